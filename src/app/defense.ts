@@ -1,0 +1,108 @@
+/**
+ * The June defense (DESIGN §1 stage 3): judges' rubric sheets, screened for conflicts and
+ * resubmissions, aggregated per branch with the trimmed mean, ranked.
+ */
+import { aggregate, type SubjectResult } from '../domain/aggregate';
+import { formatFixed, toCellNumber } from '../domain/decimal';
+import { compareIds, rankBy } from '../domain/ranking';
+import { defenseScoresTable, toDefenseScore } from '../domain/schema/defenseScores';
+import {
+  BranchesTable,
+  DefenseResultsTable,
+  JudgesTable,
+  type DefenseResult,
+} from '../domain/schema/tables';
+import { readConfig, type Ports } from './context';
+import { runJob, type JobReport } from './job';
+import { rescreenDefense } from './screening';
+import { Table } from './table';
+
+export interface DefenseReport extends JobReport {
+  readonly results: readonly DefenseResult[];
+  readonly details: readonly SubjectResult[];
+}
+
+function droppedText(result: SubjectResult, rubricLabels: Map<string, string>): string | null {
+  if (result.dropped.length === 0) return null;
+  return result.dropped
+    .map((d) => {
+      const side = d.side === 'high' ? '最高' : '最低';
+      const criterion = d.criterion ? `${rubricLabels.get(d.criterion) ?? d.criterion} ` : '';
+      return `${criterion}${d.judge} ${formatFixed(d.value)}（${side}）`;
+    })
+    .join('; ');
+}
+
+export function aggregateDefense(ports: Ports): DefenseReport {
+  const config = readConfig(ports);
+  return runJob(ports, 'defense', config.locale, () => {
+    const { store } = ports;
+    const rubric = config.defenseRubric;
+    const scoresDef = defenseScoresTable(rubric);
+    const scores = Table.read(store, scoresDef, config.locale);
+    const judges = Table.read(store, JudgesTable, config.locale).records();
+    const branches = Table.read(store, BranchesTable, config.locale).records();
+    const results = Table.read(store, DefenseResultsTable, config.locale);
+    rescreenDefense(scores, judges, rubric);
+
+    const sheets = scores
+      .records()
+      .map((r) => toDefenseScore(r as Record<string, unknown>, rubric))
+      .filter((s) => s.status === 'counted')
+      .map((s) => ({ judge: s.judge, subject: s.branch, marks: s.marks }));
+    const details = aggregate(
+      sheets,
+      rubric.map((c) => ({ key: c.key, label: c.zh, max: c.max, weight: c.weight })),
+      {
+        mode: config.aggregateBy,
+        trimFrom: config.trimFrom,
+        trimCount: config.trimCount,
+        minJudges: config.minJudges,
+        normalizeJudges: config.normalizeJudges,
+      },
+    );
+    const complete = details.filter((d) => !d.incomplete);
+    const ranks = new Map(
+      rankBy(complete, (d) => d.score, [(a, b) => compareIds(a.subject, b.subject)]).map((r) => [
+        r.item.subject,
+        r.rank,
+      ]),
+    );
+    const names = new Map(branches.map((b) => [b.id, b.name]));
+    const labels = new Map(rubric.map((c) => [c.key, c.zh]));
+    const now = ports.clock.now();
+    const written: DefenseResult[] = [];
+    for (const d of details) {
+      const previous = results.get(d.subject);
+      const row: DefenseResult = {
+        branch: d.subject,
+        branchName: names.get(d.subject) ?? null,
+        judgesCounted: d.judgesCounted,
+        dropped: droppedText(d, labels),
+        score: toCellNumber(d.score),
+        criterionMeans: rubric
+          .map((c) => `${c.zh} ${formatFixed(d.criterionMeans[c.key] ?? 0)}`)
+          .join('; '),
+        rank: ranks.get(d.subject) ?? null,
+        incomplete: d.incomplete,
+        computedAt: previous?.computedAt ?? now,
+      };
+      if (results.upsert(row) === 'updated') results.upsert({ ...row, computedAt: now });
+      written.push(row);
+    }
+    scores.save(store, config.locale);
+    results.save(store, config.locale);
+    const incomplete = details.length - complete.length;
+    return {
+      job: 'defense',
+      rowsIn: sheets.length,
+      rowsOut: written.length,
+      results: written,
+      details,
+      summary: [
+        `${written.length} branches aggregated from ${sheets.length} counted sheets` +
+          (incomplete > 0 ? `; ${incomplete} with fewer than ${config.minJudges} judges` : ''),
+      ],
+    };
+  });
+}

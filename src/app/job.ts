@@ -1,0 +1,60 @@
+/**
+ * Every job runs the same way: time it, do it, append one `Log` row whatever the outcome.
+ * The Log row holds counts and the error message, never personal data.
+ */
+import { LogTable } from '../domain/schema/tables';
+import type { Locale } from '../domain/vocabulary';
+import type { Ports } from './context';
+import { Table } from './table';
+
+export interface JobReport {
+  readonly job: string;
+  readonly rowsIn: number;
+  readonly rowsOut: number;
+  /** Short lines for the person who ran it: what happened, what needs their attention. */
+  readonly summary: readonly string[];
+}
+
+export function runJob<R extends JobReport>(
+  ports: Ports,
+  job: string,
+  locale: Locale,
+  work: () => R,
+): R {
+  const startedAt = ports.clock.now();
+  const started = ports.clock.elapsedMs();
+  try {
+    const report = work();
+    appendLog(ports, locale, {
+      startedAt,
+      job,
+      durationMs: Math.round(ports.clock.elapsedMs() - started),
+      rowsIn: report.rowsIn,
+      rowsOut: report.rowsOut,
+      outcome: 'ok',
+      message: report.summary.join('; ').slice(0, 1000) || null,
+    });
+    return report;
+  } catch (error) {
+    appendLog(ports, locale, {
+      startedAt,
+      job,
+      durationMs: Math.round(ports.clock.elapsedMs() - started),
+      rowsIn: 0,
+      rowsOut: 0,
+      outcome: 'failed',
+      message: error instanceof Error ? error.message.slice(0, 1000) : String(error),
+    });
+    throw error;
+  }
+}
+
+function appendLog(
+  ports: Ports,
+  locale: Locale,
+  row: Parameters<Table<typeof LogTable>['append']>[0],
+): void {
+  const log = Table.read(ports.store, LogTable, locale);
+  log.append(row);
+  log.save(ports.store, locale);
+}

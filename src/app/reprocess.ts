@@ -1,0 +1,86 @@
+/**
+ * "Reprocess rejected": staff correct a response's raw answers in `Rejected`, then this moves every
+ * row that now passes into its table (the `Rejected` row stays, marked resolved, as the audit
+ * trail). A row that still fails gets its new reason.
+ */
+import {
+  formDef,
+  FORM_NAMES,
+  questionTitle,
+  type FormName,
+  type FormResponse,
+} from '../domain/forms';
+import { normaliseHeader } from '../domain/schema/rows';
+import type { RejectedRow } from '../domain/schema/tables';
+import type { Config } from '../domain/config';
+import { readConfig, type Ports } from './context';
+import { ingestOne, IngestTables } from './ingest';
+import { runJob, type JobReport } from './job';
+
+export interface ReprocessReport extends JobReport {
+  readonly moved: number;
+  readonly stillRejected: number;
+}
+
+/** Turns an edited `Rejected` row back into the response it was, or says why it cannot. */
+export function responseFromRejected(row: RejectedRow, config: Config): FormResponse | string {
+  if (!FORM_NAMES.includes(row.form as FormName)) return `unknown form "${row.form}"`;
+  let payload: Record<string, unknown>;
+  try {
+    payload = JSON.parse(row.payload) as Record<string, unknown>;
+  } catch {
+    return 'the raw payload is not valid JSON any more; fix its quotes and braces';
+  }
+  const form = formDef(row.form as FormName, config.defenseRubric);
+  const byTitle = new Map(
+    Object.entries(payload).map(([k, v]) => [normaliseHeader(k), String(v ?? '')]),
+  );
+  const answers: Record<string, string> = {};
+  for (const question of form.questions) {
+    const answer =
+      byTitle.get(normaliseHeader(questionTitle(question, 'zh-CN'))) ??
+      byTitle.get(normaliseHeader(questionTitle(question, 'en')));
+    if (answer !== undefined) answers[question.key] = answer;
+  }
+  if (!/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/.test(row.submittedAt ?? '')) {
+    return `submitted at "${row.submittedAt ?? ''}" is not a time written YYYY-MM-DD HH:mm:ss`;
+  }
+  return {
+    form: row.form as FormName,
+    responseId: row.responseId,
+    submittedAt: row.submittedAt!,
+    email: String(byTitle.get(normaliseHeader('电子邮件地址')) ?? '') || null,
+    answers,
+  };
+}
+
+export function reprocessRejected(ports: Ports): ReprocessReport {
+  const config = readConfig(ports);
+  return runJob(ports, 'reprocess', config.locale, () => {
+    const tables = new IngestTables(ports, config);
+    const open = tables.rejected.records().filter((r) => r.resolved !== true);
+    let moved = 0;
+    for (const row of open) {
+      const response = responseFromRejected(row, config);
+      if (typeof response === 'string') {
+        tables.rejected.upsert({ ...row, reason: response });
+        continue;
+      }
+      const outcome = ingestOne(tables, response, { retry: true });
+      if (outcome === 'added') {
+        tables.rejected.upsert({ ...tables.rejected.get(row.responseId)!, resolved: true });
+        moved++;
+      }
+    }
+    tables.refresh(new Set(open.map((r) => r.form as FormName)));
+    tables.saveAll();
+    return {
+      job: 'reprocess',
+      rowsIn: open.length,
+      rowsOut: moved,
+      moved,
+      stillRejected: open.length - moved,
+      summary: [`${moved} moved to their tables, ${open.length - moved} still need attention`],
+    };
+  });
+}

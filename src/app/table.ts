@@ -1,0 +1,140 @@
+/**
+ * A table read whole from the store, changed in memory, written back whole. Rows that failed to
+ * parse and staff's own extra columns are carried through untouched: a job never loses what it
+ * could not understand.
+ */
+import type { Cell } from '../domain/schema/column';
+import {
+  mapHeader,
+  parseTable,
+  toRow,
+  type CellError,
+  type HeaderMap,
+} from '../domain/schema/rows';
+import { headerRow, recordKey, type RecordOf, type TableDef } from '../domain/schema/table';
+import type { Locale } from '../domain/vocabulary';
+import type { TableStore } from '../ports';
+
+type Entry<T> =
+  | { readonly kind: 'record'; record: T; extras: Readonly<Record<string, Cell>> }
+  | { readonly kind: 'raw'; readonly cells: readonly Cell[] };
+
+export class Table<D extends TableDef> {
+  private readonly entries: Entry<RecordOf<D>>[];
+  private readonly index = new Map<string, number>();
+  private changed = false;
+
+  private constructor(
+    readonly def: D,
+    private readonly header: HeaderMap,
+    entries: Entry<RecordOf<D>>[],
+    readonly errors: readonly CellError[],
+  ) {
+    this.entries = entries;
+    entries.forEach((entry, i) => {
+      if (entry.kind === 'record') this.index.set(recordKey(def, entry.record), i);
+    });
+  }
+
+  static read<D extends TableDef>(store: TableStore, def: D, locale: Locale): Table<D> {
+    const values = store.read(def);
+    if (values.length === 0) {
+      return new Table(def, mapHeader(def, headerRow(def, locale), locale), [], []);
+    }
+    const parsed = parseTable(def, values, locale);
+    const failed = new Set(parsed.failedRows.map((f) => f.row));
+    const byRow = new Map(parsed.rows.map((r) => [r.row, r]));
+    const entries: Entry<RecordOf<D>>[] = [];
+    values.slice(1).forEach((cells, i) => {
+      const row = i + 2;
+      const ok = byRow.get(row);
+      if (ok) entries.push({ kind: 'record', record: ok.record, extras: ok.extras });
+      else if (failed.has(row)) entries.push({ kind: 'raw', cells });
+    });
+    return new Table(def, parsed.header, entries, parsed.errors);
+  }
+
+  /** The rows that parsed, in sheet order. */
+  records(): RecordOf<D>[] {
+    return this.entries.flatMap((e) => (e.kind === 'record' ? [e.record] : []));
+  }
+
+  get size(): number {
+    return this.entries.length;
+  }
+
+  get isChanged(): boolean {
+    return this.changed;
+  }
+
+  has(key: string): boolean {
+    return this.index.has(key);
+  }
+
+  get(key: string): RecordOf<D> | undefined {
+    const i = this.index.get(key);
+    const entry = i === undefined ? undefined : this.entries[i];
+    return entry?.kind === 'record' ? entry.record : undefined;
+  }
+
+  /** Inserts the record, or replaces the one with the same key (keeping staff's extra cells). */
+  upsert(record: RecordOf<D>): 'added' | 'updated' | 'unchanged' {
+    const key = recordKey(this.def, record);
+    const i = this.index.get(key);
+    if (i === undefined) {
+      this.index.set(key, this.entries.length);
+      this.entries.push({ kind: 'record', record, extras: {} });
+      this.changed = true;
+      return 'added';
+    }
+    const entry = this.entries[i] as Extract<Entry<RecordOf<D>>, { kind: 'record' }>;
+    if (sameRecord(entry.record, record)) return 'unchanged';
+    entry.record = record;
+    this.changed = true;
+    return 'updated';
+  }
+
+  /** Adds a row without a key check: for logs, where every run is its own row. */
+  append(record: RecordOf<D>): void {
+    this.entries.push({ kind: 'record', record, extras: {} });
+    this.changed = true;
+  }
+
+  /** The rows of cells to write: header in the locale, then every row in its original place. */
+  toValues(locale: Locale): Cell[][] {
+    const extras = this.header.extras;
+    const header: Cell[] = [...headerRow(this.def, locale), ...extras.map((e) => e.header)];
+    const rows = this.entries.map((entry) => {
+      if (entry.kind === 'record') {
+        return [
+          ...toRow(this.def, entry.record, locale),
+          ...extras.map((e) => entry.extras[e.header] ?? null),
+        ];
+      }
+      // A row that did not parse goes back cell for cell, re-aligned to the written header.
+      return [
+        ...Object.keys(this.def.columns).map((key) => {
+          const index = this.header.indexOf[key];
+          return index === undefined ? null : (entry.cells[index] ?? null);
+        }),
+        ...extras.map((e) => entry.cells[e.index] ?? null),
+      ];
+    });
+    return [header, ...rows];
+  }
+
+  /** Writes the table back when something changed (one call), or does nothing. */
+  save(store: TableStore, locale: Locale, force = false): boolean {
+    if (!this.changed && !force) return false;
+    store.write(this.def, this.toValues(locale));
+    this.changed = false;
+    return true;
+  }
+}
+
+function sameRecord(a: object, b: object): boolean {
+  const left = a as Record<string, unknown>;
+  const right = b as Record<string, unknown>;
+  const keys = new Set([...Object.keys(left), ...Object.keys(right)]);
+  return [...keys].every((k) => (left[k] ?? null) === (right[k] ?? null));
+}

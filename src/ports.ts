@@ -1,0 +1,54 @@
+/**
+ * The few things the use cases need from the outside world. Apps Script, the local `.xlsx` mode
+ * and the tests each provide them; the use cases never know which.
+ */
+import type { Cell } from './domain/schema/column';
+import type { TableDef } from './domain/schema/table';
+
+/**
+ * A workbook: whole tables in, whole tables out. A table is its rows of cells, header first, as a
+ * spreadsheet holds them. One read and one write per table per job, never a cell at a time.
+ */
+export interface TableStore {
+  /** The table's rows, header first; an empty array when the sheet does not exist yet. */
+  read(table: TableDef): Cell[][];
+  /** Replaces the table's rows (header first). Creates the sheet when missing. */
+  write(table: TableDef, rows: Cell[][]): void;
+}
+
+/** "Now", from outside, so a demo year and the tests give the same answers on any day. */
+export interface Clock {
+  /** Local wall-clock time in the programme's time zone: `YYYY-MM-DD HH:mm:ss`. */
+  now(): string;
+  /** A monotonic millisecond counter, for durations and time budgets. */
+  elapsedMs(): number;
+}
+
+/** Serialises jobs and form submissions that write the same tables. */
+export interface Lock {
+  /** Runs `work` holding the lock; throws when the lock cannot be had in time. */
+  withLock<T>(work: () => T): T;
+}
+
+/** Small durable values: done-markers of monthly jobs, cursors of long jobs. */
+export interface Markers {
+  get(key: string): string | null;
+  set(key: string, value: string): void;
+}
+
+export interface MadeDocument {
+  readonly id: string;
+  readonly link: string;
+}
+
+/** Makes one letter from the template and its fields, shared as configured. */
+export interface DocumentMaker {
+  make(name: string, fields: Readonly<Record<string, string>>): MadeDocument;
+}
+
+/** What a long job tells the person waiting for it. */
+export interface Progress {
+  update(done: number, total: number, label: string): void;
+}
+
+export const SILENT_PROGRESS: Progress = { update: () => undefined };
