@@ -1,0 +1,359 @@
+/**
+ * `starbranch`: the programme's jobs over an `.xlsx` workbook (DESIGN §5). Every command reads the
+ * workbook once, runs one use case, saves once, and ends with a short summary table.
+ * Exit codes: 0 ok, 1 the job failed, 2 the command was used wrongly.
+ */
+import { Command, CommanderError, Option } from 'commander';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { selectAwards } from '../app/awards';
+import { readConfig, type Ports } from '../app/context';
+import { aggregateDefense } from '../app/defense';
+import { issueLetters } from '../app/letters';
+import { finaliseMonth, prepareShowcase } from '../app/monthly';
+import { buildReport } from '../app/report';
+import { reprocessRejected } from '../app/reprocess';
+import { isValidMonth } from '../domain/calendar';
+import { formatFixed } from '../domain/decimal';
+import { FORM_NAMES, type FormName } from '../domain/forms';
+import { LETTER_PLACEHOLDERS } from '../domain/letterFields';
+import { SystemClock } from './clock';
+import { runDemo } from './demo/runDemo';
+import { DocxMaker } from './docxMaker';
+import { ingestCsv } from './ingestCsv';
+import { convertToPdf, loadDefaultTemplate, templatePlaceholders } from './letters';
+import { renderReportHtml } from './reportHtml';
+import { formatTable, terminalProgress } from './terminal';
+import { newWorkbook, openWorkbook, UsageError } from './workbookFile';
+
+type Out = (line: string) => void;
+
+async function withWorkbook<T>(
+  path: string,
+  work: (ports: Ports) => T,
+  extra: Partial<Ports> = {},
+): Promise<T> {
+  const store = await openWorkbook(path);
+  const progress = terminalProgress();
+  const base: Ports = { store, clock: new SystemClock(), progress, ...extra };
+  const ports: Ports = { ...base, clock: new SystemClock(readConfig(base).timeZone) };
+  try {
+    return work(ports);
+  } finally {
+    progress.stop();
+    // The Log row of a failed job is worth keeping too.
+    await store.save(path);
+  }
+}
+
+function month(value: string): string {
+  if (!isValidMonth(value))
+    throw new UsageError(`--month: "${value}" is not a month; expected YYYY-MM, e.g. 2026-10`);
+  return value;
+}
+
+export function buildProgram(out: Out = (l) => process.stdout.write(`${l}\n`)): Command {
+  const program = new Command('starbranch')
+    .description('先进党支部创建 · run an advanced party-branch programme from an .xlsx workbook')
+    .version('0.1.0')
+    .showHelpAfterError()
+    .exitOverride();
+
+  program
+    .command('demo')
+    .description('run a sample programme year end to end (what `npm start` runs)')
+    .option('--out <dir>', 'folder for the workbook, letters, form exports and report', 'out')
+    .action(async (options: { out: string }) => {
+      const started = performance.now();
+      const progress = terminalProgress();
+      const result = await runDemo(options.out, progress);
+      progress.stop();
+      const seconds = ((performance.now() - started) / 1000).toFixed(1);
+      out(
+        formatTable(
+          ['when', 'step', 'what happened'],
+          result.steps
+            .filter((s) => !s.step.startsWith('ingest activity'))
+            .map((s) => [s.when.slice(0, 10), s.step, s.detail]),
+        ),
+      );
+      out('');
+      out(
+        formatTable(
+          ['#', 'branch', 'final', 'advanced'],
+          result.awards.standings
+            .slice(0, 16)
+            .map((s) => [
+              String(s.rank),
+              s.name,
+              formatFixed(s.total),
+              s.advanced ? '先进党支部' : s.eligible ? '' : '未达标',
+            ]),
+        ),
+      );
+      out('');
+      out(
+        formatTable(
+          ['output', 'where'],
+          [
+            ['workbook', result.workbook],
+            ['letters', `${result.lettersDir}/ (${result.letters.made} .docx)`],
+            ['report', result.report],
+            ['form exports', `${result.formsDir}/`],
+            ['rejected responses', `${result.rejected} (sheet 待处理)`],
+            ['time', `${seconds} s`],
+          ],
+        ),
+      );
+    });
+
+  program
+    .command('init')
+    .description('create an empty workbook with every sheet, header and dropdown')
+    .argument('<workbook>', 'the .xlsx file to create')
+    .addOption(
+      new Option('--locale <locale>', 'sheet and header language')
+        .choices(['zh-CN', 'en'])
+        .default('zh-CN'),
+    )
+    .option('--force', 'overwrite an existing file')
+    .action(async (path: string, options: { locale: 'zh-CN' | 'en'; force?: boolean }) => {
+      if (existsSync(path) && !options.force) {
+        throw new UsageError(`${path} already exists; use --force to overwrite it`);
+      }
+      const store = newWorkbook(options.locale);
+      await store.save(path);
+      out(formatTable(['workbook', 'sheets'], [[path, store.sheetNames().join(', ')]]));
+    });
+
+  program
+    .command('ingest')
+    .description('add a Google Forms CSV export; re-ingesting the same rows adds nothing')
+    .argument('<workbook>')
+    .argument('<csv...>', 'one or more CSV exports of the same form')
+    .addOption(
+      new Option('--form <form>', 'which form the CSV is from')
+        .choices([...FORM_NAMES])
+        .makeOptionMandatory(),
+    )
+    .action(async (path: string, files: string[], options: { form: FormName }) => {
+      for (const file of files) {
+        if (!existsSync(file)) throw new UsageError(`${file}: no such file`);
+      }
+      const rows = await withWorkbook(path, (ports) =>
+        files.map((file) => {
+          const report = ingestCsv(ports, options.form, readFileSync(file, 'utf8'), basename(file));
+          return [
+            basename(file),
+            String(report.added),
+            String(report.rejected),
+            String(report.skipped),
+          ];
+        }),
+      );
+      out(formatTable(['file', 'added', 'rejected', 'already known'], rows));
+    });
+
+  program
+    .command('showcase')
+    .description("draw the month's showcase branches (top scores + seeded spot checks)")
+    .argument('<workbook>')
+    .requiredOption('--month <YYYY-MM>', 'the month', month)
+    .action(async (path: string, options: { month: string }) => {
+      const report = await withWorkbook(path, (ports) => prepareShowcase(ports, options.month));
+      out(
+        formatTable(
+          ['branch', 'name', 'picked as', 'why'],
+          report.picks.map((p) => [p.branch, p.name, p.reason, p.note]),
+        ),
+      );
+      report.summary.forEach((l) => out(l));
+    });
+
+  program
+    .command('finalize')
+    .alias('finalise')
+    .description('finalise a month: scores, stars, ranks, star branch of the month')
+    .argument('<workbook>')
+    .requiredOption('--month <YYYY-MM>', 'the month', month)
+    .action(async (path: string, options: { month: string }) => {
+      const report = await withWorkbook(path, (ports) => finaliseMonth(ports, options.month));
+      out(
+        formatTable(
+          ['rank', 'branch', 'name', 'score', 'stars', 'star branch'],
+          report.results
+            .slice(0, 20)
+            .map((r) => [
+              String(r.rank),
+              r.branch,
+              r.branchName ?? '',
+              r.score.toFixed(2),
+              r.starsText ?? '',
+              r.starBranch ? '★' : '',
+            ]),
+        ),
+      );
+      report.summary.forEach((l) => out(l));
+    });
+
+  program
+    .command('defense')
+    .description("aggregate the judges' defense scores (trimmed mean)")
+    .argument('<workbook>')
+    .action(async (path: string) => {
+      const report = await withWorkbook(path, (ports) => aggregateDefense(ports));
+      const rows = [...report.results].sort((a, b) => (a.rank ?? 999) - (b.rank ?? 999));
+      out(
+        formatTable(
+          ['rank', 'branch', 'name', 'score', 'judges', 'dropped'],
+          rows.map((r) => [
+            String(r.rank ?? '-'),
+            r.branch,
+            r.branchName ?? '',
+            r.score?.toFixed(2) ?? '',
+            String(r.judgesCounted),
+            r.dropped ?? '',
+          ]),
+        ),
+      );
+      report.summary.forEach((l) => out(l));
+    });
+
+  program
+    .command('awards')
+    .description('select the advanced branches and excellent members; optionally write the letters')
+    .argument('<workbook>')
+    .option('--letters <dir>', 'write one .docx letter per award into this folder')
+    .option('--template <file>', 'your own .docx template with {{placeholders}}')
+    .option('--pdf', 'also convert each letter to PDF (needs LibreOffice)')
+    .action(
+      async (path: string, options: { letters?: string; template?: string; pdf?: boolean }) => {
+        if (options.template && !options.letters)
+          throw new UsageError('--template needs --letters <dir>');
+        const template = options.template ? readTemplate(options.template) : loadDefaultTemplate();
+        const documents = options.letters ? new DocxMaker(options.letters, template) : undefined;
+        const { awards, letters } = await withWorkbook(
+          path,
+          (ports) => ({
+            awards: selectAwards(ports),
+            letters: documents ? issueLetters(ports) : null,
+          }),
+          documents ? { documents } : {},
+        );
+        out(
+          formatTable(
+            ['award', 'recipient', 'title', 'score', 'rank'],
+            awards.awards.map((a) => [
+              a.awardId,
+              a.recipient,
+              a.title,
+              a.score?.toFixed(2) ?? '',
+              String(a.rank ?? ''),
+            ]),
+          ),
+        );
+        awards.summary.forEach((l) => out(l));
+        if (letters) {
+          letters.summary.forEach((l) => out(l));
+          if (options.pdf) {
+            for (const file of documents!.made) {
+              const pdf = await convertToPdf(file, options.letters!);
+              if (!pdf.ok) {
+                out(`PDF: ${pdf.reason}`);
+                break;
+              }
+            }
+          }
+        }
+      },
+    );
+
+  program
+    .command('report')
+    .description('write the year report: one self-contained HTML page')
+    .argument('<workbook>')
+    .requiredOption('--out <file>', 'the .html file to write')
+    .action(async (path: string, options: { out: string }) => {
+      const report = await withWorkbook(path, (ports) => buildReport(ports));
+      writeFileSync(options.out, renderReportHtml(report.model, report.model.locale));
+      out(
+        formatTable(
+          ['report', 'branches', 'activities'],
+          [
+            [
+              options.out,
+              String(report.model.headline.branchesTakingPart),
+              String(report.model.headline.activitiesCounted),
+            ],
+          ],
+        ),
+      );
+    });
+
+  program
+    .command('reprocess')
+    .description('move corrected rows from the Rejected sheet into their tables')
+    .argument('<workbook>')
+    .action(async (path: string) => {
+      const report = await withWorkbook(path, (ports) => reprocessRejected(ports));
+      out(
+        formatTable(
+          ['moved', 'still rejected'],
+          [[String(report.moved), String(report.stillRejected)]],
+        ),
+      );
+    });
+
+  return program;
+}
+
+function readTemplate(path: string): Buffer {
+  if (!existsSync(path)) throw new UsageError(`--template: ${path}: no such file`);
+  const template = readFileSync(path);
+  const known = new Set(LETTER_PLACEHOLDERS.map((p) => p.key));
+  const unknown = templatePlaceholders(template).filter((p) => !known.has(p));
+  if (unknown.length > 0) {
+    throw new UsageError(
+      `${path}: unknown placeholder ${unknown.map((u) => `{{${u}}}`).join(', ')}; known: ${[...known].join(', ')}`,
+    );
+  }
+  return template;
+}
+
+/** Runs the CLI; resolves to the exit code. */
+export async function main(
+  argv: readonly string[],
+  out?: Out,
+  err: Out = (l) => process.stderr.write(`${l}\n`),
+): Promise<number> {
+  const program = buildProgram(out);
+  program.configureOutput({
+    writeErr: (s) => err(s.trimEnd()),
+    writeOut: (s) => (out ?? ((l) => process.stdout.write(`${l}\n`)))(s.trimEnd()),
+  });
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return 0;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      return error.exitCode === 0 ||
+        error.code === 'commander.helpDisplayed' ||
+        error.code === 'commander.version'
+        ? 0
+        : 2;
+    }
+    if (error instanceof UsageError) {
+      err(`starbranch: ${error.message}`);
+      return 2;
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    err(`starbranch: ${message.split('\n').join(' | ')}`);
+    return 1;
+  }
+}
+
+if (require.main === module) {
+  void main(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
+}

@@ -1,0 +1,1077 @@
+/**
+ * A realistic programme year (2026-09 → 2027-06), as the answers students, staff and judges would
+ * submit through the five Google Forms: answer text keyed by the question keys of
+ * src/domain/forms.ts, timestamps and dates written the way Google's zh-CN CSV export writes them.
+ *
+ * Deterministic: every number comes from the seeded PRNG of src/domain/prng.ts (one stream per
+ * function, and per branch or month where that keeps outputs independent of one another), so the
+ * same year comes out on every run and machine. No clock, no Math.random.
+ *
+ * The year follows the seed programme: ~50 branches of three tiers apply in early September, staff
+ * approve 50; each reports about two activities a month (mostly the seven “七个一” themes), with a
+ * handful of branches that fall short of the semester rule; monthly on-site votes; a defense at the
+ * end of June with seven judges, one of whom belongs to a branch; ~20 excellent-member nominations.
+ * A few bad activity reports are mixed in on purpose (DEMO_ACTIVITY_PROBLEMS).
+ */
+import {
+  addMonths,
+  daysInMonth,
+  formatDate,
+  monthOf,
+  monthsBetween,
+  pad2,
+} from '../../domain/calendar';
+import { DEFAULT_CONFIG } from '../../domain/config';
+import { branchChoice } from '../../domain/forms';
+import { createRng, sample, shuffle, type Rng } from '../../domain/prng';
+import {
+  ACTIVITY_KINDS,
+  isThemeKind,
+  THEME_KINDS,
+  TIERS,
+  YES_NO,
+  type ActivityKind,
+  type Tier,
+} from '../../domain/vocabulary';
+import * as V from './demoVocabulary';
+
+export const DEMO_SEED = 'starbranch-demo-2026-2027';
+
+export interface DemoResponse {
+  /** As the Google Forms zh-CN CSV export writes it: `2026/9/3 下午2:15:00`. */
+  timestamp: string;
+  email?: string;
+  answers: Record<string, string>;
+}
+
+export type DemoProfile = 'strong' | 'steady' | 'weak' | 'lapsed';
+
+export interface DemoBranch {
+  name: string;
+  tier: Tier;
+  unit: string;
+  secretary: string;
+  email: string;
+  members: number;
+  /** How the branch behaves over the year: drives activity volume, kinds and scores. */
+  profile: DemoProfile;
+}
+
+export interface DemoDecision {
+  name: string;
+  status: 'approved' | 'rejected';
+  note: string;
+}
+
+export interface DemoJudge {
+  name: string;
+  email: string;
+  /** The branch the judge belongs to (conflict of interest), or null. */
+  ownBranchName: string | null;
+  note: string;
+}
+
+interface BranchRef {
+  readonly id: string;
+  readonly name: string;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Small helpers: random choices, calendar steps, Google's zh-CN export format
+
+const pick = <T>(rng: Rng, list: readonly T[]): T => list[rng.int(list.length)] as T;
+const chance = (rng: Rng, p: number): boolean => rng.next() < p;
+/** A whole number from lo to hi inclusive. */
+const between = (rng: Rng, lo: number, hi: number): number => lo + rng.int(hi - lo + 1);
+/** A number in [-spread, spread). */
+const jitter = (rng: Rng, spread: number): number => (rng.next() * 2 - 1) * spread;
+
+function weighted<K>(rng: Rng, entries: readonly (readonly [K, number])[]): K {
+  const total = entries.reduce((sum, [, w]) => sum + w, 0);
+  let x = rng.next() * total;
+  for (const [key, w] of entries) {
+    if (x < w) return key;
+    x -= w;
+  }
+  return entries[entries.length - 1]![0];
+}
+
+const TOKEN_CHARS = 'abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+function token(rng: Rng, length: number): string {
+  let text = '';
+  for (let i = 0; i < length; i++) text += TOKEN_CHARS.charAt(rng.int(TOKEN_CHARS.length));
+  return text;
+}
+
+function ymd(date: string): [number, number, number] {
+  return date.split('-').map(Number) as [number, number, number];
+}
+
+function addDays(date: string, count: number): string {
+  let [y, m, d] = ymd(date);
+  d += count;
+  while (d > daysInMonth(y, m)) {
+    d -= daysInMonth(y, m);
+    [y, m] = m === 12 ? [y + 1, 1] : [y, m + 1];
+  }
+  while (d < 1) {
+    [y, m] = m === 1 ? [y - 1, 12] : [y, m - 1];
+    d += daysInMonth(y, m);
+  }
+  return formatDate(y, m, d);
+}
+
+/** A local moment: a date and the seconds since its midnight (may run past a day; normalised). */
+interface Moment {
+  readonly date: string;
+  readonly seconds: number;
+}
+
+const DAY = 86400;
+const hm = (hours: number, minutes = 0): number => hours * 3600 + minutes * 60;
+
+function normalise(m: Moment): Moment {
+  const days = Math.floor(m.seconds / DAY);
+  return { date: addDays(m.date, days), seconds: m.seconds - days * DAY };
+}
+
+function later(m: Moment, seconds: number): Moment {
+  return normalise({ date: m.date, seconds: m.seconds + seconds });
+}
+
+/** Sortable `YYYY-MM-DD HH:mm:ss`. */
+function sortKey(m: Moment): string {
+  const { date, seconds } = normalise(m);
+  const [h, min, s] = [Math.floor(seconds / 3600), Math.floor(seconds / 60) % 60, seconds % 60];
+  return `${date} ${pad2(h)}:${pad2(min)}:${pad2(s)}`;
+}
+
+/** `2026/9/3 下午2:15:00`: no padding of month, day or hour; 上午/下午 with a 12-hour clock. */
+function googleTimestamp(m: Moment): string {
+  const { date, seconds } = normalise(m);
+  const h = Math.floor(seconds / 3600);
+  const half = h < 12 ? '上午' : '下午';
+  const h12 = h % 12 === 0 ? 12 : h % 12;
+  return `${googleDate(date)} ${half}${h12}:${pad2(Math.floor(seconds / 60) % 60)}:${pad2(seconds % 60)}`;
+}
+
+/** A date answer as the zh-CN export writes it: `2026/10/15`. */
+function googleDate(date: string): string {
+  const [y, m, d] = ymd(date);
+  return `${y}/${m}/${d}`;
+}
+
+/** Responses with their moment, so that they can be listed in arrival order like a CSV export. */
+interface Stamped {
+  readonly at: Moment;
+  readonly response: DemoResponse;
+}
+
+function stamp(at: Moment, answers: Record<string, string>, email?: string): Stamped {
+  const response: DemoResponse = { timestamp: googleTimestamp(at), answers };
+  if (email !== undefined) response.email = email;
+  return { at, response };
+}
+
+function inArrivalOrder(list: readonly Stamped[]): DemoResponse[] {
+  return list
+    .map((s) => ({ key: sortKey(s.at), response: s.response }))
+    .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
+    .map((s) => s.response);
+}
+
+/** Formats a count of tenths with at most one decimal: 345 → '34.5', 340 → '34'. */
+function tenths(value: number): string {
+  const sign = value < 0 ? '-' : '';
+  const abs = Math.abs(value);
+  return abs % 10 === 0 ? `${sign}${abs / 10}` : `${sign}${Math.floor(abs / 10)}.${abs % 10}`;
+}
+
+const tierLabel = (tier: Tier): string => TIERS.find((t) => t.key === tier)!.zh;
+const kindLabel = (kind: ActivityKind): string => ACTIVITY_KINDS.find((k) => k.key === kind)!.zh;
+const yesNo = (yes: boolean): string => YES_NO[yes ? 0 : 1]!.zh;
+
+// ---------------------------------------------------------------------------------------------
+// People
+
+interface Person {
+  readonly name: string;
+  readonly mail: string;
+}
+
+function person(rng: Rng): Person {
+  const [surname, surnamePinyin] = pick(rng, V.SURNAMES);
+  const chars = sample(rng, V.GIVEN_CHARS, chance(rng, 0.65) ? 2 : 1);
+  return {
+    name: surname + chars.map(([c]) => c).join(''),
+    mail: surnamePinyin + chars.map(([, p]) => p).join(''),
+  };
+}
+
+/** `zhangwei`, then `zhangwei2`, `zhangwei3`… when the address is taken. */
+function uniqueMail(base: string, used: Set<string>, domain: string): string {
+  let local = base;
+  for (let n = 2; used.has(local); n++) local = `${base}${n}`;
+  used.add(local);
+  return `${local}@${domain}`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Branches, applications, decisions, judges
+
+interface Cast {
+  readonly branches: DemoBranch[];
+  /** Names of the two branches staff reject, in REJECTIONS order. */
+  readonly rejected: string[];
+}
+
+function branchSlots(): { unit: string; suffix: string; tier: Tier }[] {
+  const slots: { unit: string; suffix: string; tier: Tier }[] = [];
+  V.UNITS.forEach((unit, u) => {
+    for (const plan of V.BRANCH_PLAN) {
+      const suffixes = u === 0 ? [...plan.suffixes, ...plan.firstUnitExtra] : plan.suffixes;
+      for (const suffix of suffixes) slots.push({ unit, suffix, tier: plan.tier });
+    }
+  });
+  return slots;
+}
+
+function conflictBranchName(): string | null {
+  const judge = V.JUDGES.find((j) => j.ownBranch);
+  return judge?.ownBranch ? V.UNITS[judge.ownBranch.unit]! + judge.ownBranch.suffix : null;
+}
+
+const MEMBER_RANGE: Record<Tier, [number, number]> = {
+  junior: [5, 16],
+  senior: [12, 30],
+  graduate: [15, 42],
+};
+
+/**
+ * Who is who: 2 branches staff reject (new junior branches, poor applications), 10 strong,
+ * 2 weak (short of the semester rule all year), 2 lapsed (fine in autumn, quiet in spring), the
+ * rest steady. The conflicted judge's branch is always approved and steady or strong.
+ */
+function cast(): Cast {
+  const rng = createRng(`${DEMO_SEED}/branches`);
+  const slots = branchSlots();
+  const conflict = conflictBranchName();
+  const names = slots.map((s) => s.unit + s.suffix);
+  const order = shuffle(
+    rng,
+    slots.map((_, i) => i),
+  ).filter((i) => names[i] !== conflict);
+  const rejectable = order.filter((i) => slots[i]!.tier === 'junior').slice(0, 2);
+  const rest = order.filter((i) => !rejectable.includes(i));
+  const profile = new Map<number, DemoProfile>();
+  rejectable.forEach((i) => profile.set(i, 'weak'));
+  rest.slice(0, 10).forEach((i) => profile.set(i, 'strong'));
+  rest.slice(10, 12).forEach((i) => profile.set(i, 'weak'));
+  rest.slice(12, 14).forEach((i) => profile.set(i, 'lapsed'));
+
+  const used = new Set(V.JUDGES.map((j) => j.mail));
+  const branches = slots.map((slot, i): DemoBranch => {
+    const secretary = person(rng);
+    const [lo, hi] = MEMBER_RANGE[slot.tier];
+    const rejection = rejectable.indexOf(i);
+    return {
+      name: names[i]!,
+      tier: slot.tier,
+      unit: slot.unit,
+      secretary: secretary.name,
+      email: uniqueMail(secretary.mail, used, V.STUDENT_MAIL_DOMAIN),
+      members: rejection >= 0 ? V.REJECTIONS[rejection]!.members : between(rng, lo, hi),
+      profile: profile.get(i) ?? 'steady',
+    };
+  });
+  return { branches, rejected: rejectable.map((i) => names[i]!) };
+}
+
+export function demoBranches(): DemoBranch[] {
+  return cast().branches;
+}
+
+function branchesByName(): Map<string, DemoBranch> {
+  return new Map(demoBranches().map((b) => [b.name, b]));
+}
+
+function creationPlan(rng: Rng, branch: DemoBranch): string {
+  const focus = pick(rng, V.PLAN_FOCUS[branch.tier]);
+  const actions = sample(rng, V.PLAN_ACTIONS, between(rng, 2, 3));
+  if (!actions.some((a) => a.includes('七个一'))) actions.unshift(V.PLAN_ACTIONS[0]!);
+  return [focus, ...actions, pick(rng, V.PLAN_GOALS)].join('');
+}
+
+/** One application per branch, 2026-09-01..09-10. */
+export function demoApplications(): DemoResponse[] {
+  const rng = createRng(`${DEMO_SEED}/applications`);
+  const { branches, rejected } = cast();
+  const stamped = branches.map((branch) => {
+    const at: Moment = {
+      date: formatDate(2026, 9, between(rng, 1, 10)),
+      seconds: between(rng, hm(8), hm(23, 50)),
+    };
+    const rejection = rejected.indexOf(branch.name);
+    const plan = rejection >= 0 ? V.REJECTIONS[rejection]!.plan : creationPlan(rng, branch);
+    const planLink =
+      rejection < 0 && chance(rng, 0.6) ? `https://docs.example.edu.cn/d/${token(rng, 12)}` : '';
+    return stamp(
+      at,
+      {
+        name: branch.name,
+        tier: tierLabel(branch.tier),
+        unit: branch.unit,
+        secretary: branch.secretary,
+        email: branch.email,
+        members: String(branch.members),
+        plan,
+        planLink,
+      },
+      branch.email,
+    );
+  });
+  return inArrivalOrder(stamped);
+}
+
+/** Staff decisions on the applications: 50 approved, 2 rejected with the reason. */
+export function demoDecisions(): DemoDecision[] {
+  const rng = createRng(`${DEMO_SEED}/decisions`);
+  const { branches, rejected } = cast();
+  return branches.map((b): DemoDecision => {
+    const rejection = rejected.indexOf(b.name);
+    return rejection >= 0
+      ? { name: b.name, status: 'rejected', note: V.REJECTIONS[rejection]!.note }
+      : { name: b.name, status: 'approved', note: pick(rng, V.APPROVAL_NOTES) };
+  });
+}
+
+/** The 7 defense judges; exactly one belongs to a branch (conflict of interest). */
+export function demoJudges(): DemoJudge[] {
+  return V.JUDGES.map((j) => ({
+    name: j.name,
+    email: `${j.mail}@${j.ownBranch ? V.STUDENT_MAIL_DOMAIN : V.STAFF_MAIL_DOMAIN}`,
+    ownBranchName: j.ownBranch ? V.UNITS[j.ownBranch.unit]! + j.ownBranch.suffix : null,
+    note: j.note,
+  }));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Activities
+
+const SEMESTERS = DEFAULT_CONFIG.semesters;
+const MIN_THEMES = DEFAULT_CONFIG.minThemeActivitiesPerSemester;
+/** Branches start reporting once the application round is under way. */
+const FIRST_ACTIVITY_DAY = addDays(DEFAULT_CONFIG.programStart, 4);
+const PROGRAMME_MONTHS = monthsBetween(
+  monthOf(DEFAULT_CONFIG.programStart),
+  monthOf(DEFAULT_CONFIG.programEnd),
+);
+
+const semesterOf = (date: string) => SEMESTERS.find((s) => date >= s.start && date <= s.end);
+const THEME_KEYS = THEME_KINDS.map((t) => t.key);
+
+/** The days of a month on which a branch can hold an activity (term time only). */
+function termDays(month: string): string[] {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  const days: string[] = [];
+  for (let d = 1; d <= daysInMonth(y, m); d++) {
+    const date = formatDate(y, m, d);
+    if (date >= FIRST_ACTIVITY_DAY && semesterOf(date)) days.push(date);
+  }
+  return days;
+}
+
+/** The winter break: between the end of one semester and the start of the next. */
+function breakDays(): string[] {
+  const days: string[] = [];
+  for (let i = 0; i + 1 < SEMESTERS.length; i++) {
+    for (let d = addDays(SEMESTERS[i]!.end, 1); d < SEMESTERS[i + 1]!.start; d = addDays(d, 1)) {
+      days.push(d);
+    }
+  }
+  return days;
+}
+
+/** Activities in a full month of term, by profile; lapsed branches fade out in spring. */
+function monthlyRange(profile: DemoProfile, month: string): [number, number] {
+  const springStart = monthOf(SEMESTERS[SEMESTERS.length - 1]!.start);
+  const spring = month >= springStart;
+  switch (profile) {
+    case 'strong':
+      return [2, 4];
+    case 'steady':
+      return [1, 3];
+    case 'weak':
+      return [1, 2];
+    case 'lapsed':
+      if (!spring) return [1, 3];
+      return month <= addMonths(springStart, 1) ? [0, 1] : [0, 0];
+  }
+}
+
+/** Months in which a semester starts (or its first full month): training season. */
+function isTrainingSeason(month: string): boolean {
+  return SEMESTERS.some((s) => {
+    const start = monthOf(s.start);
+    return (
+      month === start || (Number(s.start.slice(8)) > 15 && month === monthOf(addDays(s.start, 20)))
+    );
+  });
+}
+
+function drawKind(
+  rng: Rng,
+  profile: DemoProfile,
+  month: string,
+  themesDone: Set<string>,
+): ActivityKind {
+  const group = weighted(rng, [
+    ['theme', 55],
+    ['featured', profile === 'strong' ? 16 : 7],
+    ['study', 15],
+    ['training', isTrainingSeason(month) ? 35 : 2],
+    ['practice', 8],
+    ['other', 4],
+  ] as const);
+  if (group !== 'theme') return group;
+  // Branches tend to work through the seven themes rather than repeat one.
+  const fresh = THEME_KEYS.filter((k) => !themesDone.has(k));
+  return fresh.length > 0 && chance(rng, 0.7) ? pick(rng, fresh) : pick(rng, THEME_KEYS);
+}
+
+interface Plan {
+  date: string;
+  kind: ActivityKind;
+}
+
+/** A part-month of term (January, February) keeps each of a month's activities with that share. */
+function thin(rng: Rng, count: number, share: number): number {
+  let kept = 0;
+  for (let i = 0; i < count; i++) if (rng.next() < share) kept++;
+  return kept;
+}
+
+/** Dates and kinds of one branch's year, before titles and numbers. */
+function planYear(rng: Rng, profile: DemoProfile): Plan[] {
+  const plans: Plan[] = [];
+  for (const month of PROGRAMME_MONTHS) {
+    const days = termDays(month);
+    if (days.length === 0) continue;
+    const [y, m] = month.split('-').map(Number) as [number, number];
+    const share = days.length / daysInMonth(y, m);
+    const [lo, hi] = monthlyRange(profile, month);
+    const count = thin(rng, between(rng, lo, hi), share);
+    for (const date of sample(rng, days, count).sort()) {
+      const semester = semesterOf(date)!;
+      const done = new Set(
+        plans
+          .filter((p) => semesterOf(p.date) === semester && isThemeKind(p.kind))
+          .map((p) => p.kind),
+      );
+      plans.push({ date, kind: drawKind(rng, profile, month, done) });
+    }
+  }
+  if (profile !== 'weak' && chance(rng, profile === 'strong' ? 0.4 : 0.12)) {
+    plans.push({ date: pick(rng, breakDays()), kind: 'practice' });
+  }
+  enforceSemesterRule(rng, plans, profile);
+  return plans.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+}
+
+/**
+ * How many theme activities a profile ends a semester with: [at least, at most]. Compliant
+ * branches get one to spare, so that a single report staff reject does not flip the demo's result.
+ */
+function themeBounds(profile: DemoProfile, semesterIndex: number): [number, number] {
+  if (profile === 'weak') return [0, MIN_THEMES - 1];
+  if (profile === 'lapsed' && semesterIndex > 0) return [0, MIN_THEMES - 2];
+  return [MIN_THEMES + 1, Infinity];
+}
+
+const CONVERTIBLE: readonly ActivityKind[] = ['other', 'study', 'practice', 'training', 'featured'];
+
+/**
+ * Makes the semester rule come out as the profile says: compliant branches reach the minimum of
+ * theme activities (turning routine activities into themes, or adding one), weak and lapsed ones
+ * stay short of it (their surplus themes become routine activities).
+ */
+function enforceSemesterRule(rng: Rng, plans: Plan[], profile: DemoProfile): void {
+  SEMESTERS.forEach((semester, index) => {
+    const inSemester = () => plans.filter((p) => semesterOf(p.date) === semester);
+    const themes = () => inSemester().filter((p) => isThemeKind(p.kind));
+    const [least, most] = themeBounds(profile, index);
+    const missing = () => THEME_KEYS.filter((k) => !themes().some((p) => p.kind === k));
+    for (const kind of CONVERTIBLE) {
+      for (const plan of inSemester().filter((p) => p.kind === kind)) {
+        if (themes().length >= least) break;
+        plan.kind = pick(rng, missing().length > 0 ? missing() : THEME_KEYS);
+      }
+    }
+    while (themes().length < least) {
+      const taken = new Set(plans.map((p) => p.date));
+      const free = PROGRAMME_MONTHS.flatMap(termDays).filter(
+        (d) => semesterOf(d) === semester && !taken.has(d),
+      );
+      plans.push({
+        date: pick(rng, free),
+        kind: pick(rng, missing().length > 0 ? missing() : THEME_KEYS),
+      });
+    }
+    for (const plan of themes().slice(most))
+      plan.kind = pick(rng, ['study', 'practice', 'other'] as const);
+  });
+}
+
+function fill(rng: Rng, template: string, values: Record<string, string | number> = {}): string {
+  return template.replace(/\{(\w+)\}/g, (whole, key: string) => {
+    if (key in values) return String(values[key]);
+    switch (key) {
+      case 'book':
+        return pick(rng, V.BOOKS);
+      case 'film':
+        return pick(rng, V.FILMS);
+      case 'song':
+        return pick(rng, V.SONGS);
+      case 'alumnus':
+        return pick(rng, V.ALUMNI);
+      case 'grade':
+        return String(between(rng, 2012, 2021));
+      case 'place':
+        return pick(rng, V.PLACES);
+      case 'hours':
+        return String(between(rng, 2, 8) * 5);
+      default:
+        return whole;
+    }
+  });
+}
+
+/** A title this branch has not used yet; a series gets `（第N期）`. */
+function titleFor(rng: Rng, kind: ActivityKind, inBreak: boolean, used: Set<string>): string {
+  const templates = inBreak ? V.WINTER_BREAK_TITLES : V.TITLE_TEMPLATES[kind]!;
+  let title = '';
+  for (let attempt = 0; attempt < 8; attempt++) {
+    title = fill(rng, pick(rng, templates));
+    if (!used.has(title)) break;
+  }
+  const base = title;
+  for (let n = 2; used.has(title); n++) title = `${base}（第${n}期）`;
+  used.add(title);
+  return title;
+}
+
+function descriptionFor(
+  rng: Rng,
+  kind: ActivityKind,
+  values: Record<string, string | number>,
+): string {
+  const group = isThemeKind(kind) ? 'theme' : kind;
+  return fill(rng, pick(rng, V.DESCRIPTION_TEMPLATES[group]!), values);
+}
+
+/** Party members who come, and non-party students reached: themes aim at non-party students. */
+function headcount(rng: Rng, kind: ActivityKind, branch: DemoBranch | undefined): [number, number] {
+  const members = branch?.members ?? 15;
+  const reach = branch?.profile === 'strong' ? 1.5 : branch?.profile === 'weak' ? 0.5 : 1;
+  const party =
+    kind === 'training'
+      ? between(rng, 2, Math.max(2, Math.min(6, members)))
+      : Math.max(2, Math.round((members * between(rng, 55, 100)) / 100));
+  const nonPartyRange: Record<string, [number, number]> = {
+    theme: [4, 40],
+    featured: [15, 70],
+    practice: [2, 25],
+    study: [0, 3],
+    training: [0, 1],
+    other: [0, 4],
+  };
+  const [lo, hi] = nonPartyRange[isThemeKind(kind) ? 'theme' : kind]!;
+  const quiet = (kind === 'study' || kind === 'other') && chance(rng, 0.6);
+  const nonParty = quiet ? 0 : Math.round(between(rng, lo, hi) * reach);
+  return [party + nonParty, nonParty];
+}
+
+const FUNDS_RANGE: Partial<Record<ActivityKind, [number, number]>> = {
+  gift: [200, 1500],
+  featured: [100, 800],
+  practice: [50, 600],
+};
+
+/** Yuan spent, as typed: often left blank, sometimes 0, now and then with a half yuan. */
+function fundsFor(rng: Rng, kind: ActivityKind): string {
+  if (chance(rng, 0.35)) return '';
+  if (chance(rng, 0.12)) return '0';
+  const [lo, hi] = FUNDS_RANGE[kind] ?? [0, 200];
+  const amount = between(rng, lo, hi);
+  return chance(rng, 0.15) ? `${amount}.5` : String(amount);
+}
+
+const EVIDENCE_RATE: Record<DemoProfile, number> = {
+  strong: 0.93,
+  steady: 0.85,
+  weak: 0.6,
+  lapsed: 0.7,
+};
+
+function evidenceLink(rng: Rng): string {
+  return `https://pan.example.edu.cn/s/${token(rng, 10)}`;
+}
+
+/** How the branch question gets answered: mostly the dropdown, sometimes a typed name or id. */
+function branchAnswer(rng: Rng, ref: BranchRef): string {
+  return weighted(rng, [
+    [branchChoice(ref), 85],
+    [ref.name, 10],
+    [ref.id, 5],
+  ] as const);
+}
+
+/** Reports are filed a few days after the activity; weaker branches take longer. */
+function submittedAfter(rng: Rng, date: string, profile: DemoProfile): Moment {
+  const delay =
+    profile === 'strong' || profile === 'steady' ? between(rng, 0, 4) : between(rng, 1, 10);
+  const seconds =
+    delay === 0 ? between(rng, hm(18), hm(23, 55)) : between(rng, hm(7, 30), hm(23, 55));
+  return { date: addDays(date, delay), seconds: seconds + between(rng, 0, 59) };
+}
+
+function activityResponse(
+  rng: Rng,
+  ref: BranchRef,
+  branch: DemoBranch | undefined,
+  plan: Plan,
+  used: Set<string>,
+): Stamped {
+  const profile = branch?.profile ?? 'steady';
+  const inBreak = !semesterOf(plan.date);
+  const title = titleFor(rng, plan.kind, inBreak, used);
+  const [participants, nonParty] = headcount(rng, plan.kind, branch);
+  const counselorRate: Partial<Record<ActivityKind, number>> = {
+    training: 0.6,
+    study: 0.45,
+    featured: 0.3,
+  };
+  const answers: Record<string, string> = {
+    branch: branchAnswer(rng, ref),
+    date: googleDate(plan.date),
+    kind: kindLabel(plan.kind),
+    title,
+    description: descriptionFor(rng, plan.kind, {
+      title: title.includes('“') ? title : `“${title}”`,
+      n: participants,
+      np: nonParty,
+    }),
+    participants: String(participants),
+    nonParty: String(nonParty),
+    counselorPresent: yesNo(chance(rng, counselorRate[plan.kind] ?? 0.12)),
+    evidenceLink: chance(rng, EVIDENCE_RATE[profile]) ? evidenceLink(rng) : '',
+    funds: fundsFor(rng, plan.kind),
+  };
+  return stamp(submittedAfter(rng, plan.date, profile), answers, branch?.email);
+}
+
+/**
+ * The activity reports of the year for the approved branches: about two per branch per month,
+ * plus DEMO_ACTIVITY_PROBLEMS (each exactly once). In arrival order, like a CSV export.
+ */
+export function demoActivities(approved: readonly BranchRef[]): DemoResponse[] {
+  const known = branchesByName();
+  const regular: Stamped[] = [];
+  for (const ref of approved) {
+    const branch = known.get(ref.name);
+    const rng = createRng(`${DEMO_SEED}/activities/${ref.name}`);
+    const used = new Set<string>();
+    for (const plan of planYear(rng, branch?.profile ?? 'steady')) {
+      regular.push(activityResponse(rng, ref, branch, plan, used));
+    }
+  }
+  return inArrivalOrder([...regular, ...problemResponses(approved, known, regular)]);
+}
+
+/** The deliberate bad activity reports, and what the system should do with each. */
+export const DEMO_ACTIVITY_PROBLEMS: readonly {
+  readonly key: string;
+  readonly what: string;
+  readonly expected: string;
+}[] = [
+  {
+    key: 'unknown-branch',
+    what: 'branch answered as 数学学院第九党支部, which is no approved branch',
+    expected:
+      'Rejected (unknown branch); staff correct the branch in 待处理 and reprocess, or leave it',
+  },
+  {
+    key: 'no-evidence',
+    what: '“红色家书”诵读会 (特色活动) with the evidence link left blank',
+    expected: 'accepted; earns half points (noEvidenceFactor 0.5)',
+  },
+  {
+    key: 'duplicate',
+    what: 'one report submitted twice, an hour apart, with identical answers',
+    expected: 'both kept; the later one marked duplicate (0 points), never deleted',
+  },
+  {
+    key: 'formula-title',
+    what: 'title =HYPERLINK("http://evil.example","点我")',
+    expected:
+      'stored as plain text (escaped), never executed as a formula; otherwise a valid report',
+  },
+  {
+    key: 'impossible-date',
+    what: 'activity date 2027/2/30',
+    expected: 'Rejected (not a real date)',
+  },
+  {
+    key: 'non-party-exceeds',
+    what: '20 participants, 35 of them non-party',
+    expected: 'Rejected (non-party participants more than participants)',
+  },
+  {
+    key: 'outside-programme',
+    what: 'activity date 2026/8/20, before the programme starts',
+    expected: 'Rejected (date outside the programme 2026-09-01..2027-06-30)',
+  },
+  {
+    key: 'negative-participants',
+    what: 'participants -12 (non-party 0)',
+    expected: 'Rejected (participants must be at least 1)',
+  },
+  {
+    key: 'blank-title',
+    what: 'title left empty',
+    expected: 'Rejected (required field 活动名称 missing)',
+  },
+  {
+    key: 'unknown-kind',
+    what: 'activity kind 聚餐, not in the list',
+    expected: 'Rejected (unknown activity kind)',
+  },
+];
+
+/** One deliberate bad report: what was typed, and the day it arrived. */
+interface ProblemSpec {
+  readonly date: string;
+  readonly submitted: string;
+  readonly kind: string;
+  readonly title: string;
+  readonly overrides?: Record<string, string>;
+}
+
+/** Each a valid report except for its one mistake (see DEMO_ACTIVITY_PROBLEMS for the handling). */
+const PROBLEM_SPECS: readonly ProblemSpec[] = [
+  // Unknown branch: the student typed a branch that does not take part. → Rejected.
+  {
+    date: '2026/11/12',
+    submitted: '2026-11-14',
+    kind: kindLabel('book'),
+    title: '读《平凡的世界》交流会',
+    overrides: { branch: '数学学院第九党支部' },
+  },
+  // No evidence link: valid, but half points.
+  {
+    date: '2026/12/10',
+    submitted: '2026-12-11',
+    kind: kindLabel('featured'),
+    title: '“红色家书”诵读会',
+    overrides: {
+      evidenceLink: '',
+      description: '支部特色活动，党员与班级同学诵读革命先烈家书，佐证照片稍后补交。',
+    },
+  },
+  // Formula-like title: stored as text, never executed; otherwise a valid report.
+  {
+    date: '2026/12/3',
+    submitted: '2026-12-5',
+    kind: kindLabel('other'),
+    title: '=HYPERLINK("http://evil.example","点我")',
+  },
+  // Impossible date. → Rejected.
+  { date: '2027/2/30', submitted: '2027-03-02', kind: kindLabel('film'), title: '观看《焦裕禄》' },
+  // More non-party participants than participants. → Rejected.
+  {
+    date: '2027/3/18',
+    submitted: '2027-03-20',
+    kind: kindLabel('song'),
+    title: '唱响《保卫黄河》合唱比赛',
+    overrides: { participants: '20', nonParty: '35' },
+  },
+  // A summer activity before the programme, reported late. → Rejected.
+  {
+    date: '2026/8/20',
+    submitted: '2026-09-06',
+    kind: kindLabel('practice'),
+    title: '暑期红色教育基地参观',
+  },
+  // Negative participants (non-party 0). → Rejected; the range check names participants.
+  {
+    date: '2027/4/15',
+    submitted: '2027-04-16',
+    kind: kindLabel('alumni'),
+    title: '“学长面对面”考研分享',
+    overrides: { participants: '-12', nonParty: '0' },
+  },
+  // Required title left blank. → Rejected.
+  { date: '2027/5/9', submitted: '2027-05-10', kind: kindLabel('deed'), title: '' },
+  // A kind that is not in the list. → Rejected.
+  { date: '2027/5/20', submitted: '2027-05-21', kind: '聚餐', title: '期末聚餐' },
+];
+
+/**
+ * Builds DEMO_ACTIVITY_PROBLEMS: reports of steady branches (so that no branch's standing hangs on
+ * them), each valid except for its one mistake, plus an exact re-submission of a regular report.
+ */
+function problemResponses(
+  approved: readonly BranchRef[],
+  known: Map<string, DemoBranch>,
+  regular: readonly Stamped[],
+): Stamped[] {
+  if (approved.length === 0) return [];
+  const rng = createRng(`${DEMO_SEED}/activity-problems`);
+  const steady = approved.filter((b) => known.get(b.name)?.profile === 'steady');
+  const hosts = steady.length > 0 ? steady : approved;
+  const host = (k: number): BranchRef => hosts[(k * 7) % hosts.length]!;
+
+  const list = PROBLEM_SPECS.map((spec, k) => {
+    const ref = host(k);
+    const branch = known.get(ref.name);
+    const [participants, nonParty] = headcount(rng, 'book', branch);
+    const answers: Record<string, string> = {
+      branch: branchChoice(ref),
+      date: spec.date,
+      kind: spec.kind,
+      title: spec.title,
+      description: `支部组织开展“${spec.title || '主题活动'}”，共${participants}人参加。`,
+      participants: String(participants),
+      nonParty: String(nonParty),
+      counselorPresent: yesNo(false),
+      evidenceLink: evidenceLink(rng),
+      funds: '',
+      ...spec.overrides,
+    };
+    const [y, m, d] = spec.submitted.split('-').map(Number) as [number, number, number];
+    const at: Moment = { date: formatDate(y, m, d), seconds: between(rng, hm(9), hm(22)) };
+    return stamp(at, answers, branch?.email);
+  });
+
+  // Exact duplicate: a regular report submitted again an hour later, every answer the same.
+  // → both kept; the later one marked duplicate.
+  const twin = host(PROBLEM_SPECS.length);
+  const names = [branchChoice(twin), twin.name, twin.id];
+  const ofTwin = regular.filter((s) => names.includes(s.response.answers.branch ?? ''));
+  const original = ofTwin.find((s) => s.response.answers.date?.startsWith('2026/11/')) ?? ofTwin[0];
+  if (original) {
+    const at = later(original.at, 3600);
+    list.push({
+      at,
+      response: {
+        ...original.response,
+        timestamp: googleTimestamp(at),
+        answers: { ...original.response.answers },
+      },
+    });
+  }
+  return list;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Monthly on-site votes
+
+const BASE_SCORE: Record<DemoProfile, number> = { strong: 88, steady: 82, weak: 74, lapsed: 75 };
+
+/**
+ * The on-site vote at the month's summary meeting (26th–28th): 5–7 voters, staff and student
+ * representatives, each score every presenter 60–98; sometimes one voter corrects a score later
+ * that day (the later response supersedes).
+ */
+export function demoVotes(month: string, presenters: readonly BranchRef[]): DemoResponse[] {
+  const rng = createRng(`${DEMO_SEED}/votes/${month}`);
+  const known = branchesByName();
+  const total = between(rng, 5, 7);
+  const staff = between(rng, Math.max(2, total - V.STUDENT_VOTERS.length), Math.min(4, total - 1));
+  const voters = [
+    ...sample(rng, V.STAFF_VOTERS, staff),
+    ...sample(rng, V.STUDENT_VOTERS, total - staff),
+  ];
+  const meeting: Moment = { date: `${month}-${between(rng, 26, 28)}`, seconds: hm(14, 30) };
+
+  /** A score in halves (120..196 = 60..98), as voters type 86 or 86.5. */
+  const halves = (quality: number): number => Math.min(196, Math.max(120, Math.round(quality * 2)));
+  const biases = voters.map(() => jitter(rng, 3));
+  const qualities = presenters.map(
+    (p) => BASE_SCORE[known.get(p.name)?.profile ?? 'steady'] + jitter(rng, 4),
+  );
+
+  const stamped: Stamped[] = [];
+  presenters.forEach((presenter, p) => {
+    const talkEnds = later(meeting, (p + 1) * 12 * 60);
+    voters.forEach((judge, v) => {
+      const score = halves(qualities[p]! + biases[v]! + jitter(rng, 3));
+      stamped.push(
+        stamp(later(talkEnds, between(rng, 20, 240)), {
+          month,
+          judge,
+          branch: branchChoice(presenter),
+          score: tenths(score * 5),
+        }),
+      );
+    });
+  });
+  if (presenters.length > 0 && chance(rng, 0.5)) {
+    // A voter notices a typo and submits the corrected score for one presenter after the meeting.
+    const presenter = pick(rng, presenters);
+    const judge = pick(rng, voters);
+    const corrected = halves(qualities[presenters.indexOf(presenter)]! + jitter(rng, 3));
+    stamped.push(
+      stamp(later(meeting, hm(3) + between(rng, 0, hm(2))), {
+        month,
+        judge,
+        branch: branchChoice(presenter),
+        score: tenths(corrected * 5),
+      }),
+    );
+  }
+  return inArrivalOrder(stamped);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The defense at the end of June
+
+const DEFENSE_QUALITY: Record<DemoProfile, number> = {
+  strong: 0.88,
+  steady: 0.78,
+  weak: 0.62,
+  lapsed: 0.6,
+};
+const JUDGE_BIAS = { harsh: -0.1, lenient: 0.06, fair: 0 } as const;
+const DEFENSE_DAYS = ['2027-06-24', '2027-06-25', '2027-06-26', '2027-06-27', '2027-06-28'];
+
+/** A mark in tenths within [0, max], as the judge types it: whole, halves or one decimal. */
+function mark(rng: Rng, max: number, quality: number, style: 1 | 5 | 10): number {
+  const top = Math.round(max * 10);
+  const raw = Math.round(top * Math.min(1, Math.max(0.2, quality + jitter(rng, 0.05))));
+  const rounded = Math.round(raw / style) * style;
+  return rounded > top ? rounded - style : rounded;
+}
+
+/**
+ * Each judge's score sheet for every branch, per criterion (keys c1, c2, … in rubric order). The
+ * conflicted judge also sends one for their own branch (to be refused); one judge re-sends one
+ * branch later in the day (the later sheet supersedes).
+ */
+export function demoDefense(
+  branches: readonly BranchRef[],
+  rubricMaxes: readonly number[],
+): DemoResponse[] {
+  const rng = createRng(`${DEMO_SEED}/defense`);
+  const known = branchesByName();
+  const judges = demoJudges();
+  const styles = judges.map((_, j) => ([10, 5, 1, 10, 5, 1, 10] as const)[j % 7]!);
+  const biases = V.JUDGES.map((j) => JUDGE_BIAS[j.bias] + jitter(rng, 0.02));
+  const perDay = Math.max(1, Math.ceil(branches.length / DEFENSE_DAYS.length));
+
+  const sheet = (
+    judge: number,
+    ref: BranchRef,
+    quality: number,
+    at: Moment,
+    comment: string,
+  ): Stamped => {
+    const answers: Record<string, string> = {
+      judge: judges[judge]!.name,
+      branch: branchChoice(ref),
+    };
+    rubricMaxes.forEach((max, c) => {
+      answers[`c${c + 1}`] = tenths(mark(rng, max, quality + biases[judge]!, styles[judge]!));
+    });
+    answers.comment = comment;
+    return stamp(at, answers, judges[judge]!.email);
+  };
+
+  const stamped: Stamped[] = [];
+  branches.forEach((ref, i) => {
+    const quality = DEFENSE_QUALITY[known.get(ref.name)?.profile ?? 'steady'] + jitter(rng, 0.05);
+    const slot = i % perDay;
+    const day = DEFENSE_DAYS[Math.min(DEFENSE_DAYS.length - 1, Math.floor(i / perDay))]!;
+    const start = slot < 10 ? hm(8, 30) + slot * 15 * 60 : hm(14) + (slot - 10) * 15 * 60;
+    const talkEnds = later({ date: day, seconds: start }, 15 * 60);
+    judges.forEach((_, j) => {
+      const band = quality >= 0.82 ? 'good' : quality >= 0.68 ? 'fair' : 'poor';
+      const comment = chance(rng, 0.3) ? pick(rng, V.DEFENSE_COMMENTS[band]) : '';
+      stamped.push(sheet(j, ref, quality, later(talkEnds, between(rng, 20, 300)), comment));
+    });
+  });
+
+  // One judge re-sends one branch after the session with corrected marks (supersedes the first).
+  const fair = judges
+    .map((_, j) => j)
+    .filter((j) => V.JUDGES[j]!.bias === 'fair' && !judges[j]!.ownBranchName);
+  if (branches.length > 0 && fair.length > 0) {
+    const i = rng.int(branches.length);
+    const ref = branches[i]!;
+    const day = DEFENSE_DAYS[Math.min(DEFENSE_DAYS.length - 1, Math.floor(i / perDay))]!;
+    const quality = DEFENSE_QUALITY[known.get(ref.name)?.profile ?? 'steady'];
+    stamped.push(
+      sheet(
+        pick(rng, fair),
+        ref,
+        quality,
+        { date: day, seconds: hm(17, 20) + between(rng, 0, 1800) },
+        '更正：特色创新一项录入有误，以此次为准。',
+      ),
+    );
+  }
+  return inArrivalOrder(stamped);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Excellent-member nominations
+
+function studentId(rng: Rng, branchName: string, tier: Tier | undefined): string {
+  const grade =
+    /(\d{4})级/.exec(branchName)?.[1] ??
+    (tier === 'graduate' ? pick(rng, ['2024', '2025']) : '2023');
+  return `${grade}0${between(rng, 1, 9)}${String(rng.int(1000000)).padStart(6, '0')}`;
+}
+
+/** About 20 nominations of 优秀学生党员, mostly from strong branches, early June. */
+export function demoNominations(approved: readonly BranchRef[]): DemoResponse[] {
+  const rng = createRng(`${DEMO_SEED}/nominations`);
+  const known = branchesByName();
+  const strong = approved.filter((b) => known.get(b.name)?.profile === 'strong');
+  const others = shuffle(
+    rng,
+    approved.filter((b) => !strong.includes(b) && known.get(b.name)?.profile !== 'weak'),
+  );
+  const nominating = [...strong, ...others].slice(0, 20);
+  const used = new Set(demoBranches().map((b) => b.email.split('@')[0]!));
+
+  const stamped = nominating.map((ref) => {
+    const branch = known.get(ref.name);
+    const nominee = person(rng);
+    const achievements = sample(rng, V.ACHIEVEMENTS, between(rng, 2, 3))
+      .map((s) =>
+        fill(rng, s, {
+          rank: between(rng, 1, 10),
+          hours: between(rng, 30, 160),
+          help: between(rng, 2, 6),
+        }),
+      )
+      .join('');
+    const at: Moment = {
+      date: formatDate(2027, 6, between(rng, 1, 12)),
+      seconds: between(rng, hm(8), hm(23)),
+    };
+    return stamp(
+      at,
+      {
+        branch: branchChoice(ref),
+        name: nominee.name,
+        studentId: studentId(rng, ref.name, branch?.tier),
+        email: uniqueMail(nominee.mail, used, V.STUDENT_MAIL_DOMAIN),
+        achievements,
+      },
+      branch?.email,
+    );
+  });
+  return inArrivalOrder(stamped);
+}

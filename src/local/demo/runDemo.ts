@@ -1,0 +1,210 @@
+/**
+ * The demo year, end to end, through the same paths a college uses: Google Forms CSV exports are
+ * ingested as they grow through the year, staff decisions are made in the workbook, and every
+ * month's showcase and finalisation runs on its day. Writes the workbook, the letters, the forms'
+ * exports and the report into one folder.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { selectAwards, type AwardsReport } from '../../app/awards';
+import type { Ports } from '../../app/context';
+import { aggregateDefense } from '../../app/defense';
+import { finaliseMonth, prepareShowcase } from '../../app/monthly';
+import { buildReport } from '../../app/report';
+import { issueLetters, type LettersReport } from '../../app/letters';
+import { Table } from '../../app/table';
+import { addMonths, monthsBetween } from '../../domain/calendar';
+import { DEFAULT_CONFIG, defaultConfigRows } from '../../domain/config';
+import { formDef, type FormName } from '../../domain/forms';
+import {
+  BranchesTable,
+  ConfigTable,
+  JudgesTable,
+  NominationsTable,
+  RejectedTable,
+} from '../../domain/schema/tables';
+import { parseLocalTimestamp } from '../../domain/timestamps';
+import type { Progress } from '../../ports';
+import { SettableClock } from '../clock';
+import { DocxMaker } from '../docxMaker';
+import { writeFormsCsv } from '../formsCsv';
+import { ingestCsv } from '../ingestCsv';
+import { loadDefaultTemplate } from '../letters';
+import { renderReportHtml } from '../reportHtml';
+import { newWorkbook } from '../workbookFile';
+import {
+  demoApplications,
+  demoDecisions,
+  demoDefense,
+  demoJudges,
+  demoNominations,
+  demoVotes,
+  demoActivities,
+  type DemoResponse,
+} from './demoYear';
+
+export interface DemoResult {
+  readonly workbook: string;
+  readonly lettersDir: string;
+  readonly report: string;
+  readonly formsDir: string;
+  readonly steps: readonly { when: string; step: string; detail: string }[];
+  readonly awards: AwardsReport;
+  readonly letters: LettersReport;
+  readonly rejected: number;
+}
+
+const COLLEGE = '示范大学学生工作部党委';
+
+function localTime(response: DemoResponse): string {
+  const parsed = parseLocalTimestamp(response.timestamp);
+  if (!parsed.ok) throw new Error(`demo data: ${parsed.error}`);
+  return parsed.value;
+}
+
+export async function runDemo(outDir: string, progress?: Progress): Promise<DemoResult> {
+  const paths = {
+    workbook: join(outDir, 'starbranch-demo.xlsx'),
+    lettersDir: join(outDir, 'letters'),
+    report: join(outDir, 'report.html'),
+    formsDir: join(outDir, 'forms'),
+  };
+  mkdirSync(paths.formsDir, { recursive: true });
+  const store = newWorkbook('zh-CN');
+  const clock = new SettableClock('2026-09-01 08:00:00');
+  const ports: Ports = {
+    store,
+    clock,
+    documents: new DocxMaker(paths.lettersDir, loadDefaultTemplate()),
+    ...(progress ? { progress } : {}),
+  };
+  const config = DEFAULT_CONFIG;
+  const steps: { when: string; step: string; detail: string }[] = [];
+  const note = (step: string, detail: string) => steps.push({ when: clock.now(), step, detail });
+
+  // Staff name their college on the Config sheet.
+  const configTable = Table.read(store, ConfigTable, config.locale);
+  for (const row of defaultConfigRows(config.locale)) {
+    configTable.upsert(row.key === 'collegeName' ? { ...row, value: COLLEGE } : row);
+  }
+  configTable.save(store, config.locale, true);
+
+  const exported = new Map<FormName, DemoResponse[]>();
+  /** Ingests the form's export as it stood at the clock's time: re-reading old rows adds nothing. */
+  const ingestExport = (form: FormName, responses: DemoResponse[]) => {
+    const all = [...(exported.get(form) ?? []), ...responses];
+    exported.set(form, all);
+    const now = clock.now();
+    const visible = all.filter((r) => localTime(r) <= now);
+    const csv = writeFormsCsv(formDef(form, config.defenseRubric), visible, 'zh-CN');
+    const report = ingestCsv(ports, form, csv, `${form}-responses.csv`);
+    note(`ingest ${form}`, report.summary.join('; '));
+  };
+
+  // Stage 1 (申报审核): applications, then staff review them in the Branches sheet.
+  clock.set('2026-09-12 09:00:00');
+  ingestExport('application', demoApplications());
+  const branches = Table.read(store, BranchesTable, config.locale);
+  const decisions = new Map(demoDecisions().map((d) => [d.name, d]));
+  for (const branch of branches.records()) {
+    const decision = decisions.get(branch.name);
+    if (decision)
+      branches.upsert({ ...branch, status: decision.status, reviewNote: decision.note });
+  }
+  branches.save(store, config.locale);
+  const approved = branches.records().filter((b) => b.status === 'approved');
+  const idOf = new Map(branches.records().map((b) => [b.name, b.id]));
+  note(
+    'review applications',
+    `${approved.length} approved, ${branches.size - approved.length} not approved`,
+  );
+
+  const judges = Table.read(store, JudgesTable, config.locale);
+  for (const j of demoJudges()) {
+    judges.upsert({
+      name: j.name,
+      email: j.email,
+      ownBranch: j.ownBranchName ? (idOf.get(j.ownBranchName) ?? null) : null,
+      note: j.note,
+    });
+  }
+  judges.save(store, config.locale);
+
+  // Stage 2 (定期抽查): every month, reports come in; showcase on the 25th; results on the 1st.
+  const activities = demoActivities(approved);
+  exported.set('activity', []);
+  let pending = activities;
+  const feedActivities = () => {
+    const now = clock.now();
+    const due = pending.filter((r) => localTime(r) <= now);
+    pending = pending.filter((r) => localTime(r) > now);
+    ingestExport('activity', due);
+  };
+  const months = monthsBetween(config.programStart.slice(0, 7), config.programEnd.slice(0, 7));
+  for (const month of months) {
+    clock.set(`${month}-${String(config.showcaseDay).padStart(2, '0')} 18:00:00`);
+    feedActivities();
+    const showcase = prepareShowcase(ports, month);
+    note('showcase', showcase.summary.join('; '));
+    clock.set(`${month}-28 23:59:00`);
+    ingestExport(
+      'vote',
+      demoVotes(
+        month,
+        showcase.picks.map((p) => ({ id: p.branch, name: p.name })),
+      ),
+    );
+    if (month === '2027-06') {
+      // Nominations close on June 12; staff review them before the defense.
+      ingestExport('nomination', demoNominations(approved));
+      approveNominations(ports);
+      clock.set('2027-06-29 20:00:00');
+      ingestExport(
+        'defense',
+        demoDefense(
+          approved,
+          config.defenseRubric.map((c) => c.max),
+        ),
+      );
+    }
+    clock.set(`${addMonths(month, 1)}-01 02:00:00`);
+    feedActivities();
+    const finalised = finaliseMonth(ports, month);
+    note('finalise', finalised.summary.join('; '));
+  }
+
+  // Stage 3 (汇报答辩) and 4 (表彰展示).
+  const defense = aggregateDefense(ports);
+  note('defense', defense.summary.join('; '));
+  clock.set(`${config.commendationDate} 09:00:00`);
+  const awards = selectAwards(ports);
+  note('awards', awards.summary[0] ?? '');
+  const letters = issueLetters(ports);
+  note('letters', letters.summary.join('; '));
+  const report = buildReport(ports);
+  writeFileSync(paths.report, renderReportHtml(report.model, 'zh-CN'));
+  note('report', report.summary.join('; '));
+
+  for (const [form, responses] of exported) {
+    const csv = writeFormsCsv(formDef(form, config.defenseRubric), responses, 'zh-CN');
+    writeFileSync(join(paths.formsDir, `${form}-responses.csv`), csv);
+  }
+  await store.save(paths.workbook);
+  const rejected = Table.read(store, RejectedTable, config.locale).size;
+  return { ...paths, steps, awards, letters, rejected };
+}
+
+/** Staff's decision on the nominations: all approved but the last two, which lack detail. */
+function approveNominations(ports: Ports): void {
+  const nominations = Table.read(ports.store, NominationsTable, DEFAULT_CONFIG.locale);
+  const records = nominations.records();
+  records.forEach((n, i) => {
+    const approve = i < records.length - 2;
+    nominations.upsert({
+      ...n,
+      status: approve ? 'approved' : 'rejected',
+      note: approve ? null : '事迹材料不够具体，请补充后下年度再推荐',
+    });
+  });
+  nominations.save(ports.store, DEFAULT_CONFIG.locale);
+}

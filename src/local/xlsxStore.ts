@@ -1,0 +1,566 @@
+/**
+ * The local `.xlsx` workbook as a `TableStore` (DESIGN §9), over exceljs.
+ *
+ * Decisions:
+ * - A table's sheet is found by its tab name in either locale (staff may switch the workbook's
+ *   language and rename tabs), exact first, then ignoring case, width and stray spaces. A missing
+ *   sheet reads as `[]` and is created on write with the tab name in the workbook's locale.
+ * - Reading turns every cell into a plain `Cell`: dates into `YYYY-MM-DD` (midnight) or
+ *   `YYYY-MM-DD HH:mm:ss` (exceljs dates are UTC-based, so they are formatted with getUTC*, rounded
+ *   to the second), rich text into its text, formulas into their cached result (null when the file
+ *   holds none), error values into their text (`#N/A`), hyperlinks into their text, or their URL in
+ *   a `url` column or when the text is blank. Rows are cut or padded to the header's width (cells
+ *   under no header are not read: no schema or staff column names them) and trailing blank rows are
+ *   dropped; blank rows in between are kept so that row i is sheet row i + 1.
+ * - Writing replaces values only: cells keep their formatting, and old cells outside the new data
+ *   are emptied, not deleted, so staff's colours and borders stay. Strings are always written as
+ *   strings (exceljs stores them as shared strings), so `=HYPERLINK(...)` or `+1` typed by a student
+ *   stays text and never becomes a formula. Numbers stay numbers, booleans booleans.
+ * - Text is stored as the file will give it back, so a read before and after a save agree: line
+ *   breaks become `\n` (XML turns `\r\n` and `\r` into `\n` anyway; Word's `\v` and `\f` are
+ *   line breaks too), other control characters are removed (exceljs drops them), and what XML cannot
+ *   hold at all (a lone surrogate, U+FFFE, U+FFFF — one would make the saved file unreadable)
+ *   becomes U+FFFD. Text that looks like Excel's `_xHHHH_` escape is escaped on save, so it reads
+ *   back as typed rather than as the character it names. A cell Excel
+ *   cannot hold (text over 32,767 characters, a number that is not finite) fails the whole write,
+ *   before anything changes, naming the sheet, row and column: Excel would otherwise "repair" the
+ *   file and cut the text, losing what someone submitted.
+ * - After every write the sheet gets: a bold, filled header row; the header row frozen; for the
+ *   columns whose header matches the schema (staff's extra columns are left alone): a width when
+ *   the column has none yet (a width staff set by hand is kept), number formats (decimal `0.00`,
+ *   int `0`, date `yyyy-mm-dd`, datetime `yyyy-mm-dd hh:mm:ss`) on the whole column, and for enum
+ *   and bool columns a dropdown (the locale's labels) with a prompt and an error message, over the
+ *   data plus 1,000 free rows (at least 1,000 rows below the header).
+ * - exceljs shares one style object between every cell that had the same style in a loaded file,
+ *   so styles are always replaced with a copy, never changed in place.
+ * - `save` writes a temporary file next to the target and renames it over the target, so a crash
+ *   or a full disk never leaves a half-written workbook.
+ * - What exceljs cannot keep (charts, pivot tables, slicers) does not survive a save: the workbook
+ *   is the programme's data, not a report staff decorate.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdir, open as openFile, rename, stat, unlink } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { defaultConfigRows } from '../domain/config';
+import type { Cell, AnyColumnOf } from '../domain/schema/column';
+import { normaliseHeader } from '../domain/schema/rows';
+import { headerRow, tabName, type TableDef } from '../domain/schema/table';
+import { ConfigTable } from '../domain/schema/tables';
+import { labelOf, type Locale } from '../domain/vocabulary';
+import type { TableStore } from '../ports';
+
+/** Rows below the data that still get dropdowns and number formats, for staff to type into. */
+export const FREE_ROWS = 1000;
+/** Excel's limit on the characters of one cell. */
+export const MAX_CELL_TEXT = 32_767;
+
+const CREATOR = 'StarBranch';
+const HEADER_FILL = 'FFDDEBF7';
+
+const NUMBER_FORMATS: Partial<Record<AnyColumnOf['type'], string>> = {
+  decimal: '0.00',
+  int: '0',
+  date: 'yyyy-mm-dd',
+  datetime: 'yyyy-mm-dd hh:mm:ss',
+};
+
+/** Excel's limits on a data validation's list, titles and messages. */
+const MAX_LIST_FORMULA = 255;
+const MAX_VALIDATION_TITLE = 32;
+const MAX_VALIDATION_PROMPT = 255;
+
+/** The part of exceljs' worksheet that its type declarations leave out. */
+interface DataValidationStore {
+  model: Record<string, ExcelJS.DataValidation | undefined>;
+  add(address: string, validation: ExcelJS.DataValidation): void;
+}
+
+function validationsOf(sheet: ExcelJS.Worksheet): DataValidationStore {
+  return (sheet as unknown as { dataValidations: DataValidationStore }).dataValidations;
+}
+
+const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
+
+/** An exceljs date (UTC-based) as the wall-clock text the schema reads. */
+export function formatExcelDate(date: Date): string | null {
+  const ms = date.getTime();
+  if (!Number.isFinite(ms)) return null;
+  const d = new Date(Math.round(ms / 1000) * 1000);
+  const day = `${pad(d.getUTCFullYear(), 4)}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
+  const [h, m, s] = [d.getUTCHours(), d.getUTCMinutes(), d.getUTCSeconds()];
+  return h === 0 && m === 0 && s === 0 ? day : `${day} ${pad(h)}:${pad(m)}:${pad(s)}`;
+}
+
+/** A cell's value as a plain `Cell`; `preferUrl` reads a hyperlink as its URL rather than text. */
+function plainValue(value: ExcelJS.CellValue | undefined, preferUrl: boolean): Cell {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'string' || typeof value === 'boolean') return value;
+  if (typeof value === 'number') return Number.isFinite(value) ? value : null;
+  if (value instanceof Date) return formatExcelDate(value);
+  if (typeof value !== 'object') return null;
+  if ('richText' in value && Array.isArray(value.richText)) {
+    return value.richText.map((part) => part.text ?? '').join('');
+  }
+  if ('hyperlink' in value) {
+    const text = plainValue(value.text as ExcelJS.CellValue, false);
+    const blank = text === null || String(text).trim() === '';
+    return preferUrl || blank ? (value.hyperlink ?? text) : text;
+  }
+  if ('formula' in value || 'sharedFormula' in value || 'result' in value) {
+    const result = (value as { result?: ExcelJS.CellValue }).result;
+    return plainValue(result, preferUrl);
+  }
+  if ('error' in value) return String(value.error);
+  return null;
+}
+
+/** Text as an .xlsx file can hold it and will give it back (see the decisions above). */
+export function xlsxText(text: string): string {
+  return (
+    text
+      .replace(/\r\n?|[\v\f]/g, '\n')
+      // eslint-disable-next-line no-control-regex -- removing control characters is the point
+      .replace(/[\u0000-\u0008\u000e-\u001f\u007f]/g, '')
+      .replace(
+        /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]|[\ufffe\uffff]/g,
+        '\ufffd',
+      )
+  );
+}
+
+/** Excel's `_xHHHH_` escape, which exceljs reads but does not write: `_` before one is `_x005F_`. */
+const EXCEL_ESCAPE = /_(?=x[0-9A-F]{4}_)/g;
+
+function isBlank(cell: Cell): boolean {
+  return cell === null || (typeof cell === 'string' && cell.trim() === '');
+}
+
+/** The schema column each header cell names (by key, zh or en label), or undefined. */
+function matchColumns(table: TableDef, header: readonly Cell[]): (AnyColumnOf | undefined)[] {
+  const byName = new Map<string, AnyColumnOf>();
+  for (const [key, column] of Object.entries(table.columns)) {
+    for (const name of [key, column.zh, column.en]) byName.set(normaliseHeader(name), column);
+  }
+  return header.map((cell) =>
+    cell === null || cell === undefined ? undefined : byName.get(normaliseHeader(String(cell))),
+  );
+}
+
+function columnLetter(index: number): string {
+  let n = index;
+  let letters = '';
+  while (n > 0) {
+    const rem = (n - 1) % 26;
+    letters = String.fromCharCode(65 + rem) + letters;
+    n = Math.floor((n - 1) / 26);
+  }
+  return letters;
+}
+
+function columnNumber(letters: string): number {
+  let n = 0;
+  for (const ch of letters) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n;
+}
+
+/** The columns an address (`C5`, `C2:E1001`) spans, or null when it cannot be read. */
+function addressColumns(address: string): { left: number; right: number } | null {
+  const m = /^\$?([A-Z]+)\$?\d+(?::\$?([A-Z]+)\$?\d+)?$/.exec(address.trim().toUpperCase());
+  if (!m) return null;
+  const a = columnNumber(m[1]!);
+  const b = m[2] === undefined ? a : columnNumber(m[2]);
+  return { left: Math.min(a, b), right: Math.max(a, b) };
+}
+
+/** Characters of text as wide as a CJK character counts twice, as a column width does. */
+function displayWidth(text: string): number {
+  let width = 0;
+  for (const ch of text)
+    width +=
+      /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(
+        ch,
+      )
+        ? 2
+        : 1;
+  return width;
+}
+
+function truncate(text: string, max: number): string {
+  return [...text].length <= max ? text : [...text].slice(0, max - 1).join('') + '…';
+}
+
+function dropdown(
+  column: AnyColumnOf,
+  header: string,
+  locale: Locale,
+): ExcelJS.DataValidation | null {
+  const labels = (column.choices ?? []).map((term) => labelOf(term, locale));
+  if (labels.length === 0) return null;
+  const formula = `"${labels.join(',')}"`;
+  // An inline list cannot hold commas or quotes, and Excel refuses one over 255 characters.
+  if (formula.length > MAX_LIST_FORMULA || labels.some((l) => /[,"]/.test(l))) return null;
+  const en = locale === 'en';
+  return {
+    type: 'list',
+    allowBlank: true,
+    formulae: [formula],
+    showInputMessage: true,
+    promptTitle: truncate(header, MAX_VALIDATION_TITLE),
+    prompt: truncate(
+      en
+        ? `Choose from the list: ${labels.join(' / ')}`
+        : `请从下拉列表中选择：${labels.join(' / ')}`,
+      MAX_VALIDATION_PROMPT,
+    ),
+    showErrorMessage: true,
+    errorStyle: 'stop',
+    errorTitle: truncate(header, MAX_VALIDATION_TITLE),
+    error: en
+      ? 'Not one of the allowed values. Choose a value from the dropdown list.'
+      : '不是允许的值，请从下拉列表中选择。',
+  };
+}
+
+function sameName(a: string, b: string): boolean {
+  return normaliseHeader(a) === normaliseHeader(b);
+}
+
+export class XlsxStore implements TableStore {
+  private constructor(
+    private readonly workbook: ExcelJS.Workbook,
+    readonly locale: Locale,
+  ) {}
+
+  /** Loads an existing workbook; its locale is the Config sheet's `locale` setting. */
+  static async open(path: string): Promise<XlsxStore> {
+    try {
+      await stat(path);
+    } catch {
+      throw new Error(`${path}: no such workbook`);
+    }
+    const workbook = new ExcelJS.Workbook();
+    try {
+      await workbook.xlsx.readFile(path);
+    } catch (err) {
+      throw new Error(`${path}: cannot be read as an .xlsx workbook (${(err as Error).message})`, {
+        cause: err,
+      });
+    }
+    return new XlsxStore(workbook, detectLocale(workbook));
+  }
+
+  /** A new workbook with one sheet per table, headers from the schema and Config prefilled. */
+  static create(tables: readonly TableDef[], locale: Locale): XlsxStore {
+    const workbook = new ExcelJS.Workbook();
+    const now = new Date();
+    workbook.creator = CREATOR;
+    workbook.lastModifiedBy = CREATOR;
+    workbook.created = now;
+    workbook.modified = now;
+    const store = new XlsxStore(workbook, locale);
+    for (const table of tables) {
+      const rows: Cell[][] = [headerRow(table, locale)];
+      if (table.name === ConfigTable.name) {
+        const keys = Object.keys(table.columns);
+        for (const setting of defaultConfigRows(locale)) {
+          const byKey = setting as Record<string, string>;
+          rows.push(keys.map((key) => byKey[key] ?? null));
+        }
+      }
+      store.write(table, rows);
+    }
+    return store;
+  }
+
+  /** The sheet names, in workbook order. */
+  sheetNames(): string[] {
+    return this.workbook.worksheets.map((sheet) => sheet.name);
+  }
+
+  read(table: TableDef): Cell[][] {
+    const sheet = this.findSheet(table);
+    return sheet ? readSheet(sheet, table) : [];
+  }
+
+  write(table: TableDef, rows: Cell[][]): void {
+    const existing = this.findSheet(table);
+    const name = existing?.name ?? tabName(table, this.locale);
+    const clean = rows.map((cells) =>
+      Array.from(cells, (cell) => (typeof cell === 'string' ? xlsxText(cell) : (cell ?? null))),
+    );
+    checkCells(name, clean);
+    const sheet = existing ?? this.workbook.addWorksheet(name);
+    writeValues(sheet, clean);
+    formatSheet(sheet, table, clean[0] ?? [], clean.length - 1, this.locale);
+  }
+
+  /** Writes the workbook to a temporary file beside `path`, then renames it over `path`. */
+  async save(path: string): Promise<void> {
+    this.workbook.lastModifiedBy = CREATOR;
+    this.workbook.modified = new Date();
+    const restore = escapeForSave(this.workbook);
+    let buffer: Buffer;
+    try {
+      buffer = Buffer.from(await this.workbook.xlsx.writeBuffer());
+    } finally {
+      restore();
+    }
+    const folder = dirname(path);
+    await mkdir(folder, { recursive: true });
+    const temp = join(
+      folder,
+      `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`,
+    );
+    try {
+      const handle = await openFile(temp, 'wx');
+      try {
+        await handle.writeFile(buffer);
+        await handle.sync();
+      } finally {
+        await handle.close();
+      }
+      await rename(temp, path);
+    } catch (err) {
+      await unlink(temp).catch(() => undefined);
+      const code = (err as NodeJS.ErrnoException).code;
+      const hint =
+        code === 'EBUSY' || code === 'EPERM' || code === 'EACCES'
+          ? ' Is it open in Excel or another program? Close it and try again.'
+          : '';
+      throw new Error(`cannot save ${path}: ${(err as Error).message}.${hint}`, { cause: err });
+    }
+  }
+
+  private findSheet(table: TableDef): ExcelJS.Worksheet | undefined {
+    const other: Locale = this.locale === 'en' ? 'zh-CN' : 'en';
+    const names = [tabName(table, this.locale), tabName(table, other)];
+    const sheets = this.workbook.worksheets;
+    for (const name of names) {
+      const found = sheets.find((sheet) => sheet.name === name);
+      if (found) return found;
+    }
+    for (const name of names) {
+      const found = sheets.find((sheet) => sameName(sheet.name, name));
+      if (found) return found;
+    }
+    return undefined;
+  }
+}
+
+/**
+ * Escapes text that Excel would read as `_xHHHH_` in every cell, and returns how to undo it once
+ * the file is written (the workbook in memory keeps the text as typed).
+ */
+function escapeForSave(workbook: ExcelJS.Workbook): () => void {
+  const undo: (() => void)[] = [];
+  const escape = (text: string): string => text.replace(EXCEL_ESCAPE, '_x005F_');
+  for (const sheet of workbook.worksheets) {
+    sheet.eachRow({ includeEmpty: false }, (row) => {
+      row.eachCell({ includeEmpty: false }, (cell) => {
+        const value = cell.value;
+        if (typeof value === 'string' && value !== escape(value)) {
+          cell.value = escape(value);
+          undo.push(() => (cell.value = value));
+        } else if (value && typeof value === 'object' && 'richText' in value) {
+          for (const part of value.richText) {
+            const text = part.text;
+            if (typeof text === 'string' && text !== escape(text)) {
+              part.text = escape(text);
+              undo.push(() => (part.text = text));
+            }
+          }
+        }
+      });
+    });
+  }
+  return () => undo.forEach((step) => step());
+}
+
+/** The Config sheet's `locale` value; else the language of the Config tab's name; else zh-CN. */
+function detectLocale(workbook: ExcelJS.Workbook): Locale {
+  const sheet =
+    workbook.worksheets.find((s) => s.name === ConfigTable.zh || s.name === ConfigTable.en) ??
+    workbook.worksheets.find(
+      (s) => sameName(s.name, ConfigTable.zh) || sameName(s.name, ConfigTable.en),
+    );
+  if (!sheet) return 'zh-CN';
+  const rows = readSheet(sheet, ConfigTable);
+  const columns = matchColumns(ConfigTable, rows[0] ?? []);
+  const keyAt = columns.indexOf(ConfigTable.columns.key);
+  const valueAt = columns.indexOf(ConfigTable.columns.value);
+  if (keyAt >= 0 && valueAt >= 0) {
+    for (const row of rows.slice(1)) {
+      if (String(row[keyAt] ?? '').trim() !== 'locale') continue;
+      const value = String(row[valueAt] ?? '')
+        .trim()
+        .toLowerCase();
+      if (value === 'en') return 'en';
+      if (value === 'zh-cn') return 'zh-CN';
+    }
+  }
+  return sameName(sheet.name, ConfigTable.zh) ? 'zh-CN' : 'en';
+}
+
+function readSheet(sheet: ExcelJS.Worksheet, table: TableDef): Cell[][] {
+  const raw: Cell[][] = [];
+  let urlColumns: boolean[] = [];
+  for (let r = 1; r <= sheet.rowCount; r++) {
+    const row = sheet.findRow(r);
+    const cells: Cell[] = [];
+    if (row) {
+      const last = row.cellCount;
+      for (let c = 1; c <= last; c++) {
+        const cell = row.findCell(c);
+        cells.push(cell ? plainValue(cell.value, urlColumns[c - 1] === true) : null);
+      }
+    }
+    if (r === 1) {
+      urlColumns = matchColumns(table, cells).map((column) => column?.type === 'url');
+    }
+    raw.push(cells);
+  }
+  const header = raw[0] ?? [];
+  let width = header.length;
+  while (width > 0 && isBlank(header[width - 1] ?? null)) width--;
+  if (width === 0) width = Math.max(0, ...raw.map((cells) => cells.length));
+  const rows = raw.map((cells) =>
+    Array.from({ length: width }, (_, i) => (cells[i] === undefined ? null : cells[i]!)),
+  );
+  while (rows.length > 0 && rows[rows.length - 1]!.every(isBlank)) rows.pop();
+  return rows;
+}
+
+/** Refuses, before anything is changed, a value an .xlsx cell cannot hold. */
+function checkCells(sheet: string, rows: readonly (readonly Cell[])[]): void {
+  rows.forEach((cells, r) => {
+    cells.forEach((cell, c) => {
+      const where = `${sheet} row ${r + 1}, column ${columnLetter(c + 1)}`;
+      if (typeof cell === 'number' && !Number.isFinite(cell)) {
+        throw new Error(`${where}: ${cell} is not a number a workbook can hold`);
+      }
+      if (typeof cell === 'string' && cell.length > MAX_CELL_TEXT) {
+        throw new Error(
+          `${where}: text of ${cell.length} characters; an .xlsx cell holds at most ${MAX_CELL_TEXT}`,
+        );
+      }
+    });
+  });
+}
+
+function writeValues(sheet: ExcelJS.Worksheet, rows: readonly (readonly Cell[])[]): void {
+  const width = Math.max(0, ...rows.map((cells) => cells.length));
+  const lastRow = Math.max(rows.length, sheet.rowCount);
+  if (sheet.hasMerges && lastRow > 0) {
+    sheet.unMergeCells(1, 1, lastRow, Math.max(width, sheet.columnCount, 1));
+  }
+  for (let r = 1; r <= lastRow; r++) {
+    const cells = rows[r - 1];
+    if (!cells) {
+      // Old rows past the new data: emptied, their formatting kept.
+      sheet.findRow(r)?.eachCell({ includeEmpty: false }, (cell) => {
+        cell.value = null;
+      });
+      continue;
+    }
+    const row = sheet.getRow(r);
+    for (let c = 1; c <= width; c++) {
+      const value = cells[c - 1] ?? null;
+      if (value === null) {
+        const cell = row.findCell(c);
+        if (cell) cell.value = null;
+      } else {
+        // A string stays a string: exceljs never reads `=...` in a string as a formula.
+        row.getCell(c).value = value;
+      }
+    }
+    row.eachCell({ includeEmpty: false }, (cell, c) => {
+      if (c > width) cell.value = null;
+    });
+  }
+}
+
+function formatSheet(
+  sheet: ExcelJS.Worksheet,
+  table: TableDef,
+  header: readonly Cell[],
+  dataRows: number,
+  locale: Locale,
+): void {
+  // Header: bold on a light fill.
+  const headerCells = sheet.getRow(1);
+  header.forEach((value, i) => {
+    if (isBlank(value)) return;
+    const cell = headerCells.getCell(i + 1);
+    cell.style = {
+      ...cell.style,
+      font: { ...(cell.style?.font ?? {}), bold: true },
+      fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: HEADER_FILL } },
+      alignment: { ...(cell.style?.alignment ?? {}), vertical: 'middle' },
+    };
+  });
+
+  // The header row frozen, keeping staff's other view settings (and frozen columns).
+  const previous = (sheet.views[0] ?? {}) as Partial<ExcelJS.WorksheetView> & { xSplit?: number };
+  const xSplit = previous.state === 'frozen' ? (previous.xSplit ?? 0) : 0;
+  sheet.views = [
+    {
+      state: 'frozen',
+      xSplit,
+      ySplit: 1,
+      topLeftCell: `${columnLetter(xSplit + 1)}2`,
+      ...(previous.activeCell ? { activeCell: previous.activeCell } : {}),
+      ...(previous.zoomScale ? { zoomScale: previous.zoomScale } : {}),
+      ...(previous.rightToLeft ? { rightToLeft: previous.rightToLeft } : {}),
+      ...(previous.showGridLines === false ? { showGridLines: false } : {}),
+    },
+  ];
+
+  const columns = matchColumns(table, header);
+  const lastRow = 1 + Math.max(FREE_ROWS, dataRows + FREE_ROWS);
+  const validations = validationsOf(sheet);
+  const ourTitles = new Set(
+    Object.values(table.columns).flatMap((column) =>
+      [column.zh, column.en].map((label) => truncate(label, MAX_VALIDATION_TITLE)),
+    ),
+  );
+  const dropdownColumns = new Set<number>();
+  columns.forEach((column, i) => {
+    if (column && (column.type === 'enum' || column.type === 'bool')) dropdownColumns.add(i + 1);
+  });
+  // Old dropdowns: ours wherever they are (a column may have moved), and any in a dropdown column.
+  for (const [address, validation] of Object.entries(validations.model)) {
+    if (!validation) continue;
+    const span = addressColumns(address);
+    const ours = validation.type === 'list' && ourTitles.has(validation.promptTitle ?? '\u0000');
+    let inDropdownColumn = false;
+    if (span) {
+      for (let c = span.left; c <= span.right; c++)
+        if (dropdownColumns.has(c)) inDropdownColumn = true;
+    }
+    if (ours || inDropdownColumn) delete validations.model[address];
+  }
+
+  columns.forEach((column, i) => {
+    if (!column) return;
+    const index = i + 1;
+    const label = String(header[i]);
+    const sheetColumn = sheet.getColumn(index);
+    if (sheetColumn.width === undefined) {
+      sheetColumn.width = Math.max(column.width, displayWidth(label) + 2);
+    }
+    const numFmt = NUMBER_FORMATS[column.type];
+    if (numFmt) {
+      sheetColumn.style = { ...sheetColumn.style, numFmt };
+      for (let r = 2; r <= sheet.rowCount; r++) {
+        const cell = sheet.findRow(r)?.findCell(index);
+        if (cell) cell.style = { ...cell.style, numFmt };
+      }
+    }
+    const validation = dropdown(column, label, locale);
+    if (validation) {
+      const letter = columnLetter(index);
+      validations.add(`${letter}2:${letter}${lastRow}`, validation);
+    }
+  });
+}

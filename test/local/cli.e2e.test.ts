@@ -1,0 +1,279 @@
+/**
+ * The CLI end to end: the demo year, then commands on its workbook and on hand-made CSV exports in
+ * both languages. Outputs are reopened and their content checked, not only their existence.
+ */
+import ExcelJS from 'exceljs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import PizZip from 'pizzip';
+import { main } from '../../src/local/cli';
+import { XlsxStore } from '../../src/local/xlsxStore';
+import { Table } from '../../src/app/table';
+import { workbookTables } from '../../src/domain/schema/workbook';
+import { DEFAULT_CONFIG } from '../../src/domain/config';
+import {
+  ActivitiesTable,
+  AwardsTable,
+  BranchesTable,
+  LogTable,
+  MonthlyResultsTable,
+  RejectedTable,
+} from '../../src/domain/schema/tables';
+import type { TableDef } from '../../src/domain/schema/table';
+
+async function run(...argv: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await main(
+    argv,
+    (l) => out.push(l),
+    (l) => err.push(l),
+  );
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+async function tables(path: string) {
+  const store = await XlsxStore.open(path);
+  const read = <D extends TableDef>(def: D) => Table.read(store, def, 'zh-CN').records();
+  return { store, read };
+}
+
+/** Every table but the run log, as written: what "running twice = running once" compares. */
+async function snapshot(path: string): Promise<string> {
+  const store = await XlsxStore.open(path);
+  return JSON.stringify(
+    workbookTables(DEFAULT_CONFIG.defenseRubric)
+      .filter((t) => t.name !== LogTable.name)
+      .map((t) => store.read(t)),
+  );
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'starbranch-e2e-'));
+const demo = join(dir, 'demo');
+const workbook = join(demo, 'starbranch-demo.xlsx');
+
+beforeAll(async () => {
+  const result = await run('demo', '--out', demo);
+  expect(result.err).toBe('');
+  expect(result.code).toBe(0);
+}, 60_000);
+
+describe('starbranch demo', () => {
+  it('writes a workbook whose tables hold the year', async () => {
+    const { read } = await tables(workbook);
+    const branches = read(BranchesTable);
+    expect(branches).toHaveLength(52);
+    expect(branches.filter((b) => b.status === 'approved')).toHaveLength(50);
+    const activities = read(ActivitiesTable);
+    expect(activities.length).toBeGreaterThan(900);
+    // The repeated report is kept and marked, never deleted.
+    expect(activities.filter((a) => a.status === 'duplicate')).toHaveLength(1);
+    // The formula-like title is stored as the text the student typed.
+    expect(activities.some((a) => a.title.startsWith('=HYPERLINK('))).toBe(true);
+    // Ten programme months × fifty approved branches, one row each.
+    const monthly = read(MonthlyResultsTable);
+    expect(monthly).toHaveLength(500);
+    expect(new Set(monthly.map((m) => `${m.month}|${m.branch}`)).size).toBe(500);
+    expect(monthly.filter((m) => m.starBranch)).toHaveLength(10);
+  });
+
+  it('keeps every bad response in Rejected with a reason naming the field', async () => {
+    const { read } = await tables(workbook);
+    const rejected = read(RejectedTable);
+    expect(rejected).toHaveLength(7);
+    const reasons = rejected.map((r) => r.reason).join('\n');
+    expect(reasons).toContain('支部: "数学学院第九党支部" is not a registered branch');
+    expect(reasons).toMatch(/活动日期: "2027\/2\/30" is not a real date/);
+    expect(reasons).toContain('活动类型: "聚餐" is not one of the allowed values');
+    expect(reasons).toContain('活动名称: is required');
+    expect(rejected.every((r) => JSON.parse(r.payload)['支部'] !== undefined)).toBe(true);
+  });
+
+  it('stores a formula-like title as a text cell, never a formula', async () => {
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(workbook);
+    const sheet = book.getWorksheet('活动')!;
+    let found = false;
+    sheet.eachRow((row) =>
+      row.eachCell((cell) => {
+        if (String(cell.value).startsWith('=HYPERLINK(')) {
+          found = true;
+          expect(cell.type).toBe(ExcelJS.ValueType.String);
+          expect(cell.formula).toBeUndefined();
+        }
+      }),
+    );
+    expect(found).toBe(true);
+  });
+
+  it('writes one letter per award, filled in Chinese, linked from Awards', async () => {
+    const { read } = await tables(workbook);
+    const awards = read(AwardsTable);
+    expect(awards.filter((a) => a.kind === 'branch')).toHaveLength(14);
+    expect(awards.filter((a) => a.kind === 'member')).toHaveLength(18);
+    const letters = readdirSync(join(demo, 'letters')).filter((f) => f.endsWith('.docx'));
+    expect(letters).toHaveLength(awards.length);
+    const first = awards.find((a) => a.rank === 1)!;
+    expect(first.link).toMatch(/^file:\/\//);
+    const file = letters.find((f) => f.includes(first.awardId))!;
+    const xml = new PizZip(readFileSync(join(demo, 'letters', file)))
+      .file('word/document.xml')!
+      .asText();
+    expect(xml).toContain(first.recipient);
+    expect(xml).toContain('2027年7月1日');
+    expect(xml).toContain('第一名');
+    expect(xml).not.toContain('{{');
+  });
+
+  it('writes a self-contained report with the year in it', () => {
+    const html = readFileSync(join(demo, 'report.html'), 'utf8');
+    expect(html).toContain('<svg');
+    expect(html).not.toMatch(/<script[^>]+src=|<link[^>]+href=/);
+    expect(html).toContain('先进党支部');
+  });
+});
+
+describe('commands on the demo workbook', () => {
+  it('running the jobs a second time changes no table', async () => {
+    const copy = join(dir, 'again.xlsx');
+    writeFileSync(copy, readFileSync(workbook));
+    const jobs = async () => {
+      // November again: reports that arrived after its finalisation now count.
+      expect((await run('finalize', copy, '--month', '2026-11')).code).toBe(0);
+      expect((await run('defense', copy)).code).toBe(0);
+      expect((await run('awards', copy)).code).toBe(0);
+      expect((await run('showcase', copy, '--month', '2027-03')).code).toBe(0);
+    };
+    await jobs();
+    const once = await snapshot(copy);
+    await jobs();
+    expect(await snapshot(copy)).toBe(once);
+    const { read } = await tables(copy);
+    // The demo's run and these two: every run is logged.
+    expect(read(LogTable).filter((l) => l.job === 'finalise 2026-11')).toHaveLength(3);
+  }, 30_000);
+
+  it('re-ingesting the activity export adds nothing', async () => {
+    const copy = join(dir, 'reingest.xlsx');
+    writeFileSync(copy, readFileSync(workbook));
+    const result = await run(
+      'ingest',
+      copy,
+      '--form',
+      'activity',
+      join(demo, 'forms', 'activity-responses.csv'),
+    );
+    expect(result.code).toBe(0);
+    expect(result.out).toMatch(/activity-responses\.csv\s+0\s+0\s+\d{3,}/);
+  }, 30_000);
+
+  it('keeps a column staff added to a sheet through a command that rewrites it', async () => {
+    const copy = join(dir, 'staff-column.xlsx');
+    writeFileSync(copy, readFileSync(workbook));
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(copy);
+    const sheet = book.getWorksheet('月度结果')!;
+    const extra = sheet.columnCount + 1;
+    sheet.getCell(1, extra).value = '辅导员备注';
+    sheet.getCell(2, extra).value = '表现突出';
+    await book.xlsx.writeFile(copy);
+    expect((await run('finalize', copy, '--month', '2026-09')).code).toBe(0);
+    const store = await XlsxStore.open(copy);
+    const rows = store.read(MonthlyResultsTable);
+    const column = rows[0]!.indexOf('辅导员备注');
+    expect(column).toBeGreaterThan(0);
+    expect(rows[1]![column]).toBe('表现突出');
+  }, 30_000);
+});
+
+describe('hand-made CSV exports', () => {
+  const zhApplications =
+    '\uFEFF时间戳记,支部名称,支部层次,所在单位,支部书记,书记邮箱,党员人数,创建计划,计划链接\r\n' +
+    '2026/9/3 下午2:15:00,测试学院本科生第一党支部,低年级本科生党支部,测试学院,王芳,wangfang@example.edu.cn,12,"以党建促学风\n每月一次主题活动",\r\n' +
+    '2026/9/4 上午9:00:00,测试学院研究生党支部,研究生党支部,测试学院,李雷,lilei@example.edu.cn,abc,计划,\r\n';
+  const enApplications =
+    'Timestamp,Secretary,Branch name,Tier,Unit,Secretary email,Party members,Creation plan\n' +
+    '9/5/2026 14:03:00,Han Mei,Test College Senior Branch,Senior undergraduate branch,Test College,hanmei@example.edu.cn,20,Plan\n';
+
+  it('ingests Chinese and English exports, rejects a bad row naming its field, adds nothing twice', async () => {
+    const book = join(dir, 'college.xlsx');
+    expect((await run('init', book)).code).toBe(0);
+    writeFileSync(join(dir, 'zh.csv'), zhApplications);
+    writeFileSync(join(dir, 'en.csv'), enApplications);
+    const first = await run(
+      'ingest',
+      book,
+      '--form',
+      'application',
+      join(dir, 'zh.csv'),
+      join(dir, 'en.csv'),
+    );
+    expect(first.code).toBe(0);
+    const again = await run(
+      'ingest',
+      book,
+      '--form',
+      'application',
+      join(dir, 'zh.csv'),
+      join(dir, 'en.csv'),
+    );
+    expect(again.out).toMatch(/zh\.csv\s+0\s+0\s+2/);
+    const { read } = await tables(book);
+    const branches = read(BranchesTable);
+    expect(branches.map((b) => [b.id, b.name, b.tier, b.status])).toEqual([
+      ['B001', '测试学院本科生第一党支部', 'junior', 'pending'],
+      ['B002', 'Test College Senior Branch', 'senior', 'pending'],
+    ]);
+    expect(branches[0]!.plan).toBe('以党建促学风\n每月一次主题活动');
+    const rejected = read(RejectedTable);
+    expect(rejected).toHaveLength(1);
+    expect(rejected[0]!.reason).toContain('党员人数: "abc" is not a whole number');
+  }, 30_000);
+
+  it('refuses an export missing a required column with one line naming it (exit 1)', async () => {
+    const book = join(dir, 'missing.xlsx');
+    await run('init', book);
+    writeFileSync(
+      join(dir, 'missing.csv'),
+      '时间戳记,支部名称,所在单位\n2026/9/3 下午2:15:00,x,y\n',
+    );
+    const result = await run('ingest', book, '--form', 'application', join(dir, 'missing.csv'));
+    expect(result.code).toBe(1);
+    expect(result.err.split('\n')).toHaveLength(1);
+    expect(result.err).toContain('missing.csv: missing columns');
+    expect(result.err).toContain('"支部层次" (Tier)');
+  }, 30_000);
+
+  it('answers bad usage with exit code 2', async () => {
+    expect((await run('finalize', workbook, '--month', '2026-13')).code).toBe(2);
+    expect((await run('nonsense')).code).toBe(2);
+    expect((await run('ingest', join(dir, 'nope.xlsx'), '--form', 'activity', 'x.csv')).code).toBe(
+      2,
+    );
+  });
+});
+
+describe('the starbranch command', () => {
+  it('runs from bin/ with --help for every command', () => {
+    const bin = join(__dirname, '..', '..', 'bin', 'starbranch.js');
+    const help = execFileSync(process.execPath, [bin, '--help'], { encoding: 'utf8' });
+    for (const command of [
+      'demo',
+      'init',
+      'ingest',
+      'showcase',
+      'finalize',
+      'defense',
+      'awards',
+      'report',
+      'reprocess',
+    ]) {
+      expect(help).toContain(command);
+    }
+    expect(
+      execFileSync(process.execPath, [bin, 'awards', '--help'], { encoding: 'utf8' }),
+    ).toContain('--template');
+  }, 60_000);
+});
