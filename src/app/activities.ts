@@ -9,6 +9,14 @@ import { activityPoints } from '../domain/points';
 import type { ActivitiesTable } from '../domain/schema/tables';
 import type { Table } from './table';
 
+function duplicateNote(original: string): string {
+  return `与 ${original} 重复 / duplicate of ${original}`;
+}
+
+function isAutoNote(note: string | null): boolean {
+  return note !== null && /^与 \S+ 重复 \/ duplicate of \S+$/.test(note);
+}
+
 export function rescoreActivities(
   activities: Table<typeof ActivitiesTable>,
   config: Config,
@@ -18,9 +26,13 @@ export function rescoreActivities(
   let changed = 0;
   for (const record of records) {
     const original = duplicateOf.get(record.responseId);
-    const status = original !== undefined ? 'duplicate' : record.status;
+    // A report marked as a repeat stops being one when its original goes (e.g. staff rejected it).
+    const noLongerRepeat =
+      original === undefined && record.status === 'duplicate' && isAutoNote(record.note);
+    const status =
+      original !== undefined ? 'duplicate' : noLongerRepeat ? 'submitted' : record.status;
     const note =
-      original !== undefined ? `与 ${original} 重复 / duplicate of ${original}` : record.note;
+      original !== undefined ? duplicateNote(original) : noLongerRepeat ? null : record.note;
     const points = toCellNumber(activityPoints({ ...record, status }, config));
     if (activities.upsert({ ...record, status, note, points }) === 'updated') changed++;
   }
