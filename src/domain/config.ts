@@ -3,7 +3,6 @@
  * that says what is allowed. An unknown key is an error (a typo must not silently fall back to a
  * default), and so is a bad value.
  */
-import { z } from 'zod';
 import { isValidDate } from './calendar';
 import type { RubricCriterion } from './schema/defenseScores';
 import type { DayOrder } from './timestamps';
@@ -78,18 +77,25 @@ interface Setting<T> {
 const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
 const bad = <T>(expected: string): Parsed<T> => ({ ok: false, expected });
 
-function fromZod<T>(schema: z.ZodType<T>, expected: string): (text: string) => Parsed<T> {
-  return (text) => {
-    const result = schema.safeParse(text);
-    return result.success ? ok(result.data) : bad(expected);
-  };
-}
+const pattern =
+  (re: RegExp, expected: string) =>
+  (text: string): Parsed<string> =>
+    re.test(text) ? ok(text) : bad(expected);
 
-const number = (min: number, max: number, integer = false) =>
-  fromZod(
-    integer ? z.coerce.number().int().min(min).max(max) : z.coerce.number().min(min).max(max),
-    `${integer ? 'a whole number' : 'a number'} from ${min} to ${max}`,
-  );
+/** A plain decimal number in a range: no hex, no exponents, nothing a person would not type. */
+const number =
+  (min: number, max: number, integer = false) =>
+  (text: string): Parsed<number> => {
+    const value = Number(text);
+    const valid =
+      /^-?(\d+\.?\d*|\.\d+)$/.test(text) &&
+      value >= min &&
+      value <= max &&
+      (!integer || Number.isInteger(value));
+    return valid
+      ? ok(value)
+      : bad(`${integer ? 'a whole number' : 'a number'} from ${min} to ${max}`);
+  };
 
 const isoDate = (text: string): Parsed<string> =>
   isValidDate(text) ? ok(text) : bad('a date written YYYY-MM-DD, e.g. 2026-09-01');
@@ -180,7 +186,7 @@ export const SETTINGS = {
     '2026-2027',
     '创建年度',
     'Programme year',
-    fromZod(z.string().regex(/^\d{4}-\d{4}$/), 'a year span such as 2026-2027'),
+    pattern(/^\d{4}-\d{4}$/, 'a year span such as 2026-2027'),
   ),
   programStart: setting('2026-09-01', '创建开始日期', 'Programme start', isoDate),
   programEnd: setting('2027-06-30', '创建结束日期', 'Programme end', isoDate),
@@ -194,7 +200,7 @@ export const SETTINGS = {
     'Asia/Shanghai',
     '时区',
     'Time zone',
-    fromZod(z.string().regex(/^[A-Za-z_]+(\/[A-Za-z_+-]+)*$/), 'a time zone such as Asia/Shanghai'),
+    pattern(/^[A-Za-z_]+(\/[A-Za-z_+-]+)*$/, 'a time zone such as Asia/Shanghai'),
   ),
   dateOrder: setting(
     'mdy',
