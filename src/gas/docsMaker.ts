@@ -1,0 +1,64 @@
+/**
+ * Letters as Google Docs: copy the template (Drive), fill every placeholder in one Docs
+ * `batchUpdate` of literal `replaceAllText` requests, share view-only with the narrowest access
+ * the Config allows. Three calls a letter.
+ */
+import type { LetterSharing } from '../domain/config';
+import { placeholderToken } from '../domain/letterFields';
+import type { DocumentMaker, MadeDocument } from '../ports';
+
+export interface DocsMakerOptions {
+  readonly templateId: string;
+  readonly folderId: string | null;
+  readonly sharing: LetterSharing;
+  /** The Workspace domain, for `domain` sharing. */
+  readonly domain: string | null;
+}
+
+export class DocsMaker implements DocumentMaker {
+  /** Set when sharing was narrowed because the domain forbids it: the job reports it. */
+  sharingNote: string | null = null;
+
+  constructor(private readonly options: DocsMakerOptions) {}
+
+  make(name: string, fields: Readonly<Record<string, string>>): MadeDocument {
+    const { templateId, folderId } = this.options;
+    const copy = Drive!.Files!.copy(
+      { name, ...(folderId ? { parents: [folderId] } : {}) },
+      templateId,
+      { supportsAllDrives: true, fields: 'id' },
+    );
+    const id = copy.id!;
+    Docs!.Documents!.batchUpdate(
+      {
+        requests: Object.entries(fields).map(([key, value]) => ({
+          replaceAllText: {
+            containsText: { text: placeholderToken(key), matchCase: true },
+            replaceText: value,
+          },
+        })),
+      },
+      id,
+    );
+    this.share(id);
+    return { id, link: `https://docs.google.com/document/d/${id}/edit?usp=sharing` };
+  }
+
+  private share(id: string): void {
+    const { sharing, domain } = this.options;
+    if (sharing === 'private') return;
+    const permission =
+      sharing === 'domain' && domain
+        ? { role: 'reader', type: 'domain', domain, allowFileDiscovery: false }
+        : { role: 'reader', type: 'anyone', allowFileDiscovery: false };
+    try {
+      Drive!.Permissions!.create(permission, id, {
+        supportsAllDrives: true,
+        sendNotificationEmail: false,
+      });
+    } catch (error) {
+      // A domain that forbids link sharing: the letter stays private, and staff are told why.
+      this.sharingNote = `letters kept private: link sharing was refused (${String(error).slice(0, 160)})`;
+    }
+  }
+}

@@ -1,0 +1,340 @@
+/**
+ * The Apps Script entry points (DESIGN §5, §8). The build turns each export into a real top-level
+ * function, which is all Apps Script can see: menu items, triggers and the setup.
+ */
+import { selectAwards } from '../app/awards';
+import { aggregateDefense } from '../app/defense';
+import { ingestResponses } from '../app/ingest';
+import { issueLetters } from '../app/letters';
+import { dueMonthlyJobs, finaliseMonth, prepareShowcase } from '../app/monthly';
+import { buildReport } from '../app/report';
+import { reprocessRejected } from '../app/reprocess';
+import { Table } from '../app/table';
+import { addMonths, isValidMonth } from '../domain/calendar';
+import { DEFAULT_CONFIG } from '../domain/config';
+import type { FormName, FormResponse } from '../domain/forms';
+import { defenseScoresTable } from '../domain/schema/defenseScores';
+import {
+  ActivitiesTable,
+  AwardsTable,
+  BranchesTable,
+  ConfigTable,
+  DashboardTable,
+  DefenseResultsTable,
+  JudgesTable,
+  LogTable,
+  MonthlyResultsTable,
+  NominationsTable,
+  OnsiteVotesTable,
+  RejectedTable,
+  ShowcaseTable,
+} from '../domain/schema/tables';
+import { workbookTables } from '../domain/schema/workbook';
+import { DocsMaker } from './docsMaker';
+import { ensureForms, knownFormIds, refreshBranchChoices, toFormResponse } from './forms';
+import { openJob, runLocked, type GasJob } from './job';
+import { buildMenu } from './menu';
+import { createLetterTemplate, setUpSheets } from './setup';
+import { installTriggers, removeTrigger, scheduleLetterContinuation } from './triggers';
+
+/**
+ * The defense-score sheet's name does not depend on the rubric, so this declaration is enough to
+ * prefetch it before Config (and with it the rubric) has been read.
+ */
+const DEFENSE_SHEET = defenseScoresTable(DEFAULT_CONFIG.defenseRubric);
+
+const INGEST_TABLES = [
+  DEFENSE_SHEET,
+  BranchesTable,
+  JudgesTable,
+  RejectedTable,
+  LogTable,
+  ActivitiesTable,
+  OnsiteVotesTable,
+  NominationsTable,
+];
+
+/** Letters stop well before Apps Script's 6-minute limit, leaving time to save. */
+const LETTER_TIME_BUDGET_MS = 270_000;
+/** Documents a consumer account may create a day; Workspace allows 1,500. */
+const DAILY_DOCUMENT_QUOTA = 250;
+
+function tell(job: Pick<GasJob, 'spreadsheet'>, title: string, lines: readonly string[]): void {
+  job.spreadsheet.toast(lines.join('\n'), `StarBranch · ${title}`, 10);
+}
+
+export function onOpen(): void {
+  buildMenu(SpreadsheetApp.getActiveSpreadsheet());
+}
+
+export function setup(): string {
+  return runLocked([BranchesTable], (job) => {
+    const { spreadsheet, config, store } = job;
+    const sheets = setUpSheets(spreadsheet, workbookTables(config.defenseRubric), config.locale);
+    const properties = PropertiesService.getScriptProperties();
+    const approved = Table.read(store, BranchesTable, config.locale)
+      .records()
+      .filter((b) => b.status === 'approved');
+    const forms = ensureForms(spreadsheet.getId(), config, approved, properties);
+    refreshBranchChoices(forms.values(), approved);
+    if (!config.letterTemplate) {
+      const configTable = Table.read(store, ConfigTable, config.locale);
+      const row = configTable.get('letterTemplate');
+      configTable.upsert({
+        key: 'letterTemplate',
+        value: createLetterTemplate(),
+        note: row?.note ?? null,
+      });
+      configTable.save(store, config.locale);
+    }
+    const triggers = installTriggers([...forms.values()].map((f) => f.getId()));
+    const lines = [
+      `sheets created: ${sheets.created.length}, kept: ${sheets.kept.length}`,
+      `forms: ${forms.size}`,
+      `triggers created: ${triggers.created}, removed: ${triggers.removed}, kept: ${triggers.kept}`,
+    ];
+    tell(job, 'setup', lines);
+    return lines.join('\n');
+  });
+}
+
+/** Installable form-submit trigger of every form: one response, one row, exactly once. */
+export function onFormSubmitTrigger(e: GoogleAppsScript.Events.FormsOnFormSubmit): void {
+  runLocked(INGEST_TABLES, (job) => {
+    const { config, ports } = job;
+    const converted = toFormResponse(e.response, config);
+    if ('error' in converted) {
+      ingestResponses(ports, [], [problemOf(converted.responseId, converted.error)]);
+      return;
+    }
+    ingestResponses(ports, [converted]);
+  });
+}
+
+function problemOf(responseId: string, reason: string) {
+  return { form: 'activity' as FormName, responseId, submittedAt: '', reason, payload: '{}' };
+}
+
+/** Every response the forms hold since `since` that no table knows yet goes through ingest. */
+function reconcile(job: GasJob, since: Date | null): number {
+  const properties = PropertiesService.getScriptProperties();
+  const responses: FormResponse[] = [];
+  for (const [id, name] of knownFormIds(properties)) {
+    const form = FormApp.openById(id);
+    const found = since ? form.getResponses(since) : form.getResponses();
+    for (const response of found) {
+      const converted = toFormResponse(response, job.config, name);
+      if (!('error' in converted)) responses.push(converted);
+    }
+  }
+  return ingestResponses(job.ports, responses).added;
+}
+
+const RECONCILED_AT = 'reconciledAt';
+const RECONCILE_OVERLAP_MS = 2 * 24 * 3600 * 1000;
+
+/** Daily clock trigger: reconcile, then the showcase on its day and the month's results on the 1st. */
+export function dailyTrigger(): string {
+  return runLocked([...INGEST_TABLES, ShowcaseTable, MonthlyResultsTable], (job) => {
+    const { ports, config } = job;
+    const markers = ports.markers!;
+    const last = markers.get(RECONCILED_AT);
+    const now = new Date();
+    const added = reconcile(job, last ? new Date(Number(last) - RECONCILE_OVERLAP_MS) : null);
+    markers.set(RECONCILED_AT, String(now.getTime()));
+    const lines = [`reconciled: ${added} new responses`];
+    const due = dueMonthlyJobs(ports.clock.now().slice(0, 10), config);
+    if (due.showcase && markers.get(`done:showcase:${due.showcase}`) === null) {
+      lines.push(...prepareShowcase(ports, due.showcase).summary);
+      markers.set(`done:showcase:${due.showcase}`, ports.clock.now());
+    }
+    if (due.finalise && markers.get(`done:finalise:${due.finalise}`) === null) {
+      lines.push(...finaliseMonth(ports, due.finalise).summary);
+      markers.set(`done:finalise:${due.finalise}`, ports.clock.now());
+    }
+    return lines.join('\n');
+  });
+}
+
+export function prepareShowcaseNow(): string {
+  return runLocked([BranchesTable, ActivitiesTable, ShowcaseTable, LogTable], (job) => {
+    const report = prepareShowcase(job.ports, job.ports.clock.now().slice(0, 7));
+    tell(job, 'showcase', report.summary);
+    return report.summary.join('\n');
+  });
+}
+
+export function finaliseMonthPrompt(): string {
+  const ui = SpreadsheetApp.getUi();
+  const answer = ui.prompt(
+    'StarBranch',
+    '结算哪个月？ Month to finalise (YYYY-MM)',
+    ui.ButtonSet.OK_CANCEL,
+  );
+  if (answer.getSelectedButton() !== ui.Button.OK) return 'cancelled';
+  const month = answer.getResponseText().trim();
+  if (!isValidMonth(month)) {
+    ui.alert(`"${month}" 不是月份，请按 YYYY-MM 填写，例如 2026-10`);
+    return 'bad month';
+  }
+  return finaliseMonthNow(month);
+}
+
+export function finaliseMonthNow(month?: string): string {
+  return runLocked(
+    [
+      BranchesTable,
+      ActivitiesTable,
+      OnsiteVotesTable,
+      ShowcaseTable,
+      MonthlyResultsTable,
+      LogTable,
+    ],
+    (job) => {
+      const target = month ?? addMonths(job.ports.clock.now().slice(0, 7), -1);
+      const report = finaliseMonth(job.ports, target);
+      tell(job, 'finalise', report.summary);
+      return report.summary.join('\n');
+    },
+  );
+}
+
+export function aggregateDefenseNow(): string {
+  return runLocked(
+    [DEFENSE_SHEET, BranchesTable, JudgesTable, DefenseResultsTable, LogTable],
+    (job) => {
+      const report = aggregateDefense(job.ports);
+      tell(job, 'defense', report.summary);
+      return report.summary.join('\n');
+    },
+  );
+}
+
+export function selectAwardsNow(): string {
+  return runLocked(
+    [
+      BranchesTable,
+      ActivitiesTable,
+      MonthlyResultsTable,
+      DefenseResultsTable,
+      NominationsTable,
+      AwardsTable,
+      LogTable,
+    ],
+    (job) => {
+      const report = selectAwards(job.ports);
+      tell(job, 'awards', report.summary);
+      return report.summary.join('\n');
+    },
+  );
+}
+
+function emailDomain(): string | null {
+  const email = Session.getEffectiveUser().getEmail();
+  const domain = email.split('@')[1] ?? null;
+  // Consumer accounts have no domain to share within: their letters stay private.
+  return domain && !['gmail.com', 'googlemail.com'].includes(domain) ? domain : null;
+}
+
+const QUOTA_KEY = (day: string) => `letters:${day}`;
+
+/** Makes the letters that are due; stops before the time limit or the day's quota and continues itself. */
+export function generateLetters(): string {
+  const probe = openJob([]);
+  if (!probe.config.letterTemplate) return 'no letter template: run Setup first';
+  const documents = new DocsMaker({
+    templateId: probe.config.letterTemplate,
+    folderId: probe.config.letterFolder,
+    sharing: probe.config.letterSharing,
+    domain: emailDomain(),
+  });
+  return runLocked(
+    [BranchesTable, AwardsTable, LogTable],
+    (job) => {
+      const { ports } = job;
+      const day = ports.clock.now().slice(0, 10);
+      const usedToday = Number(ports.markers!.get(QUOTA_KEY(day)) ?? '0');
+      const report = issueLetters(ports, {
+        shouldStop: (made) =>
+          ports.clock.elapsedMs() > LETTER_TIME_BUDGET_MS ||
+          usedToday + made >= DAILY_DOCUMENT_QUOTA,
+      });
+      ports.markers!.set(QUOTA_KEY(day), String(usedToday + report.made));
+      const lines = [...report.summary, ...(documents.sharingNote ? [documents.sharingNote] : [])];
+      if (report.remaining > 0) {
+        const quotaReached = usedToday + report.made >= DAILY_DOCUMENT_QUOTA;
+        if (!quotaReached) scheduleLetterContinuation();
+        lines.push(
+          quotaReached
+            ? 'daily document quota reached: run again tomorrow'
+            : 'continuing in a minute',
+        );
+      }
+      tell(job, 'letters', lines);
+      return lines.join('\n');
+    },
+    { documents, toasts: true },
+  );
+}
+
+export function continueLetters(e?: { triggerUid?: string }): string {
+  removeTrigger(e?.triggerUid);
+  return generateLetters();
+}
+
+export function reprocessRejectedNow(): string {
+  return runLocked(INGEST_TABLES, (job) => {
+    const report = reprocessRejected(job.ports);
+    tell(job, 'reprocess', report.summary);
+    return report.summary.join('\n');
+  });
+}
+
+export function rebuildFromResponses(): string {
+  return runLocked(INGEST_TABLES, (job) => {
+    const added = reconcile(job, null);
+    tell(job, 'rebuild', [`${added} responses added`]);
+    return `${added} responses added`;
+  });
+}
+
+export function refreshFormChoices(): string {
+  return runLocked([BranchesTable], (job) => {
+    const approved = Table.read(job.store, BranchesTable, job.config.locale)
+      .records()
+      .filter((b) => b.status === 'approved');
+    const forms = [...knownFormIds(PropertiesService.getScriptProperties()).keys()].map((id) =>
+      FormApp.openById(id),
+    );
+    const updated = refreshBranchChoices(forms, approved);
+    tell(job, 'forms', [`${approved.length} branches in ${updated} dropdowns`]);
+    return `${approved.length} branches in ${updated} dropdowns`;
+  });
+}
+
+export function installTriggersNow(): string {
+  const ids = [...knownFormIds(PropertiesService.getScriptProperties()).keys()];
+  const result = installTriggers(ids);
+  return `triggers created: ${result.created}, removed: ${result.removed}, kept: ${result.kept}`;
+}
+
+export function buildDashboard(): string {
+  return runLocked(
+    [
+      DEFENSE_SHEET,
+      BranchesTable,
+      ActivitiesTable,
+      MonthlyResultsTable,
+      ShowcaseTable,
+      DefenseResultsTable,
+      AwardsTable,
+      DashboardTable,
+      LogTable,
+    ],
+    (job) => {
+      const report = buildReport(job.ports);
+      tell(job, 'dashboard', report.summary);
+      return report.summary.join('\n');
+    },
+  );
+}

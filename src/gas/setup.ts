@@ -1,0 +1,107 @@
+/**
+ * Setting the workbook up from the schema: every sheet with its header, frozen header row,
+ * dropdowns for fixed choices, number formats, and warning protection on the sheets the system
+ * writes. Run it again and it changes nothing: existing sheets, headers and protections stay.
+ */
+import { defaultConfigRows } from '../domain/config';
+import type { Cell } from '../domain/schema/column';
+import { headerRow, tabName, type TableDef } from '../domain/schema/table';
+import { labelOf, type Locale } from '../domain/vocabulary';
+
+const VALIDATED_ROWS = 2000;
+const NUMBER_FORMATS: Partial<Record<string, string>> = {
+  int: '0',
+  decimal: '0.00',
+};
+
+function findSheet(sheets: Map<string, GoogleAppsScript.Spreadsheet.Sheet>, def: TableDef) {
+  return sheets.get(def.zh) ?? sheets.get(def.en) ?? null;
+}
+
+function styleSheet(
+  sheet: GoogleAppsScript.Spreadsheet.Sheet,
+  def: TableDef,
+  locale: Locale,
+): void {
+  const columns = Object.values(def.columns);
+  const header = sheet.getRange(1, 1, 1, columns.length);
+  header.setFontWeight('bold').setBackground('#fbe9e7');
+  sheet.setFrozenRows(1);
+  columns.forEach((column, i) => {
+    const range = sheet.getRange(2, i + 1, VALIDATED_ROWS, 1);
+    if (column.choices) {
+      const labels = column.choices.map((c) => labelOf(c, locale));
+      range.setDataValidation(
+        SpreadsheetApp.newDataValidation()
+          .requireValueInList(labels, true)
+          .setAllowInvalid(false)
+          .setHelpText(`${labels.join(' / ')}`)
+          .build(),
+      );
+    }
+    const format = NUMBER_FORMATS[column.type];
+    if (format) range.setNumberFormat(format);
+    else if (column.type !== 'date' && column.type !== 'datetime') range.setNumberFormat('@');
+    sheet.setColumnWidth(i + 1, Math.min(400, column.width * 9));
+  });
+}
+
+export interface SetupOutcome {
+  readonly created: string[];
+  readonly kept: string[];
+}
+
+export function setUpSheets(
+  spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  tables: readonly TableDef[],
+  locale: Locale,
+): SetupOutcome {
+  const sheets = new Map(spreadsheet.getSheets().map((s) => [s.getName(), s]));
+  const created: string[] = [];
+  const kept: string[] = [];
+  for (const def of tables) {
+    const existing = findSheet(sheets, def);
+    if (existing) {
+      kept.push(existing.getName());
+      continue;
+    }
+    const name = tabName(def, locale);
+    const sheet = spreadsheet.insertSheet(name);
+    const rows: Cell[][] = [headerRow(def, locale)];
+    if (def.name === 'Config') {
+      for (const row of defaultConfigRows(locale)) rows.push([row.key, row.value, row.note]);
+    }
+    sheet.getRange(1, 1, rows.length, rows[0]!.length).setValues(rows as string[][]);
+    styleSheet(sheet, def, locale);
+    if (def.staffOnly && def.name !== 'Config') {
+      sheet
+        .protect()
+        .setDescription('StarBranch 自动生成，请勿手工修改 / written by StarBranch')
+        .setWarningOnly(true);
+    }
+    created.push(name);
+  }
+  return { created, kept };
+}
+
+/** A starting letter template in Google Docs, with every placeholder the letters fill. */
+export function createLetterTemplate(): string {
+  const doc = DocumentApp.create('StarBranch 荣誉证书模板 / letter template');
+  const body = doc.getBody();
+  body.clear();
+  const centred = (text: string, heading: GoogleAppsScript.Document.ParagraphHeading) =>
+    body
+      .appendParagraph(text)
+      .setHeading(heading)
+      .setAlignment(DocumentApp.HorizontalAlignment.CENTER);
+  centred('荣 誉 证 书', DocumentApp.ParagraphHeading.TITLE);
+  body.appendParagraph('{{salutation}}');
+  body.appendParagraph('{{citation}}');
+  body.appendParagraph(`{{college}}`).setAlignment(DocumentApp.HorizontalAlignment.RIGHT);
+  body
+    .appendParagraph('{{commendationDateZh}}')
+    .setAlignment(DocumentApp.HorizontalAlignment.RIGHT);
+  body.appendParagraph('证书编号：{{letterNo}}').setAlignment(DocumentApp.HorizontalAlignment.LEFT);
+  doc.saveAndClose();
+  return doc.getId();
+}

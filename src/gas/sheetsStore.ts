@@ -1,0 +1,159 @@
+/**
+ * The table store over the Sheets API (advanced service): one `Spreadsheets.get` to learn the tab
+ * names, one `values.batchGet` for every table a job reads, one `values.batchUpdate` for every
+ * table it changed. However many tables and rows, a job costs the same few calls.
+ *
+ * Values are written RAW, so nothing a student typed is ever parsed as a formula, a number or a
+ * date; and only the rows that changed are sent.
+ */
+import type { Cell } from '../domain/schema/column';
+import { tabName, type TableDef } from '../domain/schema/table';
+import type { Locale } from '../domain/vocabulary';
+import type { TableStore } from '../ports';
+
+/** Sheet names are quoted in A1 notation; a quote inside is doubled. */
+export function quoteSheet(name: string): string {
+  return `'${name.replace(/'/g, "''")}'`;
+}
+
+/** Column letters for a 1-based index: 1 → A, 27 → AA. */
+export function columnLetter(index: number): string {
+  let n = index;
+  let letters = '';
+  while (n > 0) {
+    const rem = (n - 1) % 26;
+    letters = String.fromCharCode(65 + rem) + letters;
+    n = Math.floor((n - 1) / 26);
+  }
+  return letters;
+}
+
+function toCell(value: unknown): Cell {
+  if (value === undefined || value === null || value === '') return null;
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'string')
+    return value;
+  return String(value);
+}
+
+function sameRow(a: readonly Cell[] | undefined, b: readonly Cell[]): boolean {
+  if (!a) return false;
+  const width = Math.max(a.length, b.length);
+  for (let i = 0; i < width; i++) if ((a[i] ?? null) !== (b[i] ?? null)) return false;
+  return true;
+}
+
+interface Pending {
+  readonly title: string;
+  readonly rows: Cell[][];
+}
+
+export class SheetsApiStore implements TableStore {
+  private titles: Set<string> | null = null;
+  private readonly cache = new Map<string, Cell[][]>();
+  private readonly pending = new Map<string, Pending>();
+
+  constructor(
+    private readonly spreadsheetId: string,
+    private readonly locale: Locale,
+  ) {}
+
+  private sheetTitles(): Set<string> {
+    if (!this.titles) {
+      const meta = Sheets!.Spreadsheets!.get(this.spreadsheetId, {
+        fields: 'sheets.properties.title',
+      });
+      this.titles = new Set((meta.sheets ?? []).map((s) => s.properties?.title ?? ''));
+    }
+    return this.titles;
+  }
+
+  /** The tab that holds the table: its name in the workbook's language, else in the other. */
+  private titleOf(def: TableDef): string | null {
+    const titles = this.sheetTitles();
+    const names = [tabName(def, this.locale), def.zh, def.en];
+    return names.find((n) => titles.has(n)) ?? null;
+  }
+
+  /** Reads every given table in one call; later `read`s are served from it. */
+  prefetch(defs: readonly TableDef[]): void {
+    const wanted = defs
+      .filter((d) => !this.cache.has(d.name))
+      .map((d) => ({ def: d, title: this.titleOf(d) }));
+    for (const w of wanted) if (w.title === null) this.cache.set(w.def.name, []);
+    const present = wanted.filter((w) => w.title !== null);
+    if (present.length === 0) return;
+    const response = Sheets!.Spreadsheets!.Values!.batchGet(this.spreadsheetId, {
+      ranges: present.map((w) => quoteSheet(w.title!)),
+      valueRenderOption: 'UNFORMATTED_VALUE',
+      dateTimeRenderOption: 'FORMATTED_STRING',
+      majorDimension: 'ROWS',
+    });
+    const ranges = response.valueRanges ?? [];
+    present.forEach((w, i) => {
+      const values = (ranges[i]?.values ?? []) as unknown[][];
+      this.cache.set(
+        w.def.name,
+        values.map((row) => row.map(toCell)),
+      );
+    });
+  }
+
+  read(def: TableDef): Cell[][] {
+    if (!this.cache.has(def.name)) this.prefetch([def]);
+    return (this.cache.get(def.name) ?? []).map((row) => [...row]);
+  }
+
+  write(def: TableDef, rows: Cell[][]): void {
+    const title = this.titleOf(def);
+    if (title === null) {
+      throw new Error(
+        `the sheet "${tabName(def, this.locale)}" is missing; run 设置/Setup from the menu`,
+      );
+    }
+    this.pending.set(def.name, { title, rows });
+  }
+
+  /**
+   * Sends every pending table in one `batchUpdate`: only the rows that differ from what was read,
+   * and blanks over rows a table no longer has. Returns the number of ranges sent.
+   */
+  flush(): number {
+    const data: { range: string; values: (string | number | boolean)[][] }[] = [];
+    for (const [name, { title, rows }] of this.pending) {
+      const before = this.cache.get(name) ?? [];
+      const width = Math.max(...rows.map((r) => r.length), ...before.map((r) => r.length), 1);
+      const total = Math.max(rows.length, before.length);
+      let start = -1;
+      const emit = (end: number) => {
+        const block = [];
+        for (let i = start; i < end; i++) {
+          const row = rows[i] ?? [];
+          block.push(Array.from({ length: width }, (_, c) => row[c] ?? ''));
+        }
+        data.push({
+          range: `${quoteSheet(title)}!A${start + 1}:${columnLetter(width)}${end}`,
+          values: block as (string | number | boolean)[][],
+        });
+        start = -1;
+      };
+      for (let i = 0; i < total; i++) {
+        const changed = !sameRow(before[i], rows[i] ?? []);
+        if (changed && start < 0) start = i;
+        if (!changed && start >= 0) emit(i);
+      }
+      if (start >= 0) emit(total);
+      this.cache.set(
+        name,
+        rows.map((r) => [...r]),
+      );
+    }
+    this.pending.clear();
+    if (data.length > 0) {
+      Sheets!.Spreadsheets!.Values!.batchUpdate(
+        { valueInputOption: 'RAW', data },
+        this.spreadsheetId,
+      );
+    }
+    return data.length;
+  }
+}
