@@ -90,6 +90,22 @@ export function aggregateDefense(ports: Ports): DefenseReport {
       if (results.upsert(row) === 'updated') results.upsert({ ...row, computedAt: now });
       written.push(row);
     }
+    // A branch whose sheets no longer count (all superseded or conflicts) keeps its row, but its
+    // old figures no longer stand: left as they were, they would still rank and score it.
+    const aggregated = new Set(details.map((d) => d.subject));
+    for (const old of results.records()) {
+      if (aggregated.has(old.branch)) continue;
+      const row: DefenseResult = {
+        ...old,
+        judgesCounted: 0,
+        dropped: null,
+        score: null,
+        criterionMeans: null,
+        rank: null,
+        incomplete: true,
+      };
+      if (results.upsert(row) === 'updated') results.upsert({ ...row, computedAt: now });
+    }
     scores.save(store, config.locale);
     results.save(store, config.locale);
     const incomplete = details.length - complete.length;

@@ -200,8 +200,9 @@ export function finaliseMonth(ports: Ports, month: string): FinaliseReport {
     const presenters = new Set(showcase.filter((s) => s.month === month).map((s) => s.branch));
     const onsite = onsiteScores(votes, month, config);
     const starBranches = pickStarBranches({
+      // A veto (一票否决) also rules a branch out of the month's title.
       presenters: computed
-        .filter((r) => presenters.has(r.branch))
+        .filter((r) => presenters.has(r.branch) && !r.veto)
         .map((r) => ({
           branch: r.branch,
           onsiteScore: onsite.get(r.branch) ?? null,

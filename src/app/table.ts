@@ -132,9 +132,11 @@ export class Table<D extends TableDef> {
   }
 }
 
+/** Equal as the sheet holds them: a blank text and a missing value are the same empty cell. */
 function sameRecord(a: object, b: object): boolean {
   const left = a as Record<string, unknown>;
   const right = b as Record<string, unknown>;
+  const cell = (v: unknown) => (v === '' || v === undefined ? null : v);
   const keys = new Set([...Object.keys(left), ...Object.keys(right)]);
-  return [...keys].every((k) => (left[k] ?? null) === (right[k] ?? null));
+  return [...keys].every((k) => cell(left[k]) === cell(right[k]));
 }

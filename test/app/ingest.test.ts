@@ -1,0 +1,928 @@
+/**
+ * Ingest through the use case (DESIGN §3, §6): every response becomes one canonical row or one
+ * `Rejected` row, derived fields are filled in, re-ingesting adds nothing, and each table is read
+ * and written at most once per job whatever the batch size.
+ */
+import fc from 'fast-check';
+import { ingestResponses } from '../../src/app/ingest';
+import { defenseScoresTable } from '../../src/domain/schema/defenseScores';
+import {
+  ActivitiesTable,
+  BranchesTable,
+  LogTable,
+  NominationsTable,
+  OnsiteVotesTable,
+  RejectedTable,
+} from '../../src/domain/schema/tables';
+import { DEFAULT_CONFIG } from '../../src/domain/config';
+import type { FormResponse } from '../../src/domain/forms';
+import {
+  activityAnswers,
+  applicationAnswers,
+  defenseAnswers,
+  FixedClock,
+  makePorts,
+  MemoryStore,
+  nominationAnswers,
+  records,
+  response,
+  seedProgramme,
+  setConfig,
+  setJudges,
+  voteAnswers,
+  type TestPorts,
+} from '../support/fakes';
+
+const DefenseScoresTable = defenseScoresTable(DEFAULT_CONFIG.defenseRubric);
+
+/**
+ * B001, B002 approved; B003 pending; B004 rejected. Judges: 王老师 belongs to B001, 李老师 and
+ * 赵老师 to no branch.
+ */
+function programme(): TestPorts {
+  const store = new MemoryStore();
+  const { ports } = seedProgramme(store, new FixedClock('2026-09-10 08:00:00'), {
+    branches: 4,
+    approved: ['B001', 'B002'],
+    rejected: ['B004'],
+  });
+  setJudges(store, [{ name: '王老师', ownBranch: 'B001' }, { name: '李老师' }, { name: '赵老师' }]);
+  store.resetCounts();
+  return ports;
+}
+
+const rejectedRow = (ports: TestPorts, id: string) =>
+  records(ports.store, RejectedTable).find((r) => r.responseId === id);
+
+describe('each form lands in its table with its derived fields', () => {
+  test('application → Branches with the next id, pending, applied at the submission time', () => {
+    const ports = makePorts();
+    const report = ingestResponses(ports, [
+      response('application', 'r1', '2026-09-02 10:00:00', applicationAnswers('数学学院党支部')),
+      response(
+        'application',
+        'r2',
+        '2026-09-03 11:00:00',
+        applicationAnswers('物理学院研究生党支部', { tier: '研究生党支部', members: '35' }),
+      ),
+    ]);
+    expect(report).toMatchObject({ added: 2, rejected: 0, skipped: 0 });
+    const branches = records(ports.store, BranchesTable);
+    expect(branches).toEqual([
+      {
+        id: 'B001',
+        name: '数学学院党支部',
+        tier: 'junior',
+        unit: '计算机学院',
+        secretary: '张三',
+        email: 'secretary@example.edu.cn',
+        members: 20,
+        status: 'pending',
+        plan: '以党建促学风',
+        planLink: null,
+        reviewNote: null,
+        complianceOverride: null,
+        responseId: 'r1',
+        appliedAt: '2026-09-02 10:00:00',
+      },
+      expect.objectContaining({
+        id: 'B002',
+        tier: 'graduate',
+        members: 35,
+        status: 'pending',
+        appliedAt: '2026-09-03 11:00:00',
+      }),
+    ]);
+  });
+
+  test('the next id follows the highest in use, not the row count', () => {
+    const ports = programme(); // B001..B004
+    ingestResponses(ports, [
+      response('application', 'late', '2026-09-20 10:00:00', applicationAnswers('新支部')),
+    ]);
+    expect(records(ports.store, BranchesTable).map((b) => b.id)).toEqual([
+      'B001',
+      'B002',
+      'B003',
+      'B004',
+      'B005',
+    ]);
+  });
+
+  test('activity → Activities, submitted, with points: theme 10 + ⌊25/10⌋ = 12', () => {
+    const ports = programme();
+    ingestResponses(ports, [
+      response('activity', 'a1', '2026-10-11 10:00:00', activityAnswers('B001')),
+      // featured 15 + ⌊47/10⌋=4 → 19, no evidence → × 0.5 = 9.5
+      response(
+        'activity',
+        'a2',
+        '2026-10-12 10:00:00',
+        activityAnswers('B002', {
+          kind: '特色活动',
+          title: '特色活动',
+          participants: '60',
+          nonParty: '47',
+          evidenceLink: '',
+        }),
+      ),
+      // training 5 + ⌊80/10⌋=8 capped at 5 → 10, with evidence
+      response(
+        'activity',
+        'a3',
+        '2026-10-13 10:00:00',
+        activityAnswers('B002', {
+          kind: '专题培训',
+          title: '业务培训',
+          participants: '100',
+          nonParty: '80',
+        }),
+      ),
+    ]);
+    const activities = records(ports.store, ActivitiesTable);
+    expect(activities[0]).toEqual({
+      responseId: 'a1',
+      submittedAt: '2026-10-11 10:00:00',
+      branch: 'B001',
+      date: '2026-10-10',
+      kind: 'book',
+      title: '《红岩》读书会',
+      description: '共读红色经典',
+      participants: 30,
+      nonParty: 25,
+      counselorPresent: true,
+      evidenceLink: 'https://example.edu.cn/evidence/1',
+      funds: null,
+      status: 'submitted',
+      points: 12,
+      note: null,
+    });
+    expect(activities.map((a) => [a.responseId, a.kind, a.points])).toEqual([
+      ['a1', 'book', 12],
+      ['a2', 'featured', 9.5],
+      ['a3', 'training', 10],
+    ]);
+  });
+
+  test('vote → OnsiteVotes, counted', () => {
+    const ports = programme();
+    ingestResponses(ports, [
+      response(
+        'vote',
+        'v1',
+        '2026-10-28 15:00:00',
+        voteAnswers('2026-10', '李老师', 'B002', '88.5'),
+      ),
+    ]);
+    expect(records(ports.store, OnsiteVotesTable)).toEqual([
+      {
+        responseId: 'v1',
+        submittedAt: '2026-10-28 15:00:00',
+        month: '2026-10',
+        judge: '李老师',
+        branch: 'B002',
+        score: 88.5,
+        status: 'counted',
+        reason: null,
+      },
+    ]);
+  });
+
+  test('defense → DefenseScores with total = Σ marks, exactly', () => {
+    const ports = programme();
+    ingestResponses(ports, [
+      // 35.7 + 20.1 + 12.2 + 8.3 + 9.4 = 85.7 (floats would give 85.70000000000002)
+      response(
+        'defense',
+        'd1',
+        '2027-06-20 10:00:00',
+        defenseAnswers('李老师', 'B002', [35.7, 20.1, 12.2, 8.3, 9.4], '汇报清晰'),
+      ),
+    ]);
+    expect(records(ports.store, DefenseScoresTable)).toEqual([
+      {
+        responseId: 'd1',
+        submittedAt: '2027-06-20 10:00:00',
+        judge: '李老师',
+        branch: 'B002',
+        c1: 35.7,
+        c2: 20.1,
+        c3: 12.2,
+        c4: 8.3,
+        c5: 9.4,
+        total: 85.7,
+        comment: '汇报清晰',
+        status: 'counted',
+        reason: null,
+      },
+    ]);
+  });
+
+  test('nomination → Nominations, pending', () => {
+    const ports = programme();
+    ingestResponses(ports, [
+      response(
+        'nomination',
+        'n1',
+        '2027-05-01 10:00:00',
+        nominationAnswers('B001', '李四', '2023001'),
+      ),
+    ]);
+    expect(records(ports.store, NominationsTable)).toEqual([
+      {
+        responseId: 'n1',
+        submittedAt: '2027-05-01 10:00:00',
+        branch: 'B001',
+        name: '李四',
+        studentId: '2023001',
+        email: '2023001@example.edu.cn',
+        achievements: '学习成绩优异，积极参与志愿服务',
+        status: 'pending',
+        note: null,
+      },
+    ]);
+  });
+});
+
+describe('naming the branch', () => {
+  test.each([
+    ['by id', 'B002'],
+    ['by id in lower case', 'b002'],
+    ['by the dropdown text', 'B002 计算机学院第2党支部'],
+    ['by the exact name', '计算机学院第2党支部'],
+    ['by the name with stray and full-width spaces', ' 计算机学院第2党支部\u3000'],
+  ])('%s', (_, answer) => {
+    const ports = programme();
+    const report = ingestResponses(ports, [
+      response('activity', 'a1', '2026-10-11 10:00:00', activityAnswers(answer)),
+    ]);
+    expect(report.added).toBe(1);
+    expect(records(ports.store, ActivitiesTable)[0]!.branch).toBe('B002');
+  });
+
+  test.each([
+    ['an unknown branch', 'B999', /"B999" is not a registered branch/],
+    ['an unknown name', '不存在的支部', /"不存在的支部" is not a registered branch/],
+    ['a pending branch', 'B003', /B003 计算机学院第3党支部 is not yet approved/],
+    ['a rejected branch', 'B004 计算机学院第4党支部', /B004 计算机学院第4党支部 is not approved/],
+  ])('%s → Rejected, naming the question 支部, raw answers by question title', (_, answer, why) => {
+    const ports = programme();
+    const answers = activityAnswers(answer);
+    const report = ingestResponses(ports, [
+      response('activity', 'a1', '2026-10-11 10:00:00', answers, 'student@example.edu.cn'),
+    ]);
+    expect(report).toMatchObject({ added: 0, rejected: 1 });
+    expect(records(ports.store, ActivitiesTable)).toEqual([]);
+    const row = rejectedRow(ports, 'a1')!;
+    expect(row).toMatchObject({ form: 'activity', submittedAt: '2026-10-11 10:00:00' });
+    expect(row.resolved).toBe(false);
+    expect(row.reason).toMatch(/^支部: /);
+    expect(row.reason).toMatch(why);
+    expect(JSON.parse(row.payload)).toEqual({
+      支部: answer,
+      活动日期: '2026-10-10',
+      活动类型: '读一本好书',
+      活动名称: '《红岩》读书会',
+      活动内容: '共读红色经典',
+      参加人数: '30',
+      党外群众人数: '25',
+      辅导员是否出席: '是',
+      佐证材料链接: 'https://example.edu.cn/evidence/1',
+      '使用经费（元）': '',
+      电子邮件地址: 'student@example.edu.cn',
+    });
+  });
+
+  test('the other forms name their own branch question: 汇报支部, 答辩支部, 支部', () => {
+    const ports = programme();
+    ingestResponses(ports, [
+      response('vote', 'v1', '2026-10-28 15:00:00', voteAnswers('2026-10', '李老师', 'B999', '80')),
+      response(
+        'defense',
+        'd1',
+        '2027-06-20 10:00:00',
+        defenseAnswers('李老师', 'B003', [30, 20, 10, 8, 8]),
+      ),
+      response('nomination', 'n1', '2027-05-01 10:00:00', nominationAnswers('B004', '李四', '1')),
+    ]);
+    expect(rejectedRow(ports, 'v1')!.reason).toMatch(/^汇报支部: "B999" is not a registered/);
+    expect(rejectedRow(ports, 'd1')!.reason).toMatch(/^答辩支部: branch B003 .* not yet approved/);
+    expect(rejectedRow(ports, 'n1')!.reason).toMatch(/^支部: branch B004 .* is not approved/);
+    expect(JSON.parse(rejectedRow(ports, 'd1')!.payload)).toMatchObject({
+      评委姓名: '李老师',
+      答辩支部: 'B003',
+      '创建成效（40分）': '30',
+      '答辩表现（10分）': '8',
+    });
+  });
+});
+
+describe('invalid answers → Rejected with a reason', () => {
+  test.each([
+    [
+      'more non-party participants than participants',
+      activityAnswers('B001', { participants: '20', nonParty: '21' }),
+      '2026-10-11 10:00:00',
+      /^党外群众人数: 21 is more than the 20 participants$/,
+    ],
+    [
+      'an activity dated after the report was submitted',
+      activityAnswers('B001', { date: '2026-10-12' }),
+      '2026-10-11 23:59:59',
+      /^活动日期: 2026-10-12 is after the report was submitted/,
+    ],
+    [
+      'an activity dated before the programme',
+      activityAnswers('B001', { date: '2026-08-31' }),
+      '2026-09-02 10:00:00',
+      /^活动日期: 2026-08-31 is outside the programme; expected a date from 2026-09-01 to 2027-06-30$/,
+    ],
+    [
+      'an activity dated after the programme',
+      activityAnswers('B001', { date: '2027-07-01' }),
+      '2027-07-02 10:00:00',
+      /^活动日期: 2027-07-01 is outside the programme/,
+    ],
+    [
+      'a missing required answer',
+      activityAnswers('B001', { title: '  ' }),
+      '2026-10-11 10:00:00',
+      /^活动名称: is required$/,
+    ],
+    [
+      'a number that is not one',
+      activityAnswers('B001', { participants: '三十' }),
+      '2026-10-11 10:00:00',
+      /^参加人数: "三十" is not a whole number/,
+    ],
+  ])('%s', (_, answers, submittedAt, reason) => {
+    const ports = programme();
+    const report = ingestResponses(ports, [response('activity', 'x', submittedAt, answers)]);
+    expect(report).toMatchObject({ added: 0, rejected: 1 });
+    expect(rejectedRow(ports, 'x')!.reason).toMatch(reason);
+  });
+
+  test.each([
+    [
+      'as many non-party participants as participants',
+      { participants: '20', nonParty: '20' },
+      '2026-10-11 10:00:00',
+    ],
+    ["an activity on the programme's first day", { date: '2026-09-01' }, '2026-09-01 20:00:00'],
+    [
+      "an activity on the programme's last day, reported the same day",
+      { date: '2027-06-30' },
+      '2027-06-30 23:00:00',
+    ],
+  ])('accepted at the boundary: %s', (_, overrides, submittedAt) => {
+    const ports = programme();
+    const report = ingestResponses(ports, [
+      response('activity', 'x', submittedAt, activityAnswers('B001', overrides)),
+    ]);
+    expect(report).toMatchObject({ added: 1, rejected: 0 });
+  });
+
+  test('every bad answer of a response is reported, not only the first', () => {
+    const ports = programme();
+    ingestResponses(ports, [
+      response(
+        'activity',
+        'x',
+        '2026-10-11 10:00:00',
+        activityAnswers('B001', { kind: '看电影', evidenceLink: 'not a link' }),
+      ),
+    ]);
+    const reason = rejectedRow(ports, 'x')!.reason;
+    expect(reason).toMatch(/活动类型: "看电影" is not one of the allowed values/);
+    expect(reason).toMatch(/佐证材料链接: "not a link" is not a web link/);
+  });
+
+  test('an activity date typed the way Google exports it is read', () => {
+    const ports = programme();
+    ingestResponses(ports, [
+      response(
+        'activity',
+        'a1',
+        '2026-10-11 10:00:00',
+        activityAnswers('B001', { date: '2026/10/9' }),
+      ),
+    ]);
+    expect(records(ports.store, ActivitiesTable)[0]!.date).toBe('2026-10-09');
+  });
+
+  test('an application with the name of an existing branch', () => {
+    const ports = programme();
+    ingestResponses(ports, [
+      response(
+        'application',
+        'dup',
+        '2026-09-20 10:00:00',
+        applicationAnswers('计算机学院第2党支部'),
+      ),
+    ]);
+    expect(records(ports.store, BranchesTable)).toHaveLength(4);
+    expect(rejectedRow(ports, 'dup')!.reason).toBe(
+      '支部名称: a branch named "计算机学院第2党支部" already exists',
+    );
+  });
+
+  test('two applications with the same name in one batch: the second is rejected', () => {
+    const ports = makePorts();
+    const report = ingestResponses(ports, [
+      response('application', 'p1', '2026-09-02 10:00:00', applicationAnswers('同名支部')),
+      response('application', 'p2', '2026-09-02 11:00:00', applicationAnswers('同名支部')),
+    ]);
+    expect(report).toMatchObject({ added: 1, rejected: 1 });
+    expect(rejectedRow(ports, 'p2')!.reason).toMatch(/already exists/);
+  });
+
+  test('a defense sheet from a judge not in the Judges sheet', () => {
+    const ports = programme();
+    ingestResponses(ports, [
+      response(
+        'defense',
+        'd1',
+        '2027-06-20 10:00:00',
+        defenseAnswers('钱老师', 'B002', [30, 20, 10, 8, 8]),
+      ),
+    ]);
+    expect(records(ports.store, DefenseScoresTable)).toEqual([]);
+    expect(rejectedRow(ports, 'd1')!.reason).toBe(
+      '评委姓名: "钱老师" is not in the Judges sheet; expected a registered judge',
+    );
+  });
+
+  test('a defense mark above the criterion maximum', () => {
+    const ports = programme();
+    ingestResponses(ports, [
+      response(
+        'defense',
+        'd1',
+        '2027-06-20 10:00:00',
+        defenseAnswers('李老师', 'B002', [41, 20, 10, 8, 8]),
+      ),
+    ]);
+    expect(rejectedRow(ports, 'd1')!.reason).toMatch(/^创建成效（40分）: 41 is out of range/);
+  });
+
+  test('a vote for a month outside the programme', () => {
+    const ports = programme();
+    ingestResponses(ports, [
+      response('vote', 'v1', '2027-07-02 10:00:00', voteAnswers('2027-07', '李老师', 'B002', '80')),
+    ]);
+    expect(rejectedRow(ports, 'v1')!.reason).toBe('评选月份: 2027-07 is outside the programme');
+  });
+
+  test('problems found before ingest (a CSV row that could not be read) land in Rejected once', () => {
+    const ports = programme();
+    const problem = {
+      form: 'activity' as const,
+      responseId: 'csv-7',
+      submittedAt: '2026-10-11 10:00:00',
+      reason: '时间戳记: "yesterday" is not a time',
+      payload: '{"支部":"B001"}',
+    };
+    expect(ingestResponses(ports, [], [problem])).toMatchObject({ rejected: 1, skipped: 0 });
+    expect(rejectedRow(ports, 'csv-7')).toMatchObject({ reason: problem.reason, resolved: false });
+    expect(ingestResponses(ports, [], [problem])).toMatchObject({ rejected: 0, skipped: 1 });
+    expect(records(ports.store, RejectedTable)).toHaveLength(1);
+  });
+
+  test('in an English workbook, reasons name the English question title', () => {
+    const ports = programme();
+    setConfig(ports.store, { locale: 'en' });
+    ingestResponses(ports, [
+      response('activity', 'a1', '2026-10-11 10:00:00', activityAnswers('B999')),
+    ]);
+    const header = ports.store.peek('Rejected')[0];
+    expect(header).toEqual([
+      'Response ID',
+      'Form',
+      'Submitted at',
+      'Reason',
+      'Raw payload',
+      'Resolved',
+    ]);
+    expect(rejectedRow(ports, 'a1')!.reason).toMatch(/^Branch: "B999" is not a registered branch/);
+    // The payload keeps the Chinese titles: reprocessing reads either.
+    expect(JSON.parse(rejectedRow(ports, 'a1')!.payload)).toMatchObject({ 支部: 'B999' });
+  });
+});
+
+describe('statuses that depend on several sheets', () => {
+  test('a resubmitted vote supersedes the earlier one (same judge, month and branch)', () => {
+    const ports = programme();
+    ingestResponses(ports, [
+      response('vote', 'v1', '2026-10-28 15:00:00', voteAnswers('2026-10', '李老师', 'B002', '80')),
+      response('vote', 'v3', '2026-11-28 15:00:00', voteAnswers('2026-11', '李老师', 'B002', '70')),
+    ]);
+    // The correction arrives in a later batch.
+    ingestResponses(ports, [
+      response('vote', 'v2', '2026-10-28 15:05:00', voteAnswers('2026-10', '李老师', 'B002', '85')),
+    ]);
+    const votes = records(ports.store, OnsiteVotesTable);
+    const statusOf = (id: string) => votes.find((v) => v.responseId === id)!;
+    expect(statusOf('v1')).toMatchObject({
+      status: 'superseded',
+      reason: expect.stringMatching(/v2/),
+    });
+    expect(statusOf('v2')).toMatchObject({ status: 'counted', reason: null });
+    // Another month's vote by the same judge is another sheet.
+    expect(statusOf('v3')).toMatchObject({ status: 'counted' });
+  });
+
+  test('a resubmitted defense sheet supersedes the earlier one', () => {
+    const ports = programme();
+    ingestResponses(ports, [
+      response(
+        'defense',
+        'd2',
+        '2027-06-20 10:30:00',
+        defenseAnswers('李老师', 'B002', [36, 22, 13, 9, 9]),
+      ),
+      response(
+        'defense',
+        'd1',
+        '2027-06-20 10:00:00',
+        defenseAnswers('李老师', 'B002', [30, 20, 10, 8, 8]),
+      ),
+    ]);
+    const sheets = records(ports.store, DefenseScoresTable);
+    expect(sheets.map((s) => [s.responseId, s.status, s.total])).toEqual([
+      ['d2', 'counted', 89], // 36 + 22 + 13 + 9 + 9
+      ['d1', 'superseded', 76], // 30 + 20 + 10 + 8 + 8
+    ]);
+    expect(sheets[1]!.reason).toMatch(/superseded by response d2/);
+  });
+
+  test('a judge scoring their own branch → conflict, in the defense and in the on-site vote', () => {
+    const ports = programme();
+    ingestResponses(ports, [
+      response(
+        'defense',
+        'd1',
+        '2027-06-20 10:00:00',
+        defenseAnswers('王老师', 'B001', [30, 20, 10, 8, 8]),
+      ),
+      response(
+        'defense',
+        'd2',
+        '2027-06-20 10:05:00',
+        defenseAnswers('王老师', 'B002', [30, 20, 10, 8, 8]),
+      ),
+      response('vote', 'v1', '2026-10-28 15:00:00', voteAnswers('2026-10', '王老师', 'B001', '99')),
+    ]);
+    const sheets = records(ports.store, DefenseScoresTable);
+    expect(sheets.map((s) => [s.responseId, s.status])).toEqual([
+      ['d1', 'conflict'],
+      ['d2', 'counted'],
+    ]);
+    expect(sheets[0]!.reason).toMatch(/B001/);
+    expect(records(ports.store, OnsiteVotesTable)[0]).toMatchObject({ status: 'conflict' });
+  });
+
+  test('a duplicate activity → duplicate, 0 points, a note naming the original', () => {
+    const ports = programme();
+    ingestResponses(ports, [
+      response(
+        'activity',
+        'a1',
+        '2026-10-11 10:00:00',
+        activityAnswers('B001', { title: '《红岩》读书会' }),
+      ),
+    ]);
+    ingestResponses(ports, [
+      // Same branch and date, the title differs only by spaces and punctuation.
+      response(
+        'activity',
+        'a2',
+        '2026-10-11 12:00:00',
+        activityAnswers('B001', { title: ' 红岩 读书会！' }),
+      ),
+      // Another date is another activity.
+      response(
+        'activity',
+        'a3',
+        '2026-10-12 12:00:00',
+        activityAnswers('B001', { date: '2026-10-11' }),
+      ),
+      // Another branch is another activity.
+      response('activity', 'a4', '2026-10-12 12:00:00', activityAnswers('B002')),
+    ]);
+    const activities = records(ports.store, ActivitiesTable);
+    expect(activities.map((a) => [a.responseId, a.status, a.points])).toEqual([
+      ['a1', 'submitted', 12],
+      ['a2', 'duplicate', 0],
+      ['a3', 'submitted', 12],
+      ['a4', 'submitted', 12],
+    ]);
+    expect(activities[1]!.note).toBe('与 a1 重复 / duplicate of a1');
+  });
+
+  test('the earlier submission is the original even when the later one is ingested first', () => {
+    const ports = programme();
+    ingestResponses(ports, [
+      response('activity', 'late', '2026-10-11 12:00:00', activityAnswers('B001')),
+      response('activity', 'early', '2026-10-11 09:00:00', activityAnswers('B001')),
+    ]);
+    const activities = records(ports.store, ActivitiesTable);
+    expect(activities.map((a) => [a.responseId, a.status, a.note])).toEqual([
+      ['late', 'duplicate', '与 early 重复 / duplicate of early'],
+      ['early', 'submitted', null],
+    ]);
+  });
+});
+
+describe('idempotency', () => {
+  const batch = (): FormResponse[] => [
+    response('application', 'p1', '2026-09-20 10:00:00', applicationAnswers('新支部')),
+    response('activity', 'a1', '2026-10-11 10:00:00', activityAnswers('B001')),
+    response('activity', 'a2', '2026-10-11 11:00:00', activityAnswers('B001')), // duplicate
+    response('activity', 'a3', '2026-10-11 10:00:00', activityAnswers('B999')), // rejected
+    response('vote', 'v1', '2026-10-28 15:00:00', voteAnswers('2026-10', '李老师', 'B002', '80')),
+    response('vote', 'v2', '2026-10-28 15:01:00', voteAnswers('2026-10', '李老师', 'B002', '82')),
+    response(
+      'defense',
+      'd1',
+      '2027-06-20 10:00:00',
+      defenseAnswers('王老师', 'B001', [30, 20, 10, 8, 8]),
+    ),
+    response('nomination', 'n1', '2027-05-01 10:00:00', nominationAnswers('B001', '李四', '1')),
+  ];
+
+  test('ingesting the same batch twice changes nothing and reports every response skipped', () => {
+    const ports = programme();
+    const first = ingestResponses(ports, batch());
+    expect(first).toMatchObject({ added: 7, rejected: 1, skipped: 0, rowsIn: 8, rowsOut: 8 });
+    const before = ports.store.snapshot();
+    ports.store.resetCounts();
+    ports.clock.set('2026-11-01 08:00:00');
+
+    const second = ingestResponses(ports, batch());
+    expect(second).toMatchObject({ added: 0, rejected: 0, skipped: 8, rowsOut: 0 });
+    expect(second.summary).toEqual(['0 added, 0 rejected, 8 already known']);
+    expect(ports.store.snapshot()).toEqual(before);
+    // Nothing changed, so only the Log is written.
+    expect([...ports.store.writes.keys()]).toEqual(['Log']);
+    const log = records(ports.store, LogTable);
+    expect(log.map((l) => [l.job, l.outcome, l.rowsIn, l.rowsOut])).toContainEqual([
+      'ingest',
+      'ok',
+      8,
+      0,
+    ]);
+  });
+
+  test('a response already in Rejected is skipped, not judged again', () => {
+    const ports = programme();
+    ingestResponses(ports, [
+      response('activity', 'a1', '2026-10-11 10:00:00', activityAnswers('B003')),
+    ]);
+    // B003 is approved meanwhile; re-ingesting the same response still skips it (reprocess moves it).
+    ports.store.put(
+      'Branches',
+      ports.store
+        .peek('Branches')
+        .map((row) => (row[0] === 'B003' ? row.map((c) => (c === '待审核' ? '已通过' : c)) : row)),
+    );
+    expect(
+      ingestResponses(ports, [
+        response('activity', 'a1', '2026-10-11 10:00:00', activityAnswers('B003')),
+      ]),
+    ).toMatchObject({ added: 0, skipped: 1 });
+    expect(records(ports.store, ActivitiesTable)).toEqual([]);
+  });
+});
+
+describe('what ingest cannot understand, it keeps', () => {
+  test("a row staff broke and staff's own column are written back untouched", () => {
+    const ports = programme();
+    ingestResponses(ports, [
+      response('activity', 'a1', '2026-10-11 10:00:00', activityAnswers('B001')),
+      response('activity', 'a2', '2026-10-12 10:00:00', activityAnswers('B002')),
+    ]);
+    // Staff add a column of their own and type a word into a number cell of a1.
+    const [header, a1, a2] = ports.store.peek('Activities');
+    const broken = [...a1!];
+    broken[7] = '很多';
+    ports.store.put('Activities', [
+      [...header!, '审核人'],
+      [...broken, '刘老师'],
+      [...a2!, null],
+    ]);
+
+    ingestResponses(ports, [
+      response('activity', 'a3', '2026-10-13 10:00:00', activityAnswers('B001', { title: '观影' })),
+    ]);
+
+    const rows = ports.store.peek('Activities');
+    expect(rows[0]).toEqual([...header!, '审核人']);
+    expect(rows[1]).toEqual([...broken, '刘老师']);
+    expect(rows[2]).toEqual([...a2!, null]);
+    expect(rows[3]![0]).toBe('a3');
+    expect(rows).toHaveLength(4);
+  });
+
+  test('a Config sheet that cannot be read stops the job, naming the row and column', () => {
+    const ports = programme();
+    ports.store.put('Config', [
+      ['设置项', '值', '说明'],
+      ['monthlyTarget', '30', null],
+      [null, '5', '缺少设置项'],
+    ]);
+    expect(() =>
+      ingestResponses(ports, [
+        response('activity', 'a1', '2026-10-11 10:00:00', activityAnswers('B001')),
+      ]),
+    ).toThrow('设置 row 3, 设置项: is required');
+    expect(ports.store.peek('Activities')).toEqual([]);
+  });
+
+  test('an unknown Config key is an error, not ignored', () => {
+    const ports = programme();
+    setConfig(ports.store, { monthlyTargt: '30' });
+    expect(() => ingestResponses(ports, [])).toThrow(/Config monthlyTargt: unknown setting/);
+  });
+});
+
+describe('a generated batch of activity reports', () => {
+  const base = programme().store;
+
+  // About a quarter of the reports are valid; the rest fail in every way ingest checks.
+  const reportArb = fc.record({
+    branch: fc.constantFrom(
+      'B001',
+      'B001',
+      'B002 计算机学院第2党支部',
+      '计算机学院第1党支部',
+      'B003', // pending
+      'B999', // unknown
+    ),
+    month: fc.constantFrom('2026-08', '2026-10', '2026-10', '2027-03'), // 2026-08: before
+    day: fc.integer({ min: 2, max: 3 }),
+    daysLater: fc.integer({ min: -1, max: 5 }), // -1: dated after it was submitted
+    title: fc.constantFrom('红岩读书会', '《红岩》 读书会', '观影', '观影！', '志愿服务'),
+    kind: fc.constantFrom('读一本好书', '特色活动', '其他', '社会实践', '不存在的类型'),
+    participants: fc.integer({ min: 10, max: 60 }),
+    nonParty: fc.integer({ min: 0, max: 50 }),
+    evidence: fc.boolean(),
+  });
+
+  const day = (month: string, d: number) => `${month}-${String(d).padStart(2, '0')}`;
+
+  const toResponses = (reports: ArbValue<typeof reportArb>[]): FormResponse[] =>
+    reports.map((r, i) =>
+      response(
+        'activity',
+        `gen-${i}`,
+        `${day(r.month, r.day + r.daysLater)} 10:00:00`,
+        activityAnswers(r.branch, {
+          date: day(r.month, r.day),
+          title: r.title,
+          kind: r.kind,
+          participants: String(r.participants),
+          nonParty: String(r.nonParty),
+          evidenceLink: r.evidence ? 'https://example.edu.cn/e' : '',
+        }),
+      ),
+    );
+
+  const sortedRows = (store: MemoryStore, name: string) =>
+    store
+      .peek(name)
+      .slice(1)
+      .map((row) => JSON.stringify(row))
+      .sort();
+
+  test('no row is lost, ingesting twice equals once, and arrival order does not matter', () => {
+    const seen = { added: 0, rejected: 0, duplicates: 0 };
+    fc.assert(
+      fc.property(
+        fc.array(reportArb, { minLength: 5, maxLength: 40, size: 'medium' }),
+        fc.integer(),
+        (reports, seed) => {
+          const responses = toResponses(reports);
+          const once = base.clone();
+          const ports = makePorts(once, new FixedClock('2026-12-01 08:00:00'));
+          const report = ingestResponses(ports, responses);
+          const activities = once.peek('Activities').slice(1);
+          const rejected = once.peek('Rejected').slice(1);
+          expect(activities.length + rejected.length).toBe(responses.length);
+          expect(report.added + report.rejected).toBe(responses.length);
+          seen.added += report.added;
+          seen.rejected += report.rejected;
+          seen.duplicates += activities.filter((row) => row[12] === '重复').length;
+
+          const snapshot = once.snapshot();
+          expect(ingestResponses(ports, responses).skipped).toBe(responses.length);
+          expect(once.snapshot()).toEqual(snapshot);
+
+          // The same responses in another order give the same rows (sheet order aside).
+          const shuffled = [...responses].sort(
+            (a, b) => hash(a.responseId, seed) - hash(b.responseId, seed),
+          );
+          const other = base.clone();
+          ingestResponses(makePorts(other, new FixedClock()), shuffled);
+          expect(sortedRows(other, 'Activities')).toEqual(sortedRows(once, 'Activities'));
+          expect(sortedRows(other, 'Rejected')).toEqual(sortedRows(once, 'Rejected'));
+        },
+      ),
+      { numRuns: 60 },
+    );
+    // The generator really mixes valid, invalid and duplicate reports.
+    expect(seen.added).toBeGreaterThan(50);
+    expect(seen.rejected).toBeGreaterThan(50);
+    expect(seen.duplicates).toBeGreaterThan(5);
+  });
+});
+
+type ArbValue<A> = A extends fc.Arbitrary<infer T> ? T : never;
+
+function hash(text: string, seed: number): number {
+  let h = seed | 0;
+  for (const c of text) h = Math.imul(h ^ c.charCodeAt(0), 2654435761);
+  return h >>> 0;
+}
+
+describe('store calls per ingest job are O(1)', () => {
+  /** n activity reports; with `mixed`, every third names an unknown branch. */
+  const activities = (n: number, mixed: boolean): FormResponse[] =>
+    Array.from({ length: n }, (_, i) =>
+      response(
+        'activity',
+        `a${i}`,
+        '2026-10-20 10:00:00',
+        activityAnswers(mixed && i % 3 === 0 ? 'B999' : 'B001', { title: `活动${i}` }),
+      ),
+    );
+
+  const countsFor = (responses: FormResponse[]) => {
+    const ports = programme();
+    ingestResponses(ports, responses);
+    return {
+      reads: Object.fromEntries(ports.store.reads),
+      writes: Object.fromEntries(ports.store.writes),
+    };
+  };
+
+  test('1 response and 100 responses read and write the same tables the same number of times', () => {
+    const one = countsFor(activities(1, false));
+    const hundred = countsFor(activities(100, false));
+    expect(hundred).toEqual(one);
+    expect(one.reads).toEqual({ Config: 1, Branches: 1, Rejected: 1, Activities: 1, Log: 1 });
+    expect(one.writes).toEqual({ Activities: 1, Log: 1 });
+  });
+
+  test('100 responses, valid and rejected mixed: each table read once, written once', () => {
+    const { reads, writes } = countsFor(activities(100, true));
+    expect(reads).toEqual({ Config: 1, Branches: 1, Rejected: 1, Activities: 1, Log: 1 });
+    expect(writes).toEqual({ Rejected: 1, Activities: 1, Log: 1 });
+  });
+
+  test('a batch of every form reads each table at most once and writes it at most once', () => {
+    const mixed: FormResponse[] = [];
+    for (let i = 0; i < 20; i++) {
+      mixed.push(
+        response('application', `p${i}`, '2026-09-20 10:00:00', applicationAnswers(`新支部${i}`)),
+        response(
+          'activity',
+          `a${i}`,
+          '2026-10-20 10:00:00',
+          activityAnswers('B001', { title: `活动${i}` }),
+        ),
+        response(
+          'vote',
+          `v${i}`,
+          '2026-10-28 15:00:00',
+          voteAnswers('2026-10', `评委${i}`, 'B002', '80'),
+        ),
+        response(
+          'defense',
+          `d${i}`,
+          '2027-06-20 10:00:00',
+          defenseAnswers(i % 2 ? '李老师' : '赵老师', 'B002', [30, 20, 10, 8, 8]),
+        ),
+        response(
+          'nomination',
+          `n${i}`,
+          '2027-05-01 10:00:00',
+          nominationAnswers('B001', `学生${i}`, `${i}`),
+        ),
+      );
+    }
+    const { reads, writes } = countsFor(mixed);
+    for (const count of Object.values(reads)) expect(count).toBe(1);
+    for (const count of Object.values(writes)) expect(count).toBe(1);
+    expect(Object.keys(reads).sort()).toEqual([
+      'Activities',
+      'Branches',
+      'Config',
+      'DefenseScores',
+      'Judges',
+      'Log',
+      'Nominations',
+      'OnsiteVotes',
+      'Rejected',
+    ]);
+  });
+});

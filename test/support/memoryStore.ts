@@ -1,0 +1,75 @@
+/**
+ * An in-memory `TableStore` for tests. Tables are kept by `def.name`, header first, exactly as a
+ * spreadsheet holds them. Every read and write is deep-copied, so a caller can neither change the
+ * store through a row it was given nor through a row it wrote afterwards. Reads and writes are
+ * counted per table, so tests can check that a job touches each sheet O(1) times.
+ */
+import type { Cell } from '../../src/domain/schema/column';
+import type { TableDef } from '../../src/domain/schema/table';
+import type { TableStore } from '../../src/ports';
+
+function copy(rows: readonly (readonly Cell[])[]): Cell[][] {
+  return rows.map((row) => [...row]);
+}
+
+export class MemoryStore implements TableStore {
+  private readonly tables = new Map<string, Cell[][]>();
+  /** Calls of `read`, per table name. */
+  readonly reads = new Map<string, number>();
+  /** Calls of `write`, per table name. */
+  readonly writes = new Map<string, number>();
+
+  read(table: TableDef): Cell[][] {
+    this.reads.set(table.name, (this.reads.get(table.name) ?? 0) + 1);
+    return copy(this.tables.get(table.name) ?? []);
+  }
+
+  write(table: TableDef, rows: Cell[][]): void {
+    this.writes.set(table.name, (this.writes.get(table.name) ?? 0) + 1);
+    this.tables.set(table.name, copy(rows));
+  }
+
+  /** A table's rows (header first) without counting a read; `[]` when it does not exist. */
+  peek(name: string): Cell[][] {
+    return copy(this.tables.get(name) ?? []);
+  }
+
+  /** Puts rows in place without counting a write, as staff typing in the sheet would. */
+  put(name: string, rows: readonly (readonly Cell[])[]): void {
+    this.tables.set(name, copy(rows));
+  }
+
+  /** The names of the tables that exist. */
+  names(): string[] {
+    return [...this.tables.keys()].sort();
+  }
+
+  /** Every table but the excluded ones (by default `Log`), for comparing whole-store states. */
+  snapshot(exclude: readonly string[] = ['Log']): Record<string, Cell[][]> {
+    const out: Record<string, Cell[][]> = {};
+    for (const name of this.names()) if (!exclude.includes(name)) out[name] = this.peek(name);
+    return out;
+  }
+
+  /** An independent copy of every table, with fresh counts. */
+  clone(): MemoryStore {
+    const other = new MemoryStore();
+    for (const name of this.names()) other.put(name, this.peek(name));
+    return other;
+  }
+
+  /** Forgets the read and write counts (the tables stay). */
+  resetCounts(): void {
+    this.reads.clear();
+    this.writes.clear();
+  }
+
+  /** Total reads and writes over every table. */
+  get totalReads(): number {
+    return [...this.reads.values()].reduce((a, b) => a + b, 0);
+  }
+
+  get totalWrites(): number {
+    return [...this.writes.values()].reduce((a, b) => a + b, 0);
+  }
+}
