@@ -5,6 +5,7 @@
 import { LogTable } from '../domain/schema/tables';
 import type { Locale } from '../domain/vocabulary';
 import type { Ports } from './context';
+import { takeProblems } from './problems';
 import { Table } from './table';
 
 export interface JobReport {
@@ -23,8 +24,17 @@ export function runJob<R extends JobReport>(
 ): R {
   const startedAt = ports.clock.now();
   const started = ports.clock.elapsedMs();
+  takeProblems(); // problems of an earlier job are not this job's
   try {
-    const report = work();
+    const done = work();
+    const problems = takeProblems();
+    const shown =
+      problems.length > 10
+        ? [...problems.slice(0, 10), `… ${problems.length - 10} more`]
+        : problems;
+    const report = { ...done, summary: [...done.summary, ...shown] };
+    // The Log keeps how many cells were unreadable, not what was in them (it may be personal).
+    const logged = problems.length > 0 ? [`${problems.length} cells could not be read`] : [];
     appendLog(ports, locale, {
       startedAt,
       job,
@@ -32,7 +42,7 @@ export function runJob<R extends JobReport>(
       rowsIn: report.rowsIn,
       rowsOut: report.rowsOut,
       outcome: 'ok',
-      message: report.summary.join('; ').slice(0, 1000) || null,
+      message: [...done.summary, ...logged].join('; ').slice(0, 1000) || null,
     });
     return report;
   } catch (error) {

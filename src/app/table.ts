@@ -14,6 +14,7 @@ import {
 import { headerRow, recordKey, type RecordOf, type TableDef } from '../domain/schema/table';
 import type { Locale } from '../domain/vocabulary';
 import type { TableStore } from '../ports';
+import { noteProblems } from './problems';
 
 type Entry<T> =
   | { readonly kind: 'record'; record: T; extras: Readonly<Record<string, Cell>> }
@@ -42,6 +43,7 @@ export class Table<D extends TableDef> {
       return new Table(def, mapHeader(def, headerRow(def, locale), locale), [], []);
     }
     const parsed = parseTable(def, values, locale);
+    noteProblems(parsed.errors);
     const failed = new Set(parsed.failedRows.map((f) => f.row));
     const byRow = new Map(parsed.rows.map((r) => [r.row, r]));
     const entries: Entry<RecordOf<D>>[] = [];
