@@ -2,6 +2,7 @@
  * Finding the branch a response names. Students may write the id (`B007`), the dropdown text
  * (`B007 计算机学院…`) or the exact name; only approved branches take part in the programme.
  */
+import { quoted } from '../domain/schema/column';
 import type { Branch } from '../domain/schema/tables';
 
 export type BranchLookup = { ok: true; branch: Branch } | { ok: false; reason: string };
@@ -24,7 +25,7 @@ export function findApprovedBranch(branches: readonly Branch[], answer: string):
   if (!branch) {
     return {
       ok: false,
-      reason: `"${answer}" is not a registered branch; expected a branch from the list`,
+      reason: `${quoted(answer)} is not a registered branch; expected a branch from the list`,
     };
   }
   if (branch.status !== 'approved') {

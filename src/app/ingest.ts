@@ -215,7 +215,17 @@ function judge(tables: Tables, response: FormResponse): Verdict {
     case 'vote': {
       const month = String(v.month);
       if (month < config.programStart.slice(0, 7) || month > config.programEnd.slice(0, 7)) {
-        return { ok: false, reason: `${label('month')}: ${month} is outside the programme` };
+        return {
+          ok: false,
+          reason: `${label('month')}: ${month} is outside the programme; expected a month from ${config.programStart.slice(0, 7)} to ${config.programEnd.slice(0, 7)}`,
+        };
+      }
+      // The vote is cast at the month's meeting: a later month is a slip of the keyboard.
+      if (month > response.submittedAt.slice(0, 7)) {
+        return {
+          ok: false,
+          reason: `${label('month')}: ${month} is after the vote was submitted (${response.submittedAt.slice(0, 10)}); expected the month of the meeting`,
+        };
       }
       return { ok: true, record: { ...base, ...v, branch, status: 'counted', reason: null } };
     }
@@ -249,7 +259,7 @@ function judge(tables: Tables, response: FormResponse): Verdict {
 /** Longer answers are cut in `Rejected` so the row fits a cell; the reason says how long they were. */
 const PAYLOAD_ANSWER_LIMIT = 2000;
 
-function clip(answer: string): string {
+export function clip(answer: string): string {
   return answer.length <= PAYLOAD_ANSWER_LIMIT
     ? answer
     : `${answer.slice(0, PAYLOAD_ANSWER_LIMIT)}…（已截断，原文 ${answer.length} 字 / truncated）`;

@@ -33,6 +33,7 @@
  */
 import { createHash } from 'node:crypto';
 import { parse } from 'csv-parse/sync';
+import { clip } from '../app/ingest';
 import {
   EMAIL_TITLES,
   formDef,
@@ -51,7 +52,7 @@ export interface CsvProblem {
   /** The row as a spreadsheet shows the file: the header is row 1. */
   readonly row: number;
   readonly message: string;
-  /** The row's cells by column title, as exported. */
+  /** The row's cells by column title, as exported (a cell over 2,000 characters is clipped). */
   readonly raw: Record<string, string>;
   /** A stable id for the row, so re-reading the file does not file it twice. */
   readonly responseId: string;
@@ -215,7 +216,8 @@ export function readFormsCsv(text: string, form: FormName, options: CsvReadOptio
       const width = Math.max(header.length, cells.length);
       const keys = rawKeys(header, width);
       const raw: Record<string, string> = {};
-      keys.forEach((key, index) => (raw[key] = cells[index] ?? ''));
+      // Clipped like a response's payload, so that the row fits the `Rejected` sheet's cell.
+      keys.forEach((key, index) => (raw[key] = clip(cells[index] ?? '')));
       const reason =
         beyond > 0
           ? `${beyond} cell${beyond > 1 ? 's' : ''} beyond the last titled column; the row may have a stray comma or quote`

@@ -23,7 +23,7 @@ export function ingestCsv(
       form,
       responseId: p.responseId,
       submittedAt: p.timestampText,
-      reason: `${fileName} row ${p.row}: ${p.message}`,
+      reason: p.message,
       payload: JSON.stringify(p.raw, null, 1),
     })),
   );

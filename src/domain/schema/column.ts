@@ -76,6 +76,15 @@ function cellText(cell: Cell): string {
   return String(cell).trim();
 }
 
+/**
+ * An answer quoted in a message: only its start when it is long, so that a reason about a huge
+ * answer still fits the `Rejected` sheet's cell (the answer itself is kept in the payload).
+ */
+export function quoted(text: string): string {
+  const chars = Array.from(text);
+  return chars.length > 60 ? `"${chars.slice(0, 57).join('')}..."` : `"${text}"`;
+}
+
 function isBlank(cell: Cell): boolean {
   return cellText(cell) === '';
 }
@@ -174,7 +183,7 @@ export function int<R extends boolean = false>(
       const value = numberFrom(cell);
       const expected = `expected a whole ${rangeText(min, max).replace(/^a /, '')}`;
       if (value === null || !Number.isInteger(value))
-        return fail(ctx, `"${cellText(cell)}" is not a whole number; ${expected}`);
+        return fail(ctx, `${quoted(cellText(cell))} is not a whole number; ${expected}`);
       if ((min !== undefined && value < min) || (max !== undefined && value > max))
         return fail(ctx, `${value} is out of range; ${expected}`);
       return value;
@@ -196,7 +205,8 @@ export function decimal<R extends boolean = false>(
     (cell, ctx) => {
       const value = numberFrom(cell);
       const expected = `expected ${rangeText(min, max)} with at most ${places} decimal places`;
-      if (value === null) return fail(ctx, `"${cellText(cell)}" is not a number; ${expected}`);
+      if (value === null)
+        return fail(ctx, `${quoted(cellText(cell))} is not a number; ${expected}`);
       if (!hasAtMostPlaces(value, places))
         return fail(ctx, `${value} has too many decimal places; ${expected}`);
       if ((min !== undefined && value < min) || (max !== undefined && value > max))
@@ -261,7 +271,7 @@ export function bool<R extends boolean = false>(options: ColumnOptions<R>) {
       const word = cellText(cell).toLowerCase();
       if (TRUE_WORDS.includes(word)) return true;
       if (FALSE_WORDS.includes(word)) return false;
-      return fail(ctx, `"${cellText(cell)}" is not yes or no; expected 是/否 or Yes/No`);
+      return fail(ctx, `${quoted(cellText(cell))} is not yes or no; expected 是/否 or Yes/No`);
     },
     (value, locale) => labelOf(YES_NO[value ? 0 : 1]!, locale),
     { choices: YES_NO },
@@ -280,7 +290,7 @@ export function oneOf<K extends string, R extends boolean = false>(
       const term = findTerm(choices, cellText(cell));
       if (term) return term.key;
       const allowed = choices.map((c) => c.zh).join(' / ');
-      return fail(ctx, `"${cellText(cell)}" is not one of the allowed values: ${allowed}`);
+      return fail(ctx, `${quoted(cellText(cell))} is not one of the allowed values: ${allowed}`);
     },
     (value, locale) => {
       const term = choices.find((c) => c.key === value);
@@ -300,7 +310,7 @@ export function email<R extends boolean = false>(options: ColumnOptions<R>) {
       const value = cellText(cell);
       return EMAIL_RE.test(value) && value.length <= 254
         ? value.toLowerCase()
-        : fail(ctx, `"${value}" is not an email address; expected name@example.edu.cn`);
+        : fail(ctx, `${quoted(value)} is not an email address; expected name@example.edu.cn`);
     },
     (value) => value,
   );
@@ -314,7 +324,7 @@ export function url<R extends boolean = false>(options: ColumnOptions<R>) {
       const value = cellText(cell);
       return /^https?:\/\/[^\s/$.?#][^\s]*$/i.test(value) && value.length <= 2000
         ? value
-        : fail(ctx, `"${value}" is not a web link; expected a link starting with https://`);
+        : fail(ctx, `${quoted(value)} is not a web link; expected a link starting with https://`);
     },
     (value) => value,
   );
