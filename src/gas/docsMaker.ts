@@ -52,10 +52,8 @@ export class DocsMaker implements DocumentMaker {
         ? { role: 'reader', type: 'domain', domain, allowFileDiscovery: false }
         : { role: 'reader', type: 'anyone', allowFileDiscovery: false };
     try {
-      Drive!.Permissions!.create(permission, id, {
-        supportsAllDrives: true,
-        sendNotificationEmail: false,
-      });
+      // sendNotificationEmail is allowed only for user and group permissions: not sent here.
+      Drive!.Permissions!.create(permission, id, { supportsAllDrives: true });
     } catch (error) {
       // A domain that forbids link sharing: the letter stays private, and staff are told why.
       this.sharingNote = `letters kept private: link sharing was refused (${String(error).slice(0, 160)})`;

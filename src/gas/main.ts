@@ -71,6 +71,7 @@ export function setup(): string {
   return runLocked([BranchesTable], (job) => {
     const { spreadsheet, config, store } = job;
     const sheets = setUpSheets(spreadsheet, workbookTables(config.defenseRubric), config.locale);
+    store.forgetSheets();
     const properties = PropertiesService.getScriptProperties();
     const approved = Table.read(store, BranchesTable, config.locale)
       .records()

@@ -8,7 +8,10 @@ import type { Cell } from '../domain/schema/column';
 import { headerRow, tabName, type TableDef } from '../domain/schema/table';
 import { labelOf, type Locale } from '../domain/vocabulary';
 
-const VALIDATED_ROWS = 2000;
+/** Dropdowns and formats cover the rows a new sheet has (1,000); writes grow the sheet later. */
+function validatedRows(sheet: GoogleAppsScript.Spreadsheet.Sheet): number {
+  return Math.max(1, sheet.getMaxRows() - 1);
+}
 const NUMBER_FORMATS: Partial<Record<string, string>> = {
   int: '0',
   decimal: '0.00',
@@ -24,11 +27,12 @@ function styleSheet(
   locale: Locale,
 ): void {
   const columns = Object.values(def.columns);
+  const rows = validatedRows(sheet);
   const header = sheet.getRange(1, 1, 1, columns.length);
   header.setFontWeight('bold').setBackground('#fbe9e7');
   sheet.setFrozenRows(1);
   columns.forEach((column, i) => {
-    const range = sheet.getRange(2, i + 1, VALIDATED_ROWS, 1);
+    const range = sheet.getRange(2, i + 1, rows, 1);
     if (column.choices) {
       const labels = column.choices.map((c) => labelOf(c, locale));
       range.setDataValidation(
@@ -67,12 +71,13 @@ export function setUpSheets(
     }
     const name = tabName(def, locale);
     const sheet = spreadsheet.insertSheet(name);
+    // Formats first: a Config value such as 2026-09-01 must stay text, not become a date.
+    styleSheet(sheet, def, locale);
     const rows: Cell[][] = [headerRow(def, locale)];
     if (def.name === 'Config') {
       for (const row of defaultConfigRows(locale)) rows.push([row.key, row.value, row.note]);
     }
     sheet.getRange(1, 1, rows.length, rows[0]!.length).setValues(rows as string[][]);
-    styleSheet(sheet, def, locale);
     if (def.staffOnly && def.name !== 'Config') {
       sheet
         .protect()

@@ -47,8 +47,14 @@ interface Pending {
   readonly rows: Cell[][];
 }
 
+interface SheetGrid {
+  readonly sheetId: number;
+  readonly rows: number;
+  readonly columns: number;
+}
+
 export class SheetsApiStore implements TableStore {
-  private titles: Set<string> | null = null;
+  private grids: Map<string, SheetGrid> | null = null;
   private readonly cache = new Map<string, Cell[][]>();
   private readonly pending = new Map<string, Pending>();
 
@@ -57,19 +63,35 @@ export class SheetsApiStore implements TableStore {
     private readonly locale: Locale,
   ) {}
 
-  private sheetTitles(): Set<string> {
-    if (!this.titles) {
+  /** Every tab's title, id and grid size, from one metadata call. */
+  private sheetGrids(): Map<string, SheetGrid> {
+    if (!this.grids) {
       const meta = Sheets!.Spreadsheets!.get(this.spreadsheetId, {
-        fields: 'sheets.properties.title',
+        fields: 'sheets.properties(title,sheetId,gridProperties(rowCount,columnCount))',
       });
-      this.titles = new Set((meta.sheets ?? []).map((s) => s.properties?.title ?? ''));
+      this.grids = new Map(
+        (meta.sheets ?? []).map((s) => [
+          s.properties?.title ?? '',
+          {
+            sheetId: s.properties?.sheetId ?? 0,
+            rows: s.properties?.gridProperties?.rowCount ?? 0,
+            columns: s.properties?.gridProperties?.columnCount ?? 0,
+          },
+        ]),
+      );
     }
-    return this.titles;
+    return this.grids;
+  }
+
+  /** After sheets were added or written by other means (setup), read them afresh. */
+  forgetSheets(): void {
+    this.grids = null;
+    this.cache.clear();
   }
 
   /** The tab that holds the table: its name in the workbook's language, else in the other. */
   private titleOf(def: TableDef): string | null {
-    const titles = this.sheetTitles();
+    const titles = this.sheetGrids();
     const names = [tabName(def, this.locale), def.zh, def.en];
     return names.find((n) => titles.has(n)) ?? null;
   }
@@ -113,12 +135,51 @@ export class SheetsApiStore implements TableStore {
     this.pending.set(def.name, { title, rows });
   }
 
+  private growth(
+    title: string,
+    rows: number,
+    columns: number,
+  ): GoogleAppsScript.Sheets.Schema.Request[] {
+    const grid = this.sheetGrids().get(title);
+    if (!grid) return [];
+    const requests: GoogleAppsScript.Sheets.Schema.Request[] = [];
+    // Some head room, so a sheet growing a row at a time does not need this call every time.
+    const spare = (needed: number) => needed + Math.max(100, Math.ceil(needed / 10));
+    if (rows > grid.rows) {
+      requests.push({
+        appendDimension: {
+          sheetId: grid.sheetId,
+          dimension: 'ROWS',
+          length: spare(rows) - grid.rows,
+        },
+      });
+    }
+    if (columns > grid.columns) {
+      requests.push({
+        appendDimension: {
+          sheetId: grid.sheetId,
+          dimension: 'COLUMNS',
+          length: columns - grid.columns,
+        },
+      });
+    }
+    if (requests.length > 0) {
+      this.sheetGrids().set(title, {
+        ...grid,
+        rows: Math.max(grid.rows, rows > grid.rows ? spare(rows) : grid.rows),
+        columns: Math.max(grid.columns, columns),
+      });
+    }
+    return requests;
+  }
+
   /**
    * Sends every pending table in one `batchUpdate`: only the rows that differ from what was read,
    * and blanks over rows a table no longer has. Returns the number of ranges sent.
    */
   flush(): number {
     const data: { range: string; values: (string | number | boolean)[][] }[] = [];
+    const grow: GoogleAppsScript.Sheets.Schema.Request[] = [];
     for (const [name, { title, rows }] of this.pending) {
       const before = this.cache.get(name) ?? [];
       const width = Math.max(...rows.map((r) => r.length), ...before.map((r) => r.length), 1);
@@ -142,12 +203,15 @@ export class SheetsApiStore implements TableStore {
         if (!changed && start >= 0) emit(i);
       }
       if (start >= 0) emit(total);
+      grow.push(...this.growth(title, total, width));
       this.cache.set(
         name,
         rows.map((r) => [...r]),
       );
     }
     this.pending.clear();
+    // The Sheets API never grows a sheet on write: add the rows and columns first, in one call.
+    if (grow.length > 0) Sheets!.Spreadsheets!.batchUpdate({ requests: grow }, this.spreadsheetId);
     if (data.length > 0) {
       Sheets!.Spreadsheets!.Values!.batchUpdate(
         { valueInputOption: 'RAW', data },
