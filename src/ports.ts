@@ -41,9 +41,15 @@ export interface MadeDocument {
   readonly link: string;
 }
 
-/** Makes one letter from the template and its fields, shared as configured. */
+/**
+ * Makes letters from the template in two steps, so a job cut off between them never makes a
+ * second document for the same letter: `create` the document (its id is then remembered), and
+ * `fill` it with the fields and share it as configured. Filling the same document again is
+ * harmless: its placeholders are already gone.
+ */
 export interface DocumentMaker {
-  make(name: string, fields: Readonly<Record<string, string>>): MadeDocument;
+  create(name: string): MadeDocument;
+  fill(document: MadeDocument, fields: Readonly<Record<string, string>>): void;
 }
 
 /** What a long job tells the person waiting for it. */

@@ -1,8 +1,8 @@
 /**
  * Commendation letters: one per award, made from the template, its link written back to `Awards`.
  * An award that has a letter is never given a second one. Each letter's id is also kept in
- * `Markers` the moment it is made, so a job cut off before it saved `Awards` resumes without
- * making that letter again.
+ * `Markers` the moment its document exists, so a job cut off before it saved `Awards` (or before
+ * the document was filled) resumes with that document instead of making another.
  */
 import { letterFields, letterFileName } from '../domain/letterFields';
 import { AwardsTable, BranchesTable, type Award, type Branch } from '../domain/schema/tables';
@@ -63,14 +63,13 @@ export function issueLetters(ports: Ports, options: LetterOptions = {}): Letters
     for (const award of todo) {
       if (options.shouldStop?.(made)) break;
       const name = letterFileName({ ...award, awardTitle: award.title });
+      // A document made by a run that was cut off before it finished is filled, not made again.
       const remembered = ports.markers?.get(markerKey(award.awardId));
       const doc = remembered
         ? (JSON.parse(remembered) as { id: string; link: string })
-        : documents.make(
-            name,
-            letterFields(letterInput(award, branches.get(award.branch), config)),
-          );
+        : documents.create(name);
       if (!remembered) ports.markers?.set(markerKey(award.awardId), JSON.stringify(doc));
+      documents.fill(doc, letterFields(letterInput(award, branches.get(award.branch), config)));
       awards.upsert({ ...award, letterId: doc.id, link: doc.link, generatedAt: ports.clock.now() });
       files.push({ awardId: award.awardId, name, link: doc.link });
       made++;

@@ -21,7 +21,7 @@ export class DocsMaker implements DocumentMaker {
 
   constructor(private readonly options: DocsMakerOptions) {}
 
-  make(name: string, fields: Readonly<Record<string, string>>): MadeDocument {
+  create(name: string): MadeDocument {
     const { templateId, folderId } = this.options;
     const copy = Drive!.Files!.copy(
       { name, ...(folderId ? { parents: [folderId] } : {}) },
@@ -29,6 +29,10 @@ export class DocsMaker implements DocumentMaker {
       { supportsAllDrives: true, fields: 'id' },
     );
     const id = copy.id!;
+    return { id, link: `https://docs.google.com/document/d/${id}/edit?usp=sharing` };
+  }
+
+  fill(document: MadeDocument, fields: Readonly<Record<string, string>>): void {
     Docs!.Documents!.batchUpdate(
       {
         requests: Object.entries(fields).map(([key, value]) => ({
@@ -38,10 +42,9 @@ export class DocsMaker implements DocumentMaker {
           },
         })),
       },
-      id,
+      document.id,
     );
-    this.share(id);
-    return { id, link: `https://docs.google.com/document/d/${id}/edit?usp=sharing` };
+    this.share(document.id);
   }
 
   private share(id: string): void {

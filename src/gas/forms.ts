@@ -19,6 +19,7 @@ import type { Branch } from '../domain/schema/tables';
 import { formatLocal } from './services';
 
 const FORM_ID_KEY = (name: FormName) => `form:${name}`;
+const FORM_BUILT_KEY = (name: FormName) => `form:${name}:built`;
 
 function validationFor(question: Question): GoogleAppsScript.Forms.TextValidation | null {
   const builder = FormApp.createTextValidation();
@@ -78,13 +79,24 @@ function addQuestion(
   if (question.helpZh) item.setHelpText(question.helpZh);
 }
 
-function createForm(
+/** The spreadsheet a form sends its responses to; Forms throws when there is none yet. */
+function destinationOf(form: GoogleAppsScript.Forms.Form): string | null {
+  try {
+    return form.getDestinationId();
+  } catch {
+    return null;
+  }
+}
+
+/** Fills a form with its questions; a form left half-built by a cut-off run is rebuilt whole. */
+function buildForm(
+  form: GoogleAppsScript.Forms.Form,
   def: FormDef,
   spreadsheetId: string,
   config: Config,
   branchChoices: string[],
-): GoogleAppsScript.Forms.Form {
-  const form = FormApp.create(`${config.programYear} ${config.locale === 'en' ? def.en : def.zh}`);
+): void {
+  for (const item of form.getItems()) form.deleteItem(item);
   form.setDescription(
     config.locale === 'en'
       ? `${config.collegeName} · advanced branch programme`
@@ -95,11 +107,17 @@ function createForm(
     config.locale === 'en' ? 'Thank you, your response was received.' : '提交成功，感谢！',
   );
   for (const question of def.questions) addQuestion(form, question, config.locale, branchChoices);
-  form.setDestination(FormApp.DestinationType.SPREADSHEET, spreadsheetId);
-  return form;
+  // Linking twice would give the form a second responses sheet.
+  if (destinationOf(form) !== spreadsheetId) {
+    form.setDestination(FormApp.DestinationType.SPREADSHEET, spreadsheetId);
+  }
 }
 
-/** The forms, created once: a form whose id is remembered and still opens is reused. */
+/**
+ * The forms, created once. A form's id is remembered the moment it exists and the form is marked
+ * built only when every question is in, so a setup cut off half way finishes that form on the
+ * next run instead of making another one.
+ */
 export function ensureForms(
   spreadsheetId: string,
   config: Config,
@@ -109,6 +127,7 @@ export function ensureForms(
   const forms = new Map<FormName, GoogleAppsScript.Forms.Form>();
   const choices = approved.map(branchChoice);
   for (const name of FORM_NAMES) {
+    const def = formDef(name, config.defenseRubric);
     const known = properties.getProperty(FORM_ID_KEY(name));
     let form: GoogleAppsScript.Forms.Form | null = null;
     if (known) {
@@ -119,8 +138,13 @@ export function ensureForms(
       }
     }
     if (!form) {
-      form = createForm(formDef(name, config.defenseRubric), spreadsheetId, config, choices);
+      form = FormApp.create(`${config.programYear} ${config.locale === 'en' ? def.en : def.zh}`);
       properties.setProperty(FORM_ID_KEY(name), form.getId());
+      properties.deleteProperty(FORM_BUILT_KEY(name));
+    }
+    if (properties.getProperty(FORM_BUILT_KEY(name)) === null) {
+      buildForm(form, def, spreadsheetId, config, choices);
+      properties.setProperty(FORM_BUILT_KEY(name), 'yes');
     }
     forms.set(name, form);
   }

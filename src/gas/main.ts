@@ -32,9 +32,9 @@ import {
 import { workbookTables } from '../domain/schema/workbook';
 import { DocsMaker } from './docsMaker';
 import { ensureForms, knownFormIds, refreshBranchChoices, toFormResponse } from './forms';
-import { openJob, runLocked, type GasJob } from './job';
+import { runLocked, type GasJob } from './job';
 import { buildMenu } from './menu';
-import { createLetterTemplate, setUpSheets } from './setup';
+import { ensureLetterTemplate, setUpSheets } from './setup';
 import { installTriggers, removeTrigger, scheduleLetterContinuation } from './triggers';
 
 /**
@@ -83,7 +83,7 @@ export function setup(): string {
       const row = configTable.get('letterTemplate');
       configTable.upsert({
         key: 'letterTemplate',
-        value: createLetterTemplate(),
+        value: ensureLetterTemplate(properties),
         note: row?.note ?? null,
       });
       configTable.save(store, config.locale);
@@ -241,18 +241,18 @@ const QUOTA_KEY = (day: string) => `letters:${day}`;
 
 /** Makes the letters that are due; stops before the time limit or the day's quota and continues itself. */
 export function generateLetters(): string {
-  const probe = openJob([]);
-  if (!probe.config.letterTemplate) return 'no letter template: run Setup first';
-  const documents = new DocsMaker({
-    templateId: probe.config.letterTemplate,
-    folderId: probe.config.letterFolder,
-    sharing: probe.config.letterSharing,
-    domain: emailDomain(),
-  });
   return runLocked(
     [BranchesTable, AwardsTable, LogTable],
     (job) => {
-      const { ports } = job;
+      // The Config this job read already (one read of each sheet, under the lock) says how.
+      if (!job.config.letterTemplate) return 'no letter template: run Setup first';
+      const documents = new DocsMaker({
+        templateId: job.config.letterTemplate,
+        folderId: job.config.letterFolder,
+        sharing: job.config.letterSharing,
+        domain: emailDomain(),
+      });
+      const ports = { ...job.ports, documents };
       const day = ports.clock.now().slice(0, 10);
       const usedToday = Number(ports.markers!.get(QUOTA_KEY(day)) ?? '0');
       const report = issueLetters(ports, {
@@ -274,7 +274,7 @@ export function generateLetters(): string {
       tell(job, 'letters', lines);
       return lines.join('\n');
     },
-    { documents, toasts: true },
+    { toasts: true },
   );
 }
 

@@ -49,29 +49,41 @@ export class ScriptLock implements Lock {
   }
 }
 
+/**
+ * Script properties as markers. The first `get` reads every property in one call and later gets
+ * are served from it: a job runs under the script lock, and every marker is written under it, so
+ * nothing changes them meanwhile. (A `getProperty` per letter was a fifth call per letter.)
+ */
 export class ScriptMarkers implements Markers {
   private readonly properties = PropertiesService.getScriptProperties();
+  private known: Record<string, string> | null = null;
   get(key: string): string | null {
-    return this.properties.getProperty(key);
+    this.known ??= { ...this.properties.getProperties() };
+    return this.known[key] ?? null;
   }
   set(key: string, value: string): void {
     this.properties.setProperty(key, value);
+    if (this.known) this.known[key] = value;
   }
   delete(key: string): void {
     this.properties.deleteProperty(key);
+    if (this.known) delete this.known[key];
   }
 }
 
-/** Progress as toasts in the spreadsheet, at most one every `everyMs`, and always the last. */
+/**
+ * Progress as toasts in the spreadsheet, at most one every `everyMs` and none in the first
+ * `everyMs`: a job that is done by then, or about to be, says so in its own summary toast.
+ */
 export function toastProgress(
   spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
   everyMs = 5_000,
 ): Progress {
-  let last = 0;
+  let last = Date.now();
   return {
     update(done, total, label) {
       const now = Date.now();
-      if (done < total && now - last < everyMs) return;
+      if (done >= total || now - last < everyMs) return;
       last = now;
       spreadsheet.toast(`${done} / ${total}`, `StarBranch · ${label}`, 5);
     },

@@ -4,7 +4,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { DocumentMaker, MadeDocument } from '../ports';
 import { renderLetter } from './letters';
 
@@ -19,14 +19,18 @@ export class DocxMaker implements DocumentMaker {
     this.folder = resolve(folder);
   }
 
-  make(name: string, fields: Readonly<Record<string, string>>): MadeDocument {
+  create(name: string): MadeDocument {
     const path = resolve(this.folder, name);
     // File names are made safe upstream; this is the last guard against leaving the folder.
     if (!path.startsWith(this.folder + sep))
       throw new Error(`letter name escapes the folder: ${name}`);
+    return { id: relative(process.cwd(), path) || join('.', name), link: pathToFileURL(path).href };
+  }
+
+  fill(document: MadeDocument, fields: Readonly<Record<string, string>>): void {
+    const path = fileURLToPath(document.link);
     mkdirSync(this.folder, { recursive: true });
     writeFileSync(path, renderLetter(this.template, { ...fields }));
     this.made.push(path);
-    return { id: relative(process.cwd(), path) || join('.', name), link: pathToFileURL(path).href };
   }
 }

@@ -65,15 +65,21 @@ export class FakeDocuments implements DocumentMaker {
   readonly made: MadeRecord[] = [];
   calls = 0;
   constructor(private readonly throwOnCall?: number) {}
-  make(name: string, fields: Readonly<Record<string, string>>): MadeDocument {
+  create(name: string): MadeDocument {
     this.calls++;
     if (this.calls === this.throwOnCall) {
       throw new Error(`document service failed on call ${this.calls}`);
     }
     const id = `doc-${this.made.length + 1}`;
     const link = `https://docs.example.test/${id}`;
-    this.made.push({ id, link, name, fields: { ...fields } });
+    this.made.push({ id, link, name, fields: {} });
     return { id, link };
+  }
+
+  fill(document: MadeDocument, fields: Readonly<Record<string, string>>): void {
+    const made = this.made.find((m) => m.id === document.id);
+    if (!made) throw new Error(`fill: no document ${document.id}`);
+    (made as { fields: Record<string, string> }).fields = { ...fields };
   }
 }
 
