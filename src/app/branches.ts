@@ -11,35 +11,57 @@ function normalise(text: string): string {
   return text.normalize('NFKC').replace(/\s+/g, ' ').trim();
 }
 
-export function findBranch(branches: readonly Branch[], answer: string): Branch | undefined {
-  const text = normalise(answer);
-  const id = /^(B\d+)(?:\s|$)/i.exec(text)?.[1]?.toUpperCase();
-  return (
-    (id !== undefined ? branches.find((b) => b.id.toUpperCase() === id) : undefined) ??
-    branches.find((b) => normalise(b.name) === text)
-  );
-}
+/**
+ * The branches, looked up by id, name and application response: built once per job, so a batch of
+ * thousands of responses does not scan the table for each one.
+ */
+export class BranchIndex {
+  private readonly byId = new Map<string, Branch>();
+  private readonly byName = new Map<string, Branch>();
+  private readonly responses = new Set<string>();
+  private highest = 0;
 
-export function findApprovedBranch(branches: readonly Branch[], answer: string): BranchLookup {
-  const branch = findBranch(branches, answer);
-  if (!branch) {
-    return {
-      ok: false,
-      reason: `${quoted(answer)} is not a registered branch; expected a branch from the list`,
-    };
+  constructor(branches: readonly Branch[]) {
+    branches.forEach((b) => this.add(b));
   }
-  if (branch.status !== 'approved') {
-    const state = branch.status === 'pending' ? 'not yet approved' : 'not approved';
-    return { ok: false, reason: `branch ${branch.id} ${branch.name} is ${state}` };
-  }
-  return { ok: true, branch };
-}
 
-/** The next free id: `B001`, `B002`, … after the highest one in use. */
-export function nextBranchId(branches: readonly Branch[]): string {
-  const highest = branches.reduce((max, b) => {
-    const n = /^B(\d+)$/.exec(b.id)?.[1];
-    return n === undefined ? max : Math.max(max, Number(n));
-  }, 0);
-  return `B${String(highest + 1).padStart(3, '0')}`;
+  add(branch: Branch): void {
+    this.byId.set(branch.id.toUpperCase(), branch);
+    const name = normalise(branch.name);
+    if (!this.byName.has(name)) this.byName.set(name, branch);
+    if (branch.responseId) this.responses.add(branch.responseId);
+    const n = /^B(\d+)$/.exec(branch.id)?.[1];
+    if (n !== undefined) this.highest = Math.max(this.highest, Number(n));
+  }
+
+  /** By id (`B007`), dropdown text (`B007 name`: the id wins) or exact name. */
+  find(answer: string): Branch | undefined {
+    const text = normalise(answer);
+    const id = /^(B\d+)(?:\s|$)/i.exec(text)?.[1]?.toUpperCase();
+    return (id !== undefined ? this.byId.get(id) : undefined) ?? this.byName.get(text);
+  }
+
+  findApproved(answer: string): BranchLookup {
+    const branch = this.find(answer);
+    if (!branch) {
+      return {
+        ok: false,
+        reason: `${quoted(answer)} is not a registered branch; expected a branch from the list`,
+      };
+    }
+    if (branch.status !== 'approved') {
+      const state = branch.status === 'pending' ? 'not yet approved' : 'not approved';
+      return { ok: false, reason: `branch ${branch.id} ${branch.name} is ${state}` };
+    }
+    return { ok: true, branch };
+  }
+
+  hasApplication(responseId: string): boolean {
+    return this.responses.has(responseId);
+  }
+
+  /** The next free id: `B001`, `B002`, … after the highest one in use. */
+  nextId(): string {
+    return `B${String(this.highest + 1).padStart(3, '0')}`;
+  }
 }

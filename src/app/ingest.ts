@@ -29,7 +29,7 @@ import type { TableDef } from '../domain/schema/table';
 import { parseDate } from '../domain/timestamps';
 import type { Locale } from '../domain/vocabulary';
 import { rescoreActivities } from './activities';
-import { findApprovedBranch, findBranch, nextBranchId } from './branches';
+import { BranchIndex } from './branches';
 import { readConfig, type Ports } from './context';
 import { runJob, type JobReport } from './job';
 import { rescreenDefense, rescreenVotes } from './screening';
@@ -48,6 +48,8 @@ class Tables {
   readonly branches: Table<typeof BranchesTable>;
   readonly rejected: Table<typeof RejectedTable>;
   private readonly loaded = new Map<string, Table<TableDef>>();
+  private readonly targets = new Map<FormName, TableDef>();
+  readonly branchIndex: BranchIndex;
 
   constructor(
     private readonly ports: Ports,
@@ -55,6 +57,17 @@ class Tables {
   ) {
     this.branches = Table.read(ports.store, BranchesTable, config.locale);
     this.rejected = Table.read(ports.store, RejectedTable, config.locale);
+    this.branchIndex = new BranchIndex(this.branches.records());
+  }
+
+  /** The table a form fills (declared once per job: the defense table depends on the rubric). */
+  target(form: FormName): TableDef {
+    let def = this.targets.get(form);
+    if (!def) {
+      def = targetTable(form, this.config);
+      this.targets.set(form, def);
+    }
+    return def;
   }
 
   get<D extends TableDef>(def: D): Table<D> {
@@ -151,12 +164,12 @@ function withIsoDates(response: FormResponse, config: Config): FormResponse {
 function judge(tables: Tables, response: FormResponse): Verdict {
   const { config } = tables;
   const form = formDef(response.form, config.defenseRubric);
-  const def = targetTable(response.form, config);
+  const def = tables.target(response.form);
   const parsed = parseAnswers(def, form, withIsoDates(response, config), config.locale);
   if (!parsed.ok) return parsed;
   const v = parsed.values;
   const base = { responseId: response.responseId, submittedAt: response.submittedAt };
-  const branches = tables.branches.records();
+  const branches = tables.branchIndex;
   const label = (key: string) =>
     questionTitle(
       form.questions.find((q) => q.key === key)!,
@@ -164,14 +177,14 @@ function judge(tables: Tables, response: FormResponse): Verdict {
     );
 
   if (response.form === 'application') {
-    if (findBranch(branches, String(v.name)) !== undefined) {
+    if (branches.find(String(v.name)) !== undefined) {
       return { ok: false, reason: `${label('name')}: a branch named "${v.name}" already exists` };
     }
     return {
       ok: true,
       record: {
         ...v,
-        id: nextBranchId(branches),
+        id: branches.nextId(),
         status: 'pending',
         reviewNote: null,
         complianceOverride: null,
@@ -181,7 +194,7 @@ function judge(tables: Tables, response: FormResponse): Verdict {
     };
   }
 
-  const found = findApprovedBranch(branches, String(response.answers.branch ?? ''));
+  const found = branches.findApproved(String(response.answers.branch ?? ''));
   if (!found.ok) return { ok: false, reason: `${label('branch')}: ${found.reason}` };
   const branch = found.branch.id;
 
@@ -285,16 +298,16 @@ export function ingestOne(
   response: FormResponse,
   { retry = false } = {},
 ): 'added' | 'rejected' | 'skipped' {
-  const def = targetTable(response.form, tables.config);
-  const target = tables.get(def);
+  const target = tables.get(tables.target(response.form));
   const known =
     response.form === 'application'
-      ? tables.branches.records().some((b) => b.responseId === response.responseId)
+      ? tables.branchIndex.hasApplication(response.responseId)
       : target.has(response.responseId);
   if (known || (!retry && tables.rejected.has(response.responseId))) return 'skipped';
   const verdict = judge(tables, response);
   if (verdict.ok) {
     target.upsert(verdict.record as never);
+    if (response.form === 'application') tables.branchIndex.add(verdict.record as never);
     return 'added';
   }
   const previous = tables.rejected.get(response.responseId);

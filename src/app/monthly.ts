@@ -2,6 +2,7 @@
  * The monthly cycle (DESIGN §1 stage 2): on the showcase day, pick the branches that present at
  * the month's summary meeting; on the 1st of the next month, finalise the month's results.
  */
+import { groupBy } from '../domain/groupBy';
 import { aggregate, type ScoreSheet } from '../domain/aggregate';
 import { addMonths, monthOf } from '../domain/calendar';
 import type { Config } from '../domain/config';
@@ -26,9 +27,14 @@ import { Table } from './table';
 
 const countsTowardScore = (a: Activity) => a.status !== 'rejected' && a.status !== 'duplicate';
 
-function activitiesIn(activities: readonly Activity[], month: string, branch: string): Activity[] {
-  return activities.filter(
-    (a) => a.branch === branch && monthOf(a.date) === month && countsTowardScore(a),
+/** The month's counted activities by branch, in one pass over the table. */
+function activitiesByBranch(
+  activities: readonly Activity[],
+  month: string,
+): Map<string, Activity[]> {
+  return groupBy(
+    activities.filter((a) => monthOf(a.date) === month && countsTowardScore(a)),
+    (a) => a.branch,
   );
 }
 
@@ -82,10 +88,11 @@ export function prepareShowcase(ports: Ports, month: string): ShowcaseReport {
     const activities = Table.read(store, ActivitiesTable, config.locale);
     rescoreActivities(activities, config);
     const records = activities.records();
+    const inMonth = activitiesByBranch(records, month);
     const approved = branches.filter((b) => b.status === 'approved');
     const scores = approved.map((b) => ({
       branch: b.id,
-      score: monthlyScore(pointsOf(activitiesIn(records, month, b.id)), config.monthlyTarget),
+      score: monthlyScore(pointsOf(inMonth.get(b.id) ?? []), config.monthlyTarget),
     }));
     const picks = drawShowcase({
       programYear: config.programYear,
@@ -167,6 +174,7 @@ export function finaliseMonth(ports: Ports, month: string): FinaliseReport {
     const results = Table.read(store, MonthlyResultsTable, config.locale);
     rescoreActivities(activities, config);
     const records = activities.records();
+    const inMonth = activitiesByBranch(records, month);
     const approved = branches.filter((b) => b.status === 'approved');
     const previous = new Map(
       results
@@ -178,7 +186,7 @@ export function finaliseMonth(ports: Ports, month: string): FinaliseReport {
     const computed = computeMonth({
       month,
       branches: approved.map((b) => {
-        const done = activitiesIn(records, month, b.id);
+        const done = inMonth.get(b.id) ?? [];
         const veto = previous.get(b.id)?.veto ?? undefined;
         return {
           branch: b.id,

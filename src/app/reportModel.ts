@@ -20,6 +20,7 @@
  * - `nonCompliant` counts final-ranking rows with an ineligibility reason (the only reason the
  *   award rules give is the semester theme-activity rule); null before the final ranking exists.
  */
+import { groupBy } from '../domain/groupBy';
 import type { Config } from '../domain/config';
 import {
   aggregate,
@@ -407,9 +408,10 @@ function defenseSection(
   const results = new Map(input.defenseResults.map((r) => [r.branch.trim(), r]));
 
   const ids = [...new Set([...scores.map((s) => s.branch), ...results.keys()])];
+  const scoresByBranch = groupBy(scores, (s) => s.branch);
   const branches = ids.map((branch): DefenseBranch => {
     const official = results.get(branch);
-    const own = scores.filter((s) => s.branch === branch);
+    const own = scoresByBranch.get(branch) ?? [];
     const ownCounted = own.filter((s) => s.status === 'counted');
     const marks = own
       .map((s): JudgeMark => {

@@ -2,6 +2,7 @@
  * The year's standings: every approved branch's final score, compliance and whether it is an
  * advanced branch. Read by the award selection and by the report, so both tell the same story.
  */
+import { groupBy } from '../domain/groupBy';
 import { selectAdvancedBranches, type RankedCandidate } from '../domain/awards';
 import { monthsBetween } from '../domain/calendar';
 import { branchCompliance, type BranchCompliance } from '../domain/compliance';
@@ -36,8 +37,9 @@ export function computeStandings(
   );
   const defenseOf = new Map(defense.map((d) => [d.branch, d]));
   const byBranch = new Map(approved.map((b) => [b.id, b]));
+  const monthlyByBranch = groupBy(monthly, (m) => m.branch);
   const scores = approved.map((b) => {
-    const own = monthly.filter((m) => m.branch === b.id);
+    const own = monthlyByBranch.get(b.id) ?? [];
     const d = defenseOf.get(b.id);
     return finalScore(
       {

@@ -56,9 +56,12 @@ export class Table<D extends TableDef> {
     return new Table(def, parsed.header, entries, parsed.errors);
   }
 
-  /** The rows that parsed, in sheet order. */
+  private cached: RecordOf<D>[] | null = null;
+
+  /** The rows that parsed, in sheet order (kept until the table changes: do not modify). */
   records(): RecordOf<D>[] {
-    return this.entries.flatMap((e) => (e.kind === 'record' ? [e.record] : []));
+    this.cached ??= this.entries.flatMap((e) => (e.kind === 'record' ? [e.record] : []));
+    return this.cached;
   }
 
   get size(): number {
@@ -87,12 +90,14 @@ export class Table<D extends TableDef> {
       this.index.set(key, this.entries.length);
       this.entries.push({ kind: 'record', record, extras: {} });
       this.changed = true;
+      this.cached = null;
       return 'added';
     }
     const entry = this.entries[i] as Extract<Entry<RecordOf<D>>, { kind: 'record' }>;
     if (sameRecord(entry.record, record)) return 'unchanged';
     entry.record = record;
     this.changed = true;
+    this.cached = null;
     return 'updated';
   }
 
@@ -100,6 +105,7 @@ export class Table<D extends TableDef> {
   append(record: RecordOf<D>): void {
     this.entries.push({ kind: 'record', record, extras: {} });
     this.changed = true;
+    this.cached = null;
   }
 
   /** The rows of cells to write: header in the locale, then every row in its original place. */

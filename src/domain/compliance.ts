@@ -2,6 +2,7 @@
  * The semester rule (seed §2.2): each branch completes at least N organisational-life activities
  * from the seven themes every semester. A branch short of it is flagged with what is missing.
  */
+import { groupBy } from './groupBy';
 import type { Semester } from './config';
 import { isWithin } from './calendar';
 import {
@@ -78,8 +79,12 @@ export function branchCompliance(
   asOf: string,
 ): BranchCompliance[] {
   const started = semesters.filter((s) => s.start <= asOf);
+  // One pass to group the activities by branch, so the work grows with the table, not with
+  // branches × table.
+  const byBranch = groupBy(activities, (a) => a.branch);
   return branches.map((branch) => {
-    const results = started.map((s) => semesterCompliance(branch, s, activities, required));
+    const own = byBranch.get(branch) ?? [];
+    const results = started.map((s) => semesterCompliance(branch, s, own, required));
     const judged = results.filter((r, i) => started[i]!.end < asOf);
     return { branch, compliant: judged.every((r) => r.compliant), semesters: results };
   });
