@@ -1,0 +1,277 @@
+/**
+ * Service calls per Apps Script job (DESIGN §10), measured through the built bundle: every job's
+ * calls are the same at 1× and 10× (one read of the sheets it needs, one write of the sheets it
+ * changes), form ingest ≤ 8 calls per response, letters ≤ 4 calls each. The table is printed.
+ *
+ * The grow call: a job that writes past a sheet's last row first sends one
+ * `Sheets.Spreadsheets.batchUpdate` (appendDimension). It is the one call allowed to differ
+ * between scales, and only where a sheet needed more rows (see callCounts.ts).
+ */
+import { spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { buildSync } from 'esbuild';
+import type { FormName } from '../../src/domain/forms';
+import { GAS_JOBS, GROW_METHOD, type GasJob, type GasMeasurement } from './callCounts';
+import {
+  activityAnswers,
+  addJudges,
+  applicationAnswers,
+  approvedChoices,
+  compactSheets,
+  cst,
+  defenseAnswers,
+  formatCallTable,
+  freshGas,
+  measure,
+  nominationAnswers,
+  reviewBranches,
+  splitResponseReads,
+  total,
+  voteAnswers,
+  type CallCounts,
+} from './support';
+
+/** The jobs that read and write the workbook (setup builds it; it is measured on its own). */
+const DATA_JOBS: readonly GasJob[] = [
+  'refresh form choices',
+  'showcase',
+  'ingest',
+  'daily trigger',
+  'finalise',
+  'defense',
+  'awards',
+  'letters (none due)',
+  'dashboard',
+  'reprocess rejected',
+];
+
+const ROOT = join(__dirname, '..', '..');
+
+/**
+ * Measures the scales in parallel child processes running plain node (the machine has two cores
+ * and jest uses one; the use cases also run about twice as fast outside jest's module sandbox),
+ * the way `npm run bench` runs: callCounts.ts bundled by esbuild, its packages external.
+ */
+async function measureInChildren(
+  scales: readonly (1 | 10)[],
+): Promise<Record<1 | 10, GasMeasurement>> {
+  const cache = join(ROOT, 'node_modules', '.cache', 'starbranch-gas-calls');
+  mkdirSync(cache, { recursive: true });
+  const folder = mkdtempSync(join(cache, 'run-'));
+  const bundle = join(folder, 'measure.cjs');
+  try {
+    buildSync({
+      stdin: {
+        contents: [
+          "import { measureGas } from './test/gas/callCounts';",
+          'const m = measureGas(Number(process.argv[2]));',
+          "process.stdout.write('\\n@@measurement@@' + JSON.stringify(m) + '\\n');",
+        ].join('\n'),
+        resolveDir: ROOT,
+        loader: 'ts',
+        sourcefile: 'measure.ts',
+      },
+      bundle: true,
+      platform: 'node',
+      target: 'node20',
+      format: 'cjs',
+      packages: 'external',
+      outfile: bundle,
+      logLevel: 'warning',
+    });
+    const run = (scale: number) =>
+      new Promise<GasMeasurement>((resolve, reject) => {
+        const child = spawn(process.execPath, [bundle, String(scale)], { cwd: ROOT });
+        let out = '';
+        let err = '';
+        child.stdout.on('data', (d: Buffer) => (out += d.toString('utf8')));
+        child.stderr.on('data', (d: Buffer) => (err += d.toString('utf8')));
+        child.on('error', reject);
+        child.on('close', (code) => {
+          const line = out.split('\n').find((l) => l.startsWith('@@measurement@@'));
+          if (code !== 0 || !line) reject(new Error(`measureGas(${scale}) exited ${code}: ${err}`));
+          else resolve(JSON.parse(line.slice('@@measurement@@'.length)) as GasMeasurement);
+        });
+      });
+    const results = await Promise.all(scales.map(run));
+    const out = {} as Record<1 | 10, GasMeasurement>;
+    scales.forEach((k, i) => (out[k] = results[i]!));
+    return out;
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
+}
+
+const without = (counts: CallCounts, method: string): CallCounts =>
+  Object.fromEntries(Object.entries(counts).filter(([m]) => m !== method));
+
+describe('service calls per job at 1× and 10×', () => {
+  let at = {} as Record<1 | 10, GasMeasurement>;
+
+  beforeAll(async () => {
+    at = await measureInChildren([1, 10]);
+    const columns = { '1×': at[1].calls, '10×': at[10].calls };
+    const letters = `letters made: ${at[1].letters} at 1×, ${at[10].letters} at 10×`;
+    const grew = GAS_JOBS.filter((j) => at[1].grew[j] || at[10].grew[j])
+      .map(
+        (j) =>
+          `${j}: ${at[1].grew[j] ? 'grew' : 'no growth'} at 1×, ${at[10].grew[j] ? 'grew' : 'no growth'} at 10×`,
+      )
+      .join('; ');
+    const timing = ([1, 10] as const)
+      .map((k) => {
+        const t = at[k].timings;
+        return `${k}×: state ${t.state.toFixed(0)} ms, seed ${t.seed.toFixed(0)} ms, jobs ${t.jobs.toFixed(0)} ms`;
+      })
+      .join('; ');
+    console.log(
+      [
+        'Apps Script service calls per job (built bundle in the sandbox)',
+        formatCallTable(columns, { detail: false }),
+        '',
+        formatCallTable(columns),
+        '',
+        letters,
+        `sheets that needed more rows: ${grew || 'none'}`,
+        timing,
+      ].join('\n'),
+    );
+  }, 120_000);
+
+  it('ran the year it was meant to: every job did its work at both scales', () => {
+    for (const k of [1, 10] as const) {
+      const { outcomes, seeded, letters } = at[k];
+      expect(seeded['支部']).toBe(52 * k);
+      expect(seeded['活动']).toBeGreaterThan(550 * k);
+      expect(seeded['答辩评分']).toBe(351 * k);
+      expect(outcomes['setup (again)']).toContain('sheets created: 0, kept: 14');
+      expect(outcomes['refresh form choices']).toBe(`${50 * k} branches in 4 dropdowns`);
+      expect(outcomes.showcase).toBe('2027-06: 5 branches picked to present');
+      expect(outcomes['daily trigger']).toMatch(/^reconciled: 2[56] new responses$/);
+      expect(outcomes.finalise).toMatch(new RegExp(`^2027-06: ${50 * k} branches ranked`));
+      expect(outcomes.defense).toMatch(new RegExp(`^${50 * k} branches aggregated`));
+      expect(outcomes.awards).toMatch(/^14 advanced branches, \d+ excellent members/);
+      expect(outcomes.letters).toBe(`${letters} letters made`);
+      expect(outcomes['letters (none due)']).toBe('0 letters made');
+      expect(letters).toBeGreaterThan(14);
+    }
+    expect(at[10].letters).toBeGreaterThan(at[1].letters);
+  });
+
+  it('every job makes the same calls, method by method, at 1× and 10×', () => {
+    for (const job of GAS_JOBS) {
+      expect([job, without(at[10].calls[job], GROW_METHOD)]).toEqual([
+        job,
+        without(at[1].calls[job], GROW_METHOD),
+      ]);
+    }
+  });
+
+  it('the grow call appears exactly where a sheet needed more rows, once', () => {
+    for (const k of [1, 10] as const) {
+      for (const job of GAS_JOBS) {
+        const grow = at[k].calls[job][GROW_METHOD] ?? 0;
+        expect([k, job, grow]).toEqual([k, job, at[k].grew[job] ? 1 : 0]);
+      }
+    }
+    // 10× June results: 500 new rows in a 4,500-row sheet with 450 spare; 1×: 50 in 450 + 550.
+    expect(at[10].grew.finalise).toBe(true);
+    expect(at[1].grew.finalise).toBe(false);
+  });
+
+  it('form ingest: at most 8 service calls a response, the response reads apart', () => {
+    for (const k of [1, 10] as const) {
+      const ingest = at[k].calls.ingest;
+      expect(total(ingest)).toBeLessThanOrEqual(8);
+      expect(ingest['Sheets.Spreadsheets.Values.batchGet']).toBe(1);
+      expect(ingest['Sheets.Spreadsheets.Values.batchUpdate']).toBe(1);
+      expect(ingest['Lock.tryLock']).toBe(1);
+      expect(ingest['Lock.releaseLock']).toBe(1);
+      // Reading the submitted response: the response, then each answered question.
+      const reads = at[k].calls['ingest (response reads)'];
+      const answered = reads['ItemResponse.getResponse']!;
+      expect(reads['ItemResponse.getItem']).toBe(answered);
+      expect(reads['Item.getTitle']).toBe(answered);
+      expect(total(reads)).toBe(3 * answered + 4);
+    }
+  });
+
+  it('letters: at most 4 calls a letter (copy, fill, share, remember)', () => {
+    for (const k of [1, 10] as const) {
+      const perLetter = at[k].calls['letters (per letter)'];
+      expect(perLetter).toEqual({
+        'Docs.Documents.batchUpdate': 1,
+        'Drive.Files.copy': 1,
+        'Drive.Permissions.create': 1,
+        'Properties.setProperty': 1,
+      });
+      expect(total(perLetter)).toBeLessThanOrEqual(4);
+    }
+  });
+
+  it('each data job reads its sheets in one call and writes them in one', () => {
+    for (const k of [1, 10] as const) {
+      for (const job of DATA_JOBS) {
+        const counts = at[k].calls[job];
+        expect([k, job, counts['Sheets.Spreadsheets.Values.batchGet']]).toEqual([k, job, 1]);
+        expect([k, job, counts['Sheets.Spreadsheets.get']]).toEqual([k, job, 1]);
+        expect([k, job, counts['Sheets.Spreadsheets.Values.batchUpdate'] ?? 0]).toEqual([
+          k,
+          job,
+          job === 'refresh form choices' ? 0 : 1,
+        ]);
+        // Never a row or a cell at a time.
+        const perCell = Object.keys(counts).filter((m) => /^(Range|Sheet)\./.test(m));
+        expect([k, job, perCell]).toEqual([k, job, []]);
+        expect(total(counts)).toBeLessThanOrEqual(job === 'daily trigger' ? 25 : 40);
+      }
+    }
+  });
+
+  it('setup: the same at any scale; again, it creates nothing', () => {
+    const again = at[10].calls['setup (again)'];
+    for (const creating of [
+      'Spreadsheet.insertSheet',
+      'FormApp.create',
+      'DocumentApp.create',
+      'ScriptApp.newTrigger',
+      'Range.setValues',
+    ]) {
+      expect([creating, again[creating] ?? 0]).toEqual([creating, 0]);
+    }
+    expect(at[1].calls.setup['Spreadsheet.insertSheet']).toBe(14);
+    expect(at[1].calls.setup['FormApp.create']).toBe(5);
+    expect(at[1].calls.setup['DocumentApp.create']).toBe(1);
+  });
+});
+
+describe('ingest of one response of each form, through the bundle', () => {
+  it('costs at most 8 service calls besides reading the response', () => {
+    const gas = freshGas({ now: cst('2026-09-02 09:00') });
+    const { world, bundle } = gas;
+    compactSheets(world);
+    const one = (form: FormName, answers: Record<string, string>) => {
+      const { value, calls } = measure(world, () =>
+        bundle.submitForm(gas.forms[form], answers, { email: 'someone@example.edu' }),
+      );
+      expect(value.runs.map((r) => r.ok)).toEqual([true]);
+      return splitResponseReads(calls);
+    };
+    const table: Record<string, CallCounts> = {};
+    table.application = one('application', applicationAnswers('第一学生党支部')).service;
+    reviewBranches(world, ['B001']);
+    addJudges(world, [{ name: '刘振华' }]);
+    bundle.call('refreshFormChoices');
+    const [branch] = approvedChoices(world);
+    world.setNow(cst('2026-10-27 15:00'));
+    table.activity = one('activity', activityAnswers(branch!, { date: '2026-10-20' })).service;
+    table.vote = one('vote', voteAnswers('2026-10', '王建国', branch!, 90)).service;
+    table.defense = one('defense', defenseAnswers('刘振华', branch!, [36, 22, 13, 9, 9])).service;
+    table.nomination = one('nomination', nominationAnswers(branch!, '李明', '2023010101')).service;
+    console.log(`ingest, one response of each form\n${formatCallTable({ calls: table })}`);
+    for (const [form, counts] of Object.entries(table)) {
+      expect([form, total(counts)]).toEqual([form, 8]);
+    }
+  });
+});

@@ -1,0 +1,212 @@
+/**
+ * The menu and the setup, through the built bundle: what a college gets when it opens the bound
+ * spreadsheet and clicks 初始化工作簿与表单, and that clicking it again changes nothing.
+ */
+import { DEFAULT_CONFIG, defaultConfigRows } from '../../src/domain/config';
+import { choiceLabels, formDef, FORM_NAMES, questionTitle } from '../../src/domain/forms';
+import { headerRow, tabName } from '../../src/domain/schema/table';
+import { workbookTables } from '../../src/domain/schema/workbook';
+import { labelOf, TIERS } from '../../src/domain/vocabulary';
+import { MENU_ITEMS } from '../../src/gas/menu';
+import { createWorld, loadBundle, type World } from '../sandbox';
+import { cst, FORM_TITLES, SHEETS } from './support';
+
+const TABLES = workbookTables(DEFAULT_CONFIG.defenseRubric);
+const DOC_MIME = 'application/vnd.google-apps.document';
+
+function state(world: World) {
+  return {
+    sheets: world.peek(() => world.spreadsheet.getSheets().map((s) => s.getName())),
+    forms: world.formIds(),
+    files: world.files().map((f) => [f.id, f.name, f.mimeType]),
+    triggers: world.triggers().map((t) => [t.uid, t.handler, t.eventType, t.sourceId]),
+    properties: world.properties(),
+    config: world.readSheet(SHEETS.config),
+    sheetsContent: TABLES.map((def) => world.readSheet(tabName(def, 'zh-CN'))),
+  };
+}
+
+describe('onOpen and setup through the bundle', () => {
+  const world = createWorld({ now: cst('2026-08-25 10:00') });
+  const bundle = loadBundle(world);
+
+  it('onOpen installs the 先进支部创建 menu with every item', () => {
+    const runs = bundle.open();
+    expect(runs.map((r) => r.ok)).toEqual([true]);
+    expect(world.ui.menus).toHaveLength(1);
+    const menu = world.ui.menus[0]!;
+    expect(menu.caption).toBe('先进支部创建');
+    const items = menu.items.filter((i) => 'functionName' in i);
+    expect(items.map((i) => [i.caption, 'functionName' in i ? i.functionName : ''])).toEqual(
+      MENU_ITEMS.map((m) => [m.zh, m.fn]),
+    );
+    expect(menu.items.filter((i) => 'separator' in i)).toHaveLength(2);
+    for (const item of MENU_ITEMS) expect(bundle.functions).toContain(item.fn);
+  });
+
+  it('setup, from the menu, creates the 14 sheets with zh headers, frozen and validated', () => {
+    const result = bundle.clickMenu<string>('先进支部创建', '初始化工作簿与表单');
+    expect(result).toContain('sheets created: 14, kept: 0');
+    expect(result).toContain('triggers created: 6, removed: 0, kept: 0');
+    const names = world.peek(() => world.spreadsheet.getSheets().map((s) => s.getName()));
+    expect(TABLES.map((def) => tabName(def, 'zh-CN'))).toEqual(Object.values(SHEETS));
+    for (const def of TABLES) {
+      const name = tabName(def, 'zh-CN');
+      expect(names).toContain(name);
+      const values = world.readSheet(name)!;
+      expect(values[0]).toEqual(headerRow(def, 'zh-CN'));
+      world.peek(() => {
+        const sheet = world.spreadsheet.getSheetByName(name)!;
+        expect([name, sheet.getFrozenRows()]).toEqual([name, 1]);
+        Object.values(def.columns).forEach((column, i) => {
+          const rule = sheet.getRange(2, i + 1).getDataValidation();
+          if (!column.choices) {
+            expect([name, column.zh, rule]).toEqual([name, column.zh, null]);
+            return;
+          }
+          expect(rule).not.toBeNull();
+          expect(String(rule!.getCriteriaType())).toBe('VALUE_IN_LIST');
+          expect(rule!.getCriteriaValues()[0]).toEqual(column.choices.map((c) => c.zh));
+          expect(rule!.getAllowInvalid()).toBe(false);
+        });
+      });
+    }
+    // e.g. 支部层次 offers exactly the three tiers.
+    const tier = world.peek(() =>
+      world.spreadsheet
+        .getSheetByName(SHEETS.branches)!
+        .getRange(2, 3)
+        .getDataValidation()!
+        .getCriteriaValues(),
+    );
+    expect(tier[0]).toEqual(TIERS.map((t) => labelOf(t, 'zh-CN')));
+    expect(tier[0]).toEqual(['低年级本科生党支部', '高年级本科生党支部', '研究生党支部']);
+  });
+
+  it('Config holds every key with its default, as text', () => {
+    const rows = world.readSheet(SHEETS.config)!.slice(1);
+    const defaults = defaultConfigRows('zh-CN');
+    expect(rows.map((r) => r[0])).toEqual(defaults.map((d) => d.key));
+    for (const [key, value, note] of rows) {
+      const wanted = defaults.find((d) => d.key === key)!;
+      if (key === 'letterTemplate') continue;
+      expect([key, value]).toEqual([key, wanted.value]);
+      expect(note).toBe(wanted.note);
+    }
+    const value = (key: string) => rows.find((r) => r[0] === key)![1];
+    expect(value('programStart')).toBe('2026-09-01');
+    expect(value('commendationDate')).toBe('2027-07-01');
+    expect(value('minJudges')).toBe('3');
+    expect(value('noEvidenceFactor')).toBe('0.5');
+    expect(value('requireCompliance')).toBe('true');
+    for (const [, v] of rows) expect(typeof v).toBe('string');
+    expect(
+      world
+        .readFormulas(SHEETS.config)!
+        .flat()
+        .filter((f) => f !== ''),
+    ).toEqual([]);
+  });
+
+  it('creates the five forms with the DESIGN §6 questions, validation and destination', () => {
+    const forms = world.formIds().map((id) => world.describeForm(id));
+    expect(forms.map((f) => f.title)).toEqual(
+      FORM_NAMES.map((name) => `2026-2027 ${FORM_TITLES[name]}`),
+    );
+    FORM_NAMES.forEach((name, i) => {
+      const form = forms[i]!;
+      const def = formDef(name, DEFAULT_CONFIG.defenseRubric);
+      expect(form.destination?.spreadsheetId).toBe(world.spreadsheet.getId());
+      expect(form.collectEmail).toBe(true);
+      expect(form.items.map((item) => item.title)).toEqual(
+        def.questions.map((q) => questionTitle(q, 'zh-CN')),
+      );
+      def.questions.forEach((question, j) => {
+        const item = form.items[j]!;
+        const where = `${name}/${item.title}`;
+        expect([where, item.required]).toEqual([where, question.required]);
+        const type = {
+          choice: 'LIST',
+          date: 'DATE',
+          paragraph: 'PARAGRAPH_TEXT',
+          text: 'TEXT',
+          number: 'TEXT',
+          email: 'TEXT',
+          url: 'TEXT',
+        }[question.type];
+        expect([where, item.type]).toEqual([where, type]);
+        if (question.type === 'choice' && question.choices) {
+          expect(item.choices).toEqual(choiceLabels(question, 'zh-CN'));
+        }
+        const rule = item.validation?.rule ?? null;
+        if (question.type === 'number') {
+          expect([where, rule]).toEqual([
+            where,
+            question.max === undefined ? 'NUMBER_GREATER_THAN_OR_EQUAL_TO' : 'NUMBER_BETWEEN',
+          ]);
+          expect(item.validation!.args).toEqual(
+            question.max === undefined ? [question.min ?? 0] : [question.min ?? 0, question.max],
+          );
+        }
+        if (question.type === 'email') expect([where, rule]).toEqual([where, 'TEXT_IS_EMAIL']);
+        if (question.type === 'url') expect([where, rule]).toEqual([where, 'TEXT_IS_URL']);
+      });
+    });
+    // The criteria of the defense form carry their maximum, e.g. 创建成效（40分） 0..40.
+    const defense = forms[3]!.items.find((i) => i.title === '创建成效（40分）')!;
+    expect(defense.validation).toMatchObject({ rule: 'NUMBER_BETWEEN', args: [0, 40] });
+    const month = forms[2]!.items.find((i) => i.title === '评选月份')!;
+    expect(month.validation).toMatchObject({ rule: 'TEXT_MATCHES_PATTERN' });
+    // Branch dropdowns say there is no approved branch yet.
+    const branch = forms[1]!.items.find((i) => i.title === '支部')!;
+    expect(branch.choices).toEqual(['（暂无已通过的支部）']);
+    // Each form has its own response sheet in the spreadsheet.
+    expect(new Set(forms.map((f) => f.destination?.sheet)).size).toBe(5);
+  });
+
+  it('creates a letter template document holding every placeholder letters fill', () => {
+    const docs = world.files().filter((f) => f.mimeType === DOC_MIME);
+    expect(docs).toHaveLength(1);
+    const template = docs[0]!;
+    const configured = world.readSheet(SHEETS.config)!.find((r) => r[0] === 'letterTemplate')![1];
+    expect(configured).toBe(template.id);
+    const text = world.documentText(template.id);
+    for (const token of [
+      '{{citation}}',
+      '{{salutation}}',
+      '{{college}}',
+      '{{commendationDateZh}}',
+    ]) {
+      expect(text).toContain(token);
+    }
+  });
+
+  it('installs six triggers: one form-submit trigger per form and one daily', () => {
+    const triggers = world.triggers();
+    expect(triggers).toHaveLength(6);
+    const submit = triggers.filter((t) => t.eventType === 'ON_FORM_SUBMIT');
+    expect(submit.map((t) => t.handler)).toEqual(Array(5).fill('onFormSubmitTrigger'));
+    expect(submit.map((t) => t.source)).toEqual(Array(5).fill('FORMS'));
+    expect(submit.map((t) => t.sourceId).sort()).toEqual([...world.formIds()].sort());
+    const daily = triggers.filter((t) => t.eventType === 'CLOCK');
+    expect(daily).toHaveLength(1);
+    expect(daily[0]!.handler).toBe('dailyTrigger');
+    expect(daily[0]!.clock).toMatchObject({ kind: 'days', n: 1, hour: 6 });
+    // The form ids are remembered, so a later setup finds them.
+    const properties = world.properties();
+    for (const name of FORM_NAMES) expect(world.formIds()).toContain(properties[`form:${name}`]);
+  });
+
+  it('running setup again creates nothing and changes nothing', () => {
+    const before = state(world);
+    const again = bundle.call<string>('setup');
+    expect(again).toContain('sheets created: 0, kept: 14');
+    expect(again).toContain('triggers created: 0, removed: 0, kept: 6');
+    expect(state(world)).toEqual(before);
+  });
+
+  it('opening the spreadsheet again shows the one menu, not two', () => {
+    expect(bundle.open().map((r) => r.ok)).toEqual([true]);
+    expect(world.ui.menus.map((m) => m.caption)).toEqual(['先进支部创建']);
+  });
+});
