@@ -5,8 +5,11 @@
  */
 import * as z from 'zod/mini';
 import type { ParsePayload } from 'zod/v4/core';
+import { isValidDate } from '../calendar';
 import { parseDate, parseLocalTimestamp, parseMonth } from '../timestamps';
 import { findTerm, labelOf, YES_NO, type Locale, type Term } from '../vocabulary';
+
+export type CellOutcome<T> = { ok: true; value: T } | { ok: false; message: string };
 
 /** What a spreadsheet cell holds once an adapter has read it (adapters turn Dates into text). */
 export type Cell = string | number | boolean | null;
@@ -42,6 +45,8 @@ export interface Column<T> extends Labels {
   readonly staffEditable: boolean;
   /** Turns a cell into a typed value, or fails with a message that says what was expected. */
   readonly schema: z.ZodMiniType<T, Cell>;
+  /** What `schema` does, as a plain call: the fast path for whole tables. */
+  read(cell: Cell): CellOutcome<T>;
   /** Allowed values, for enum and bool columns: the sheet shows them as a dropdown. */
   readonly choices?: readonly Term[];
   readonly min?: number;
@@ -101,17 +106,26 @@ function build<T, R extends boolean>(
   extra: Partial<Pick<Column<T>, 'choices' | 'min' | 'max'>> = {},
 ): Column<Required<R, T>> {
   const required = options.required === true;
+  const convert = (cell: Cell, ctx: ParsePayload): Required<R, T> => {
+    if (isBlank(cell)) {
+      if (required) return fail(ctx, 'is required');
+      return null as Required<R, T>;
+    }
+    return parse(cell, ctx) as Required<R, T>;
+  };
   // zod/mini rather than zod: the same checks at a fiftieth of the Apps Script bundle's size.
-  const schema = z.pipe(
-    z.custom<Cell>(),
-    z.transform((cell: Cell, ctx): Required<R, T> => {
-      if (isBlank(cell)) {
-        if (required) return fail(ctx, 'is required');
-        return null as Required<R, T>;
-      }
-      return parse(cell, ctx) as Required<R, T>;
-    }),
-  );
+  const schema = z.pipe(z.custom<Cell>(), z.transform(convert));
+  /**
+   * The same conversion without zod's pipeline around it: a year's table is hundreds of thousands
+   * of cells, and this is where reading a sheet spends its time.
+   */
+  const read = (cell: Cell): CellOutcome<Required<R, T>> => {
+    const ctx = { value: cell, issues: [] } as unknown as ParsePayload;
+    const value = convert(cell, ctx);
+    return ctx.issues.length === 0
+      ? { ok: true, value }
+      : { ok: false, message: ctx.issues.map((i) => i.message).join('; ') };
+  };
   return {
     type,
     zh: options.zh,
@@ -119,6 +133,7 @@ function build<T, R extends boolean>(
     required,
     staffEditable: options.staffEditable === true,
     schema: schema as unknown as z.ZodMiniType<Required<R, T>, Cell>,
+    read,
     width: WIDTHS[type],
     toCell: (value, locale) => (value === null ? null : toCell(value as T, locale)),
     ...extra,
@@ -223,12 +238,18 @@ function hasAtMostPlaces(value: number, places: number): boolean {
   return !String(value).includes('e') && fraction.length <= places;
 }
 
+const CANONICAL_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const CANONICAL_TIME = /^\d{4}-\d{2}-\d{2} ([01]\d|2[0-3]):[0-5]\d:[0-5]\d$/;
+
 export function date<R extends boolean = false>(options: ColumnOptions<R>) {
   return build<string, R>(
     'date',
     options,
     (cell, ctx) => {
-      const parsed = parseDate(cellText(cell));
+      const text = cellText(cell);
+      // What the system itself wrote is already canonical: no need for the general reader.
+      if (CANONICAL_DATE.test(text) && isValidDate(text)) return text;
+      const parsed = parseDate(text);
       return parsed.ok ? parsed.value : fail(ctx, parsed.error);
     },
     (value) => value,
@@ -240,7 +261,9 @@ export function datetime<R extends boolean = false>(options: ColumnOptions<R>) {
     'datetime',
     options,
     (cell, ctx) => {
-      const parsed = parseLocalTimestamp(cellText(cell));
+      const text = cellText(cell);
+      if (CANONICAL_TIME.test(text) && isValidDate(text.slice(0, 10))) return text;
+      const parsed = parseLocalTimestamp(text);
       return parsed.ok ? parsed.value : fail(ctx, parsed.error);
     },
     (value) => value,

@@ -102,11 +102,11 @@ export function parseRecord<D extends TableDef>(
   const record: Record<string, unknown> = {};
   const errors: CellError[] = [];
   for (const [key, column] of Object.entries(def.columns)) {
-    const result = column.schema.safeParse(cells[key] ?? null);
-    if (result.success) {
-      record[key] = result.data;
+    const result = column.read(cells[key] ?? null);
+    if (result.ok) {
+      record[key] = result.value;
     } else {
-      const message = result.error.issues.map((i) => i.message).join('; ');
+      const message = result.message;
       errors.push({
         sheet: where.sheet,
         row: where.row,
