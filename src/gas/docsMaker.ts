@@ -49,10 +49,11 @@ export class DocsMaker implements DocumentMaker {
 
   private share(id: string): void {
     const { sharing, domain } = this.options;
-    if (sharing === 'private') return;
+    // `domain` without a domain (a consumer account) is private, never wider than asked.
+    if (sharing === 'private' || (sharing === 'domain' && !domain)) return;
     const permission =
-      sharing === 'domain' && domain
-        ? { role: 'reader', type: 'domain', domain, allowFileDiscovery: false }
+      sharing === 'domain'
+        ? { role: 'reader', type: 'domain', domain: domain!, allowFileDiscovery: false }
         : { role: 'reader', type: 'anyone', allowFileDiscovery: false };
     try {
       // sendNotificationEmail is allowed only for user and group permissions: not sent here.
