@@ -945,7 +945,18 @@ export interface OtherGap {
 }
 
 /** Hand-maintained, for gaps in files this catalogue's authors may not change. */
-export const OTHER_KNOWN_GAPS: readonly OtherGap[] = [];
+export const OTHER_KNOWN_GAPS: readonly OtherGap[] = [
+  {
+    file: 'src/app/letters.ts',
+    gap: 'a letters run cut off exactly at the call that records a just-copied letter document leaves that copy behind, unfilled and named as the letter; the re-run makes the letter anew (one call in four per letter; an extra marker write per letter would close it at a fifth call)',
+    shownBy: 'test/gas/faults.test.ts › letters (the one fault point it leaves out, named there)',
+  },
+  {
+    file: 'src/gas/forms.ts, src/gas/setup.ts',
+    gap: 'a setup cut off in the two calls between creating a form (or the letter template) and recording its id leaves one empty, unlinked file behind; the re-run makes the real one',
+    shownBy: 'test/gas/faults.test.ts › setup (the fault points it leaves out, named there)',
+  },
+];
 
 // ——— the other reliability tests in the repository ———
 
@@ -997,5 +1008,40 @@ export const OTHER_RELIABILITY_TESTS: readonly ReliabilityTest[] = [
     file: 'test/domain/letterFields.test.ts',
     proves:
       'letter file names are safe on every file system, whatever the branch or member name holds',
+  },
+  {
+    area: 'formula injection (Apps Script)',
+    file: 'test/gas/year.test.ts',
+    proves:
+      'through the built bundle, a formula-like answer is stored as the text typed: the sandbox, where such a string written by setValues becomes a formula, holds no formula in that cell (writes are RAW)',
+  },
+  {
+    area: 'concurrency',
+    file: 'test/gas/concurrency.test.ts',
+    proves:
+      '50 submissions interleaved at service calls (several random schedules): a run that cannot get the script lock writes nothing and fails loudly; the daily reconciliation then brings every response in exactly once',
+  },
+  {
+    area: 'faults',
+    file: 'test/gas/faults.test.ts',
+    proves:
+      'a quota, service or time-limit error at each service call of a form submission, a month finalisation, the letters job and setup: the re-run (or reconciliation) converges to the clean state, with no row, letter, form or trigger twice',
+  },
+  {
+    area: 'security',
+    file: 'test/gas/sharing.test.ts',
+    proves:
+      'letters are view-only with the narrowest configured access (private, domain, anyone only when chosen; a consumer account keeps domain letters private); a domain that forbids link sharing gives a message, not a crash; the spreadsheet is never shared; system sheets are protected',
+  },
+  {
+    area: 'security',
+    file: 'test/app/handEdits.test.ts',
+    proves: 'the Log records how many cells were unreadable, never what they held',
+  },
+  {
+    area: 'letters crash and resume (Apps Script)',
+    file: 'test/gas/year.test.ts',
+    proves:
+      'letters cut off at the time budget schedule one continuation trigger and finish with exactly one document per award',
   },
 ];
