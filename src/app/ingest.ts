@@ -327,7 +327,8 @@ export function ingestResponses(
   ports: Ports,
   responses: readonly FormResponse[],
   problems: readonly {
-    form: FormName;
+    /** The form's name, or `?` when it is not known. */
+    form: string;
     responseId: string;
     submittedAt: string;
     reason: string;

@@ -200,19 +200,34 @@ function answerText(value: unknown): string {
   return value === null || value === undefined ? '' : String(value);
 }
 
+/** A response whose form could not be told from its questions: its answers by title. */
+export interface UnmatchedResponse {
+  readonly error: string;
+  readonly responseId: string;
+  readonly submittedAt: string;
+  readonly raw: Record<string, string>;
+}
+
 /** A submitted Google Forms response as the domain's `FormResponse`. */
 export function toFormResponse(
   response: GoogleAppsScript.Forms.FormResponse,
   config: Config,
   form?: FormName,
-): FormResponse | { error: string; responseId: string } {
+): FormResponse | UnmatchedResponse {
   const items = response.getItemResponses();
   const byTitle = new Map<string, string>();
   for (const item of items)
     byTitle.set(item.getItem().getTitle().trim(), answerText(item.getResponse()));
   const responseId = response.getId();
+  const submittedAt = formatLocal(response.getTimestamp() as unknown as Date, config.timeZone);
   const name = form ?? formOfTitles([...byTitle.keys()], config);
-  if (!name) return { error: 'the response matches none of the five forms', responseId };
+  if (!name) {
+    // Kept whole, so staff can see and correct what was sent.
+    const email = response.getRespondentEmail();
+    const raw = Object.fromEntries(byTitle);
+    if (email) raw['电子邮件地址'] = email;
+    return { error: 'the response matches none of the five forms', responseId, submittedAt, raw };
+  }
   const def = formDef(name, config.defenseRubric);
   const answers: Record<string, string> = {};
   for (const question of def.questions) {
@@ -224,7 +239,7 @@ export function toFormResponse(
   return {
     form: name,
     responseId,
-    submittedAt: formatLocal(response.getTimestamp() as unknown as Date, config.timeZone),
+    submittedAt,
     email: email ? email : null,
     answers,
   };

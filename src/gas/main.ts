@@ -12,7 +12,7 @@ import { reprocessRejected } from '../app/reprocess';
 import { Table } from '../app/table';
 import { addMonths, isValidMonth } from '../domain/calendar';
 import { DEFAULT_CONFIG } from '../domain/config';
-import type { FormName, FormResponse } from '../domain/forms';
+import type { FormResponse } from '../domain/forms';
 import { defenseScoresTable } from '../domain/schema/defenseScores';
 import {
   ActivitiesTable,
@@ -31,7 +31,13 @@ import {
 } from '../domain/schema/tables';
 import { workbookTables } from '../domain/schema/workbook';
 import { DocsMaker } from './docsMaker';
-import { ensureForms, knownFormIds, refreshBranchChoices, toFormResponse } from './forms';
+import {
+  ensureForms,
+  knownFormIds,
+  refreshBranchChoices,
+  toFormResponse,
+  type UnmatchedResponse,
+} from './forms';
 import { runLocked, type GasJob } from './job';
 import { buildMenu } from './menu';
 import { ensureLetterTemplate, setUpSheets } from './setup';
@@ -103,17 +109,29 @@ export function setup(): string {
 export function onFormSubmitTrigger(e: GoogleAppsScript.Events.FormsOnFormSubmit): void {
   runLocked(INGEST_TABLES, (job) => {
     const { config, ports } = job;
-    const converted = toFormResponse(e.response, config);
+    let converted = toFormResponse(e.response, config);
     if ('error' in converted) {
-      ingestResponses(ports, [], [problemOf(converted.responseId, converted.error)]);
+      // The questions do not say which form this is (a required question left blank, or renamed
+      // by hand): ask which form fired. Rare, so the usual path keeps its eight calls.
+      const name = knownFormIds(PropertiesService.getScriptProperties()).get(e.source.getId());
+      if (name) converted = toFormResponse(e.response, config, name);
+    }
+    if ('error' in converted) {
+      ingestResponses(ports, [], [unmatched(converted)]);
       return;
     }
     ingestResponses(ports, [converted]);
   });
 }
 
-function problemOf(responseId: string, reason: string) {
-  return { form: 'activity' as FormName, responseId, submittedAt: '', reason, payload: '{}' };
+function unmatched(response: UnmatchedResponse) {
+  return {
+    form: '?',
+    responseId: response.responseId,
+    submittedAt: response.submittedAt,
+    reason: `${response.error}; its answers are kept in 原始内容`,
+    payload: JSON.stringify(response.raw, null, 1),
+  };
 }
 
 /** Every response the forms hold since `since` that no table knows yet goes through ingest. */

@@ -20,7 +20,7 @@ import {
 
 const ROOT = join(__dirname, '..', '..');
 const DOC = join(ROOT, 'docs', 'reliability.md');
-const COVERED_BY = 'catalogue.test.ts › use case / CSV';
+const COVERED_BY = 'catalogue.test.ts › use case / CSV; catalogue.gas.test.ts › Apps Script';
 
 const OUTCOME_MEANING: Record<Outcome, string> = {
   canonical:
@@ -136,11 +136,13 @@ function renderReliabilityDoc(): string {
     'the same response ingested again is skipped.',
     '',
     `Each of the ${CATALOGUE.length} cases below is one response: a valid one with the answers shown`,
-    'changed. Every case is tested along two paths, with the same outcome: `use case` sends all of them in one batch to the',
+    'changed. Every case is tested along three paths, with the same outcome: `use case` sends all of them in one batch to the',
     'ingest use case (`ingestResponses`); `CSV` writes each form’s cases as a Google Forms export',
     '(Chinese titles for some forms, English for the others; UTF-8 BOM, CRLF), reads it back with',
     '`readFormsCsv` and ingests it as `starbranch ingest` does, then ingests it again and checks',
-    'that nothing changed.',
+    'that nothing changed; `Apps Script` submits each response through its Google Form to the built',
+    'bundle in the sandbox, where the form-submit trigger ingests it (formula-like text must end as',
+    'text, not a formula).',
     '',
     '## Outcomes',
     '',
