@@ -1,12 +1,11 @@
 /**
  * The ports the benchmark runs the use cases over: an in-memory table store (a copy of the
- * tests' MemoryStore, kept minimal: bench code does not import from test/), a settable clock,
+ * tests' MemoryStore, kept minimal), the local settable clock,
  * markers, and a document maker that only records what it was asked to make.
  */
-import { performance } from 'node:perf_hooks';
 import type { Cell } from '../src/domain/schema/column';
 import type { TableDef } from '../src/domain/schema/table';
-import type { Clock, DocumentMaker, MadeDocument, Markers, TableStore } from '../src/ports';
+import type { DocumentMaker, MadeDocument, Markers, TableStore } from '../src/ports';
 
 function copy(rows: readonly (readonly Cell[])[]): Cell[][] {
   return rows.map((row) => [...row]);
@@ -60,18 +59,7 @@ export class BenchStore implements TableStore {
 }
 
 /** Says what it is told; durations come from the real monotonic clock. */
-export class BenchClock implements Clock {
-  constructor(private current: string) {}
-  set(localTime: string): void {
-    this.current = localTime;
-  }
-  now(): string {
-    return this.current;
-  }
-  elapsedMs(): number {
-    return performance.now();
-  }
-}
+export { SettableClock as BenchClock } from '../src/local/clock';
 
 export class BenchMarkers implements Markers {
   constructor(readonly values = new Map<string, string>()) {}

@@ -16,7 +16,7 @@ import {
   type Question,
 } from '../domain/forms';
 import type { Branch } from '../domain/schema/tables';
-import { formatLocal } from './services';
+import { formatInZone } from '../domain/zonedTime';
 
 const FORM_ID_KEY = (name: FormName) => `form:${name}`;
 const FORM_BUILT_KEY = (name: FormName) => `form:${name}:built`;
@@ -219,7 +219,7 @@ export function toFormResponse(
   for (const item of items)
     byTitle.set(item.getItem().getTitle().trim(), answerText(item.getResponse()));
   const responseId = response.getId();
-  const submittedAt = formatLocal(response.getTimestamp() as unknown as Date, config.timeZone);
+  const submittedAt = formatInZone(response.getTimestamp() as unknown as Date, config.timeZone);
   const name = form ?? formOfTitles([...byTitle.keys()], config);
   if (!name) {
     // Kept whole, so staff can see and correct what was sent.

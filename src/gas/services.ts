@@ -1,27 +1,12 @@
 /** Small adapters over Apps Script services: the clock, the script lock, durable markers, toasts. */
+import { formatInZone } from '../domain/zonedTime';
 import type { Clock, Lock, Markers, Progress } from '../ports';
-
-/** Wall-clock time in the programme's zone, computed in JS (no service call per timestamp). */
-export function formatLocal(instant: Date, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-    hourCycle: 'h23',
-  }).formatToParts(instant);
-  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '00';
-  return `${get('year')}-${get('month')}-${get('day')} ${get('hour')}:${get('minute')}:${get('second')}`;
-}
 
 export class GasClock implements Clock {
   private readonly started = Date.now();
   constructor(private readonly timeZone: string) {}
   now(): string {
-    return formatLocal(new Date(), this.timeZone);
+    return formatInZone(new Date(), this.timeZone);
   }
   elapsedMs(): number {
     return Date.now() - this.started;

@@ -6,6 +6,7 @@
  * Values are written RAW, so nothing a student typed is ever parsed as a formula, a number or a
  * date; and only the rows that changed are sent.
  */
+import { columnLetter } from '../domain/a1';
 import type { Cell } from '../domain/schema/column';
 import { tabName, type TableDef } from '../domain/schema/table';
 import type { Locale } from '../domain/vocabulary';
@@ -14,18 +15,6 @@ import type { TableStore } from '../ports';
 /** Sheet names are quoted in A1 notation; a quote inside is doubled. */
 export function quoteSheet(name: string): string {
   return `'${name.replace(/'/g, "''")}'`;
-}
-
-/** Column letters for a 1-based index: 1 → A, 27 → AA. */
-export function columnLetter(index: number): string {
-  let n = index;
-  let letters = '';
-  while (n > 0) {
-    const rem = (n - 1) % 26;
-    letters = String.fromCharCode(65 + rem) + letters;
-    n = Math.floor((n - 1) / 26);
-  }
-  return letters;
 }
 
 function toCell(value: unknown): Cell {

@@ -38,6 +38,7 @@
  * - What exceljs cannot keep (charts, pivot tables, slicers) does not survive a save: the workbook
  *   is the programme's data, not a report staff decorate.
  */
+import { columnLetter } from '../domain/a1';
 import { randomBytes } from 'node:crypto';
 import { mkdir, open as openFile, rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
@@ -145,17 +146,6 @@ function matchColumns(table: TableDef, header: readonly Cell[]): (AnyColumnOf | 
   return header.map((cell) =>
     cell === null || cell === undefined ? undefined : byName.get(normaliseHeader(String(cell))),
   );
-}
-
-function columnLetter(index: number): string {
-  let n = index;
-  let letters = '';
-  while (n > 0) {
-    const rem = (n - 1) % 26;
-    letters = String.fromCharCode(65 + rem) + letters;
-    n = Math.floor((n - 1) / 26);
-  }
-  return letters;
 }
 
 function columnNumber(letters: string): number {

@@ -470,7 +470,9 @@ describe('invalid answers → Rejected with a reason', () => {
     ingestResponses(ports, [
       response('vote', 'v1', '2027-07-02 10:00:00', voteAnswers('2027-07', '李老师', 'B002', '80')),
     ]);
-    expect(rejectedRow(ports, 'v1')!.reason).toBe('评选月份: 2027-07 is outside the programme; expected a month from 2026-09 to 2027-06');
+    expect(rejectedRow(ports, 'v1')!.reason).toBe(
+      '评选月份: 2027-07 is outside the programme; expected a month from 2026-09 to 2027-06',
+    );
   });
 
   test('problems found before ingest (a CSV row that could not be read) land in Rejected once', () => {
