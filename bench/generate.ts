@@ -34,6 +34,7 @@ import {
   type ActivityKind,
   type Tier,
 } from '../src/domain/vocabulary';
+import { between, chance, fill, person, pick, uniqueMail } from '../src/local/demo/draw';
 import * as V from '../src/local/demo/demoVocabulary';
 
 export const BENCH_SEED = 'starbranch-bench-2026-2027';
@@ -115,9 +116,6 @@ export interface BenchYear {
 // ———————————————————————————————————————————————————————————————————— small helpers
 
 const config = DEFAULT_CONFIG;
-const pick = <T>(rng: Rng, list: readonly T[]): T => list[rng.int(list.length)] as T;
-const chance = (rng: Rng, p: number): boolean => rng.next() < p;
-const between = (rng: Rng, lo: number, hi: number): number => lo + rng.int(hi - lo + 1);
 
 function addDays(date: string, count: number): string {
   let [y, m, d] = date.split('-').map(Number) as [number, number, number];
@@ -157,46 +155,6 @@ const kindLabel = (kind: ActivityKind) => ACTIVITY_KINDS.find((k) => k.key === k
 function byTime(a: FormResponse, b: FormResponse): number {
   if (a.submittedAt !== b.submittedAt) return a.submittedAt < b.submittedAt ? -1 : 1;
   return a.responseId < b.responseId ? -1 : a.responseId > b.responseId ? 1 : 0;
-}
-
-function fill(rng: Rng, template: string, values: Record<string, string | number> = {}): string {
-  return template.replace(/\{(\w+)\}/g, (whole, key: string) => {
-    if (key in values) return String(values[key]);
-    switch (key) {
-      case 'book':
-        return pick(rng, V.BOOKS);
-      case 'film':
-        return pick(rng, V.FILMS);
-      case 'song':
-        return pick(rng, V.SONGS);
-      case 'alumnus':
-        return pick(rng, V.ALUMNI);
-      case 'grade':
-        return String(between(rng, 2012, 2021));
-      case 'place':
-        return pick(rng, V.PLACES);
-      case 'hours':
-        return String(between(rng, 2, 8) * 5);
-      default:
-        return whole;
-    }
-  });
-}
-
-function person(rng: Rng): { name: string; mail: string } {
-  const [surname, pinyin] = pick(rng, V.SURNAMES);
-  const chars = sample(rng, V.GIVEN_CHARS, chance(rng, 0.65) ? 2 : 1);
-  return {
-    name: surname + chars.map(([c]) => c).join(''),
-    mail: pinyin + chars.map(([, p]) => p).join(''),
-  };
-}
-
-function uniqueMail(base: string, used: Set<string>, domain: string): string {
-  let local = base;
-  for (let n = 2; used.has(local); n++) local = `${base}${n}`;
-  used.add(local);
-  return `${local}@${domain}`;
 }
 
 // ———————————————————————————————————————————————————————————————————— branches

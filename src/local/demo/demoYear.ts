@@ -33,6 +33,7 @@ import {
   type ActivityKind,
   type Tier,
 } from '../../domain/vocabulary';
+import { between, chance, fill, person, pick, uniqueMail } from './draw';
 import * as V from './demoVocabulary';
 
 export const DEMO_SEED = 'starbranch-demo-2026-2027';
@@ -79,10 +80,6 @@ interface BranchRef {
 // ---------------------------------------------------------------------------------------------
 // Small helpers: random choices, calendar steps, Google's zh-CN export format
 
-const pick = <T>(rng: Rng, list: readonly T[]): T => list[rng.int(list.length)] as T;
-const chance = (rng: Rng, p: number): boolean => rng.next() < p;
-/** A whole number from lo to hi inclusive. */
-const between = (rng: Rng, lo: number, hi: number): number => lo + rng.int(hi - lo + 1);
 /** A number in [-spread, spread). */
 const jitter = (rng: Rng, spread: number): number => (rng.next() * 2 - 1) * spread;
 
@@ -193,28 +190,6 @@ const yesNo = (yes: boolean): string => YES_NO[yes ? 0 : 1]!.zh;
 
 // ---------------------------------------------------------------------------------------------
 // People
-
-interface Person {
-  readonly name: string;
-  readonly mail: string;
-}
-
-function person(rng: Rng): Person {
-  const [surname, surnamePinyin] = pick(rng, V.SURNAMES);
-  const chars = sample(rng, V.GIVEN_CHARS, chance(rng, 0.65) ? 2 : 1);
-  return {
-    name: surname + chars.map(([c]) => c).join(''),
-    mail: surnamePinyin + chars.map(([, p]) => p).join(''),
-  };
-}
-
-/** `zhangwei`, then `zhangwei2`, `zhangwei3`… when the address is taken. */
-function uniqueMail(base: string, used: Set<string>, domain: string): string {
-  let local = base;
-  for (let n = 2; used.has(local); n++) local = `${base}${n}`;
-  used.add(local);
-  return `${local}@${domain}`;
-}
 
 // ---------------------------------------------------------------------------------------------
 // Branches, applications, decisions, judges
@@ -519,30 +494,6 @@ function enforceSemesterRule(rng: Rng, plans: Plan[], profile: DemoProfile): voi
     }
     for (const plan of themes().slice(most))
       plan.kind = pick(rng, ['study', 'practice', 'other'] as const);
-  });
-}
-
-function fill(rng: Rng, template: string, values: Record<string, string | number> = {}): string {
-  return template.replace(/\{(\w+)\}/g, (whole, key: string) => {
-    if (key in values) return String(values[key]);
-    switch (key) {
-      case 'book':
-        return pick(rng, V.BOOKS);
-      case 'film':
-        return pick(rng, V.FILMS);
-      case 'song':
-        return pick(rng, V.SONGS);
-      case 'alumnus':
-        return pick(rng, V.ALUMNI);
-      case 'grade':
-        return String(between(rng, 2012, 2021));
-      case 'place':
-        return pick(rng, V.PLACES);
-      case 'hours':
-        return String(between(rng, 2, 8) * 5);
-      default:
-        return whole;
-    }
   });
 }
 
