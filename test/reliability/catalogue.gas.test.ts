@@ -14,15 +14,8 @@ import { Table } from '../../src/app/table';
 import type { TableDef } from '../../src/domain/schema/table';
 import { RejectedTable } from '../../src/domain/schema/tables';
 import { CATALOGUE, submittedAtOf, type CatalogueCase } from './catalogue';
-import {
-  outcomeOf,
-  reasonOf,
-  runGasPath,
-  sheetRowsOf,
-  TABLE_OF,
-  type GasDelivery,
-  type GasPathRun,
-} from './gasPath';
+import { runGasPath, sheetRowsOf, type GasDelivery, type GasPathRun } from './gasPath';
+import { outcomeOf, reasonOf, TABLE_OF } from './landings';
 
 /**
  * Case id → why its outcome cannot hold when the response comes through a Google Form. None today:

@@ -11,16 +11,7 @@ import { ingestResponses, type IngestReport } from '../../src/app/ingest';
 import { Table } from '../../src/app/table';
 import { DEFAULT_CONFIG } from '../../src/domain/config';
 import { formDef, FORM_NAMES, type FormName, type FormResponse } from '../../src/domain/forms';
-import { defenseScoresTable } from '../../src/domain/schema/defenseScores';
-import type { TableDef } from '../../src/domain/schema/table';
-import {
-  ActivitiesTable,
-  BranchesTable,
-  LogTable,
-  NominationsTable,
-  OnsiteVotesTable,
-  RejectedTable,
-} from '../../src/domain/schema/tables';
+import { ActivitiesTable, LogTable, RejectedTable } from '../../src/domain/schema/tables';
 import type { Locale } from '../../src/domain/vocabulary';
 import { readFormsCsv, writeFormsCsv } from '../../src/local/formsCsv';
 import { ingestCsv } from '../../src/local/ingestCsv';
@@ -39,20 +30,11 @@ import {
   catalogueProgramme,
   submittedAtOf,
   type CatalogueCase,
-  type FoundRow,
-  type Outcome,
   type Submission,
 } from './catalogue';
+import { landings, outcomeOf, reasonOf, TABLE_OF, type Landing } from './landings';
 
 const rubric = DEFAULT_CONFIG.defenseRubric;
-
-const TABLE_OF: Record<FormName, TableDef> = {
-  application: BranchesTable,
-  activity: ActivitiesTable,
-  vote: OnsiteVotesTable,
-  defense: defenseScoresTable(rubric),
-  nomination: NominationsTable,
-};
 
 /** A valid response after each form's cases: the rows after every case are still processed. */
 const LAST_ROW: Record<FormName, Submission> = {
@@ -105,49 +87,6 @@ function sentFor(form: FormName): Sent[] {
 }
 
 // ——— where each response landed ———
-
-interface Landing {
-  readonly place: FormName | 'rejected';
-  readonly row: FoundRow;
-  /** How many rows hold this response id, over every table. */
-  readonly count: number;
-}
-
-/** Every row of the five tables and `Rejected`, by response id. */
-function landings(store: MemoryStore): Map<string, Landing> {
-  const found = new Map<string, Landing>();
-  const add = (id: string, place: Landing['place'], row: FoundRow) => {
-    const before = found.get(id);
-    found.set(id, before ? { ...before, count: before.count + 1 } : { place, row, count: 1 });
-  };
-  for (const form of FORM_NAMES) {
-    for (const row of records(store, TABLE_OF[form]) as FoundRow[]) {
-      if (typeof row.responseId === 'string') add(row.responseId, form, row);
-    }
-  }
-  for (const row of records(store, RejectedTable)) add(row.responseId, 'rejected', row);
-  return found;
-}
-
-function outcomeOf(landing: Landing): Outcome | string {
-  if (landing.place === 'rejected') return 'rejected';
-  const status = String(landing.row.status);
-  switch (landing.place) {
-    case 'activity':
-      return status === 'duplicate' ? 'duplicate' : status === 'submitted' ? 'canonical' : status;
-    case 'vote':
-    case 'defense':
-      return status === 'counted' ? 'canonical' : status;
-    default:
-      return status === 'pending' ? 'canonical' : status;
-  }
-}
-
-/** The text that says why: `Rejected`'s reason, a score sheet's reason, an activity's note. */
-function reasonOf(landing: Landing): string {
-  const { row } = landing;
-  return String((landing.place === 'activity' ? row.note : row.reason) ?? '');
-}
 
 interface PathRun {
   readonly ports: TestPorts;

@@ -23,29 +23,16 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { DEFAULT_CONFIG } from '../../src/domain/config';
-import { FORM_NAMES, type FormName } from '../../src/domain/forms';
+import type { FormName } from '../../src/domain/forms';
 import type { Cell } from '../../src/domain/schema/column';
-import { defenseScoresTable } from '../../src/domain/schema/defenseScores';
 import { tabName, type TableDef } from '../../src/domain/schema/table';
-import {
-  ActivitiesTable,
-  BranchesTable,
-  ConfigTable,
-  NominationsTable,
-  OnsiteVotesTable,
-  RejectedTable,
-} from '../../src/domain/schema/tables';
+import { ConfigTable } from '../../src/domain/schema/tables';
 import { workbookTables } from '../../src/domain/schema/workbook';
 import { compactSheets, cst, freshGas, zhAnswers, type Gas } from '../gas/support';
 import type { CellValue, RunResult, World } from '../sandbox';
-import { MemoryStore, records } from '../support/fakes';
-import {
-  catalogueProgramme,
-  submittedAtOf,
-  type CatalogueCase,
-  type FoundRow,
-  type Outcome,
-} from './catalogue';
+import { MemoryStore } from '../support/fakes';
+import { landings, type Landing } from './landings';
+import { catalogueProgramme, submittedAtOf, type CatalogueCase } from './catalogue';
 
 export const BUNDLE_PATH = 'dist/Code.js';
 
@@ -54,14 +41,6 @@ const rubric = DEFAULT_CONFIG.defenseRubric;
 
 /** The email a respondent gives when the case names none (the forms collect emails). */
 export const DEFAULT_EMAIL = 'student@stu.example.edu';
-
-export const TABLE_OF: Readonly<Record<FormName, TableDef>> = {
-  application: BranchesTable,
-  activity: ActivitiesTable,
-  vote: OnsiteVotesTable,
-  defense: defenseScoresTable(rubric),
-  nomination: NominationsTable,
-};
 
 /** Fails with a clear message when the bundle has not been built. */
 export function requireBundle(): void {
@@ -204,49 +183,6 @@ export function readBack(world: World): MemoryStore {
 
 // ——— where each response landed ———
 
-export interface GasLanding {
-  readonly place: FormName | 'rejected';
-  /** The record, parsed as the other paths parse it. */
-  readonly row: FoundRow;
-  /** How many rows hold this response id, over the five tables and Rejected. */
-  readonly count: number;
-}
-
-export function landings(store: MemoryStore): Map<string, GasLanding> {
-  const found = new Map<string, GasLanding>();
-  const add = (id: string, place: GasLanding['place'], row: FoundRow) => {
-    const before = found.get(id);
-    found.set(id, before ? { ...before, count: before.count + 1 } : { place, row, count: 1 });
-  };
-  for (const form of FORM_NAMES) {
-    for (const row of records(store, TABLE_OF[form]) as FoundRow[]) {
-      if (typeof row.responseId === 'string') add(row.responseId, form, row);
-    }
-  }
-  for (const row of records(store, RejectedTable)) add(row.responseId, 'rejected', row);
-  return found;
-}
-
-export function outcomeOf(landing: GasLanding): Outcome | string {
-  if (landing.place === 'rejected') return 'rejected';
-  const status = String(landing.row.status);
-  switch (landing.place) {
-    case 'activity':
-      return status === 'duplicate' ? 'duplicate' : status === 'submitted' ? 'canonical' : status;
-    case 'vote':
-    case 'defense':
-      return status === 'counted' ? 'canonical' : status;
-    default:
-      return status === 'pending' ? 'canonical' : status;
-  }
-}
-
-/** The text that says why: `Rejected`'s reason, a score sheet's reason, an activity's note. */
-export function reasonOf(landing: GasLanding): string {
-  const { row } = landing;
-  return String((landing.place === 'activity' ? row.note : row.reason) ?? '');
-}
-
 /** The sheet row (values and formulas, by zh header) holding a response id. */
 export interface SheetRow {
   readonly sheet: string;
@@ -282,7 +218,7 @@ export interface GasPathRun {
   readonly deliveries: readonly GasDelivery[];
   /** The sheets after every submission, as the bundle reads them. */
   readonly store: MemoryStore;
-  readonly found: Map<string, GasLanding>;
+  readonly found: Map<string, Landing>;
 }
 
 /** Builds the world and submits every case of `cases` through its form (see the file header). */
