@@ -34,7 +34,19 @@ import {
   type ActivityKind,
   type Tier,
 } from '../src/domain/vocabulary';
-import { between, chance, fill, person, pick, uniqueMail } from '../src/local/demo/draw';
+import {
+  between,
+  chance,
+  DEFENSE_DAYS,
+  DEFENSE_QUALITY,
+  fill,
+  JUDGE_BIAS,
+  markTenths,
+  person,
+  pick,
+  tenths,
+  uniqueMail,
+} from '../src/local/demo/draw';
 import * as V from '../src/local/demo/demoVocabulary';
 
 export const BENCH_SEED = 'starbranch-bench-2026-2027';
@@ -599,22 +611,9 @@ function makeVotes(
   return out.sort(byTime);
 }
 
-const DEFENSE_QUALITY: Record<Profile, number> = {
-  strong: 0.88,
-  steady: 0.78,
-  weak: 0.62,
-  lapsed: 0.6,
-};
-const JUDGE_BIAS = { harsh: -0.1, lenient: 0.06, fair: 0 } as const;
-const DEFENSE_DAYS = ['2027-06-24', '2027-06-25', '2027-06-26', '2027-06-27', '2027-06-28'];
-
-/** A mark within [0, max] in tenths, typed whole, in halves or with one decimal. */
+/** A mark as the judge types it (see markTenths). */
 function mark(rng: Rng, max: number, quality: number, style: 1 | 5 | 10): string {
-  const top = Math.round(max * 10);
-  const raw = Math.round(top * Math.min(1, Math.max(0.2, quality + (rng.next() * 2 - 1) * 0.05)));
-  let tenths = Math.round(raw / style) * style;
-  if (tenths > top) tenths -= style;
-  return tenths % 10 === 0 ? String(tenths / 10) : `${Math.floor(tenths / 10)}.${tenths % 10}`;
+  return tenths(markTenths(rng, max, quality, style));
 }
 
 function groupDefense(

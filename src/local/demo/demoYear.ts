@@ -33,7 +33,20 @@ import {
   type ActivityKind,
   type Tier,
 } from '../../domain/vocabulary';
-import { between, chance, fill, person, pick, uniqueMail } from './draw';
+import {
+  between,
+  chance,
+  DEFENSE_DAYS,
+  DEFENSE_QUALITY,
+  fill,
+  jitter,
+  JUDGE_BIAS,
+  markTenths,
+  person,
+  pick,
+  tenths,
+  uniqueMail,
+} from './draw';
 import * as V from './demoVocabulary';
 
 export const DEMO_SEED = 'starbranch-demo-2026-2027';
@@ -79,9 +92,6 @@ interface BranchRef {
 
 // ---------------------------------------------------------------------------------------------
 // Small helpers: random choices, calendar steps, Google's zh-CN export format
-
-/** A number in [-spread, spread). */
-const jitter = (rng: Rng, spread: number): number => (rng.next() * 2 - 1) * spread;
 
 function weighted<K>(rng: Rng, entries: readonly (readonly [K, number])[]): K {
   const total = entries.reduce((sum, [, w]) => sum + w, 0);
@@ -175,13 +185,6 @@ function inArrivalOrder(list: readonly Stamped[]): DemoResponse[] {
     .map((s) => ({ key: sortKey(s.at), response: s.response }))
     .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
     .map((s) => s.response);
-}
-
-/** Formats a count of tenths with at most one decimal: 345 → '34.5', 340 → '34'. */
-function tenths(value: number): string {
-  const sign = value < 0 ? '-' : '';
-  const abs = Math.abs(value);
-  return abs % 10 === 0 ? `${sign}${abs / 10}` : `${sign}${Math.floor(abs / 10)}.${abs % 10}`;
 }
 
 const tierLabel = (tier: Tier): string => TIERS.find((t) => t.key === tier)!.zh;
@@ -887,23 +890,6 @@ export function demoVotes(month: string, presenters: readonly BranchRef[]): Demo
 // ---------------------------------------------------------------------------------------------
 // The defense at the end of June
 
-const DEFENSE_QUALITY: Record<DemoProfile, number> = {
-  strong: 0.88,
-  steady: 0.78,
-  weak: 0.62,
-  lapsed: 0.6,
-};
-const JUDGE_BIAS = { harsh: -0.1, lenient: 0.06, fair: 0 } as const;
-const DEFENSE_DAYS = ['2027-06-24', '2027-06-25', '2027-06-26', '2027-06-27', '2027-06-28'];
-
-/** A mark in tenths within [0, max], as the judge types it: whole, halves or one decimal. */
-function mark(rng: Rng, max: number, quality: number, style: 1 | 5 | 10): number {
-  const top = Math.round(max * 10);
-  const raw = Math.round(top * Math.min(1, Math.max(0.2, quality + jitter(rng, 0.05))));
-  const rounded = Math.round(raw / style) * style;
-  return rounded > top ? rounded - style : rounded;
-}
-
 /**
  * Each judge's score sheet for every branch, per criterion (keys c1, c2, … in rubric order). The
  * conflicted judge also sends one for their own branch (to be refused); one judge re-sends one
@@ -932,7 +918,7 @@ export function demoDefense(
       branch: branchChoice(ref),
     };
     rubricMaxes.forEach((max, c) => {
-      answers[`c${c + 1}`] = tenths(mark(rng, max, quality + biases[judge]!, styles[judge]!));
+      answers[`c${c + 1}`] = tenths(markTenths(rng, max, quality + biases[judge]!, styles[judge]!));
     });
     answers.comment = comment;
     return stamp(at, answers, judges[judge]!.email);

@@ -61,3 +61,31 @@ export function uniqueMail(base: string, used: Set<string>, domain: string): str
   used.add(local);
   return `${local}@${domain}`;
 }
+
+/** A number in [-spread, spread). */
+export const jitter = (rng: Rng, spread: number): number => (rng.next() * 2 - 1) * spread;
+
+/** Formats a count of tenths with at most one decimal: 345 → '34.5', 340 → '34'. */
+export function tenths(value: number): string {
+  const sign = value < 0 ? '-' : '';
+  const abs = Math.abs(value);
+  return abs % 10 === 0 ? `${sign}${abs / 10}` : `${sign}${Math.floor(abs / 10)}.${abs % 10}`;
+}
+
+// The June defense: how good a branch's defense is, how strict a judge is, and the days it runs.
+export const DEFENSE_QUALITY: Record<'strong' | 'steady' | 'weak' | 'lapsed', number> = {
+  strong: 0.88,
+  steady: 0.78,
+  weak: 0.62,
+  lapsed: 0.6,
+};
+export const JUDGE_BIAS = { harsh: -0.1, lenient: 0.06, fair: 0 } as const;
+export const DEFENSE_DAYS = ['2027-06-24', '2027-06-25', '2027-06-26', '2027-06-27', '2027-06-28'];
+
+/** A mark in tenths within [0, max], as the judge types it: whole, halves or one decimal. */
+export function markTenths(rng: Rng, max: number, quality: number, style: 1 | 5 | 10): number {
+  const top = Math.round(max * 10);
+  const raw = Math.round(top * Math.min(1, Math.max(0.2, quality + jitter(rng, 0.05))));
+  const rounded = Math.round(raw / style) * style;
+  return rounded > top ? rounded - style : rounded;
+}
