@@ -37,6 +37,7 @@ import {
 import {
   between,
   chance,
+  achievementsText,
   DEFENSE_DAYS,
   DEFENSE_QUALITY,
   fill,
@@ -684,15 +685,7 @@ function groupNominations(
   return [...strong, ...others].slice(0, NOMINATIONS_PER_GROUP).map((branch) => {
     const nominee = person(rng);
     const grade = /(\d{4})级/.exec(branch.name)?.[1] ?? pick(rng, ['2024', '2025']);
-    const achievements = sample(rng, V.ACHIEVEMENTS, between(rng, 2, 3))
-      .map((s) =>
-        fill(rng, s, {
-          rank: between(rng, 1, 10),
-          hours: between(rng, 30, 160),
-          help: between(rng, 2, 6),
-        }),
-      )
-      .join('');
+    const achievements = achievementsText(rng);
     return {
       form: 'nomination' as const,
       responseId: responseId(rng),

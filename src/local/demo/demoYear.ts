@@ -36,6 +36,7 @@ import {
 import {
   between,
   chance,
+  achievementsText,
   DEFENSE_DAYS,
   DEFENSE_QUALITY,
   fill,
@@ -985,15 +986,7 @@ export function demoNominations(approved: readonly BranchRef[]): DemoResponse[] 
   const stamped = nominating.map((ref) => {
     const branch = known.get(ref.name);
     const nominee = person(rng);
-    const achievements = sample(rng, V.ACHIEVEMENTS, between(rng, 2, 3))
-      .map((s) =>
-        fill(rng, s, {
-          rank: between(rng, 1, 10),
-          hours: between(rng, 30, 160),
-          help: between(rng, 2, 6),
-        }),
-      )
-      .join('');
+    const achievements = achievementsText(rng);
     const at: Moment = {
       date: formatDate(2027, 6, between(rng, 1, 12)),
       seconds: between(rng, hm(8), hm(23)),

@@ -89,3 +89,16 @@ export function markTenths(rng: Rng, max: number, quality: number, style: 1 | 5 
   const rounded = Math.round(raw / style) * style;
   return rounded > top ? rounded - style : rounded;
 }
+
+/** A nominee's main achievements, two or three sentences in the seed's words. */
+export function achievementsText(rng: Rng): string {
+  return sample(rng, V.ACHIEVEMENTS, between(rng, 2, 3))
+    .map((s) =>
+      fill(rng, s, {
+        rank: between(rng, 1, 10),
+        hours: between(rng, 30, 160),
+        help: between(rng, 2, 6),
+      }),
+    )
+    .join('');
+}
