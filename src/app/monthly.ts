@@ -19,6 +19,7 @@ import {
   type Activity,
   type MonthlyResult,
 } from '../domain/schema/tables';
+import type { RowFilter } from '../domain/schema/rows';
 import { isThemeKind } from '../domain/vocabulary';
 import { rescoreActivities } from './activities';
 import { readConfig, type Ports } from './context';
@@ -26,6 +27,14 @@ import { runJob, type JobReport } from './job';
 import { Table } from './table';
 
 const countsTowardScore = (a: Activity) => a.status !== 'rejected' && a.status !== 'duplicate';
+
+/**
+ * Only the month's reports are parsed: duplicates are the same branch, date and title, so they
+ * never span months, and the other months' rows pass through the job untouched.
+ */
+function inThisMonth(month: string): RowFilter {
+  return { column: 'date', keep: (date) => monthOf(date as string) === month };
+}
 
 /** The month's counted activities by branch, in one pass over the table. */
 function activitiesByBranch(
@@ -85,7 +94,7 @@ export function prepareShowcase(ports: Ports, month: string): ShowcaseReport {
         ],
       };
     }
-    const activities = Table.read(store, ActivitiesTable, config.locale);
+    const activities = Table.read(store, ActivitiesTable, config.locale, inThisMonth(month));
     rescoreActivities(activities, config);
     const records = activities.records();
     const inMonth = activitiesByBranch(records, month);
@@ -168,10 +177,13 @@ export function finaliseMonth(ports: Ports, month: string): FinaliseReport {
   return runJob(ports, `finalise ${month}`, config.locale, () => {
     const { store } = ports;
     const branches = Table.read(store, BranchesTable, config.locale).records();
-    const activities = Table.read(store, ActivitiesTable, config.locale);
+    const activities = Table.read(store, ActivitiesTable, config.locale, inThisMonth(month));
     const votes = Table.read(store, OnsiteVotesTable, config.locale);
     const showcase = Table.read(store, ShowcaseTable, config.locale).records();
-    const results = Table.read(store, MonthlyResultsTable, config.locale);
+    const results = Table.read(store, MonthlyResultsTable, config.locale, {
+      column: 'month',
+      keep: (m) => m === month,
+    });
     rescoreActivities(activities, config);
     const records = activities.records();
     const inMonth = activitiesByBranch(records, month);

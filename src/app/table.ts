@@ -10,6 +10,7 @@ import {
   toRow,
   type CellError,
   type HeaderMap,
+  type RowFilter,
 } from '../domain/schema/rows';
 import { headerRow, recordKey, type RecordOf, type TableDef } from '../domain/schema/table';
 import type { Locale } from '../domain/vocabulary';
@@ -37,14 +38,23 @@ export class Table<D extends TableDef> {
     });
   }
 
-  static read<D extends TableDef>(store: TableStore, def: D, locale: Locale): Table<D> {
+  /**
+   * Reads the table. With a `filter`, only the rows it keeps are parsed and become records; the
+   * others are carried through untouched, exactly like rows that failed to parse.
+   */
+  static read<D extends TableDef>(
+    store: TableStore,
+    def: D,
+    locale: Locale,
+    filter?: RowFilter,
+  ): Table<D> {
     const values = store.read(def);
     if (values.length === 0) {
       return new Table(def, mapHeader(def, headerRow(def, locale), locale), [], []);
     }
-    const parsed = parseTable(def, values, locale);
+    const parsed = parseTable(def, values, locale, filter);
     noteProblems(parsed.errors);
-    const failed = new Set(parsed.failedRows.map((f) => f.row));
+    const failed = new Set([...parsed.failedRows.map((f) => f.row), ...parsed.skippedRows]);
     const byRow = new Map(parsed.rows.map((r) => [r.row, r]));
     const entries: Entry<RecordOf<D>>[] = [];
     values.slice(1).forEach((cells, i) => {

@@ -43,12 +43,23 @@ export interface ParsedRow<T> {
   readonly extras: Readonly<Record<string, Cell>>;
 }
 
+/**
+ * Which rows a job needs, by one column's value: the others are not parsed at all and are
+ * carried through as they are (a month's finalisation does not need the other months' rows).
+ */
+export interface RowFilter {
+  readonly column: string;
+  readonly keep: (value: unknown) => boolean;
+}
+
 export interface ParsedTable<T> {
   readonly header: HeaderMap;
   readonly rows: ParsedRow<T>[];
   readonly errors: CellError[];
   /** Rows that failed, with their raw cells by header, so nothing is dropped. */
   readonly failedRows: { row: number; cells: Record<string, Cell> }[];
+  /** Rows the filter left out, unparsed. */
+  readonly skippedRows: number[];
 }
 
 export function normaliseHeader(text: string): string {
@@ -126,15 +137,28 @@ export function parseTable<D extends TableDef>(
   def: D,
   values: readonly (readonly Cell[])[],
   locale: Locale = 'zh-CN',
+  filter?: RowFilter,
 ): ParsedTable<RecordOf<D>> {
   const sheet = tabName(def, locale);
   const header = mapHeader(def, values[0] ?? [], locale);
   const rows: ParsedRow<RecordOf<D>>[] = [];
   const errors: CellError[] = [];
   const failedRows: { row: number; cells: Record<string, Cell> }[] = [];
+  const skippedRows: number[] = [];
+  const filterColumn = filter ? def.columns[filter.column] : undefined;
+  const filterIndex = filter ? header.indexOf[filter.column] : undefined;
   values.slice(1).forEach((cells, i) => {
     const row = i + 2;
     if (isBlankRow(cells)) return;
+    if (filter && filterColumn) {
+      const value = filterColumn.read(
+        filterIndex === undefined ? null : (cells[filterIndex] ?? null),
+      );
+      if (!value.ok || !filter.keep(value.value)) {
+        skippedRows.push(row);
+        return;
+      }
+    }
     const byKey: Record<string, Cell> = {};
     for (const [key, index] of Object.entries(header.indexOf)) byKey[key] = cells[index] ?? null;
     const extras: Record<string, Cell> = {};
@@ -147,7 +171,7 @@ export function parseTable<D extends TableDef>(
       failedRows.push({ row, cells: { ...byKey, ...extras } });
     }
   });
-  return { header, rows, errors, failedRows };
+  return { header, rows, errors, failedRows, skippedRows };
 }
 
 /** A record as a row of cells in the table's column order. */
