@@ -24,27 +24,20 @@ export interface AwardsReport extends JobReport {
   readonly awards: readonly Award[];
 }
 
-export function readStandings(ports: Ports, config = readConfig(ports)): Standing[] {
-  const { store } = ports;
-  return computeStandings(
-    config,
-    Table.read(store, BranchesTable, config.locale).records(),
-    Table.read(store, ActivitiesTable, config.locale).records(),
-    Table.read(store, MonthlyResultsTable, config.locale).records(),
-    Table.read(store, DefenseResultsTable, config.locale).records(),
-  );
-}
-
 export function selectAwards(ports: Ports): AwardsReport {
   const config = readConfig(ports);
   return runJob(ports, 'awards', config.locale, () => {
     const { store } = ports;
-    const standings = readStandings(ports, config);
-    const branches = new Map(
-      Table.read(store, BranchesTable, config.locale)
-        .records()
-        .map((b) => [b.id, b]),
+    // Branches are read once, for the standings and for the members' branches alike.
+    const branchList = Table.read(store, BranchesTable, config.locale).records();
+    const standings = computeStandings(
+      config,
+      branchList,
+      Table.read(store, ActivitiesTable, config.locale).records(),
+      Table.read(store, MonthlyResultsTable, config.locale).records(),
+      Table.read(store, DefenseResultsTable, config.locale).records(),
     );
+    const branches = new Map(branchList.map((b) => [b.id, b]));
     const nominations = Table.read(store, NominationsTable, config.locale).records();
     const awards = Table.read(store, AwardsTable, config.locale);
     const keepLetter = (id: string) => {

@@ -141,12 +141,9 @@ function parseAnswers(
       problems.push(`${questionTitle(question, locale)}: is required`);
       continue;
     }
-    const result = column.schema.safeParse(answer as Cell);
-    if (result.success) values[question.key] = result.data;
-    else {
-      const message = result.error.issues.map((i) => i.message).join('; ');
-      problems.push(`${questionTitle(question, locale)}: ${message}`);
-    }
+    const result = column.read(answer as Cell);
+    if (result.ok) values[question.key] = result.value;
+    else problems.push(`${questionTitle(question, locale)}: ${result.message}`);
   }
   return problems.length > 0 ? { ok: false, reason: problems.join(' | ') } : { ok: true, values };
 }
