@@ -1,0 +1,7 @@
+/** Apps Script: setup, form submissions, reconciliation, letters, templates. */
+import { defineMessages } from './define';
+
+export const gasMessages = defineMessages({
+  'zh-CN': {},
+  en: {},
+});
