@@ -24,7 +24,8 @@ import { ingestCsv } from './ingestCsv';
 import { convertToPdf, loadDefaultTemplate, templatePlaceholders } from './letters';
 import { renderReportHtml } from './reportHtml';
 import { formatTable, terminalProgress } from './terminal';
-import { newWorkbook, openWorkbook, UsageError } from './workbookFile';
+import { newWorkbook, openWorkbook, saveWorkbook, UsageError } from './workbookFile';
+import { checkWritable } from './workbookGuard';
 
 type Out = (line: string) => void;
 
@@ -34,6 +35,8 @@ async function withWorkbook<T>(
   extra: Partial<Ports> = {},
 ): Promise<T> {
   const store = await openWorkbook(path);
+  // Before any work: a job whose result could not be saved is better not run.
+  checkWritable(path, store.locale);
   const progress = terminalProgress();
   const base: Ports = { store, clock: new SystemClock(), progress, ...extra };
   const ports: Ports = { ...base, clock: new SystemClock(readConfig(base).timeZone) };
@@ -42,7 +45,7 @@ async function withWorkbook<T>(
   } finally {
     progress.stop();
     // The Log row of a failed job is worth keeping too.
-    await store.save(path);
+    await saveWorkbook(store, path, ports.clock.now());
   }
 }
 
@@ -122,7 +125,7 @@ export function buildProgram(out: Out = (l) => process.stdout.write(`${l}\n`)): 
         throw new UsageError(`${path} already exists; use --force to overwrite it`);
       }
       const store = newWorkbook(options.locale);
-      await store.save(path);
+      await saveWorkbook(store, path, new SystemClock().now());
       out(formatTable(['workbook', 'sheets'], [[path, store.sheetNames().join(', ')]]));
     });
 

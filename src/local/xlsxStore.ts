@@ -491,7 +491,10 @@ function formatSheet(
   });
 
   // The header row frozen, keeping staff's other view settings (and frozen columns).
-  const previous = (sheet.views[0] ?? {}) as Partial<ExcelJS.WorksheetView> & { xSplit?: number };
+  // A workbook saved by another program may have no views at all (exceljs then gives null).
+  const previous = ((sheet.views ?? [])[0] ?? {}) as Partial<ExcelJS.WorksheetView> & {
+    xSplit?: number;
+  };
   const xSplit = previous.state === 'frozen' ? (previous.xSplit ?? 0) : 0;
   sheet.views = [
     {
