@@ -13,10 +13,12 @@ import { issueLetters } from '../app/letters';
 import { finaliseMonth, prepareShowcase } from '../app/monthly';
 import { buildReport } from '../app/report';
 import { reprocessRejected } from '../app/reprocess';
+import { archiveRubricScores, RubricChangedError } from '../app/rubric';
 import { isValidMonth } from '../domain/calendar';
 import { formatFixed } from '../domain/decimal';
 import { FORM_NAMES, type FormName } from '../domain/forms';
 import { LETTER_PLACEHOLDERS } from '../domain/letterFields';
+import { t } from '../domain/messages';
 import { SystemClock } from './clock';
 import { runDemo } from './demo/runDemo';
 import { DocxMaker } from './docxMaker';
@@ -42,6 +44,12 @@ async function withWorkbook<T>(
   const ports: Ports = { ...base, clock: new SystemClock(readConfig(base).timeZone) };
   try {
     return work(ports);
+  } catch (error) {
+    // The way out of a rubric change, as this interface offers it.
+    if (error instanceof RubricChangedError) {
+      throw error.withWayOut(t(error.locale, 'rubric.wayOutCommand', { workbook: path }));
+    }
+    throw error;
   } finally {
     progress.stop();
     // The Log row of a failed job is worth keeping too.
@@ -291,6 +299,17 @@ export function buildProgram(out: Out = (l) => process.stdout.write(`${l}\n`)): 
           ],
         ),
       );
+    });
+
+  program
+    .command('rubric')
+    .description('the defense rubric: after changing it in Config')
+    .command('archive')
+    .description('move the defense scores given under an old rubric to a dated sheet')
+    .argument('<workbook>')
+    .action(async (path: string) => {
+      const report = await withWorkbook(path, (ports) => archiveRubricScores(ports));
+      report.summary.forEach((l) => out(l));
     });
 
   program
