@@ -21,6 +21,8 @@ import { openWorkbook, saveWorkbook } from '../../src/local/workbookFile';
 import { BACKUPS_KEPT, backupWorkbook } from '../../src/local/workbookGuard';
 import { XlsxStore } from '../../src/local/xlsxStore';
 
+jest.setTimeout(60_000);
+
 async function run(...argv: string[]) {
   const out: string[] = [];
   const err: string[] = [];
