@@ -214,9 +214,10 @@ export function buildProgram(out: Out = (l) => process.stdout.write(`${l}\n`)): 
     .action(async (path: string) => {
       const report = await withWorkbook(path, (ports) => aggregateDefense(ports));
       const rows = [...report.results].sort((a, b) => (a.rank ?? 999) - (b.rank ?? 999));
+      const outOf = rows[0]?.outOf;
       out(
         formatTable(
-          ['rank', 'branch', 'name', 'score', 'judges', 'dropped'],
+          ['rank', 'branch', 'name', outOf ? `score (of ${outOf})` : 'score', 'judges', 'dropped'],
           rows.map((r) => [
             String(r.rank ?? '-'),
             r.branch,

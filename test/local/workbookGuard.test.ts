@@ -4,6 +4,7 @@
  * another program (no sheet views) opens and saves.
  */
 import ExcelJS from 'exceljs';
+import { execFileSync, spawnSync } from 'node:child_process';
 import {
   chmodSync,
   existsSync,
@@ -162,4 +163,29 @@ describe('a workbook saved by another program', () => {
     const reopened = await XlsxStore.open(path);
     expect(reopened.sheetNames().length).toBeGreaterThan(5);
   });
+
+  // LibreOffice writes its own styles, views and shared strings; tried only where it is installed.
+  const soffice = spawnSync('soffice', ['--version'], { stdio: 'ignore' }).status === 0;
+  (soffice ? it : it.skip)(
+    'opens a workbook LibreOffice saved',
+    async () => {
+      const { dir, path } = await freshWorkbook();
+      const converted = join(dir, 'libreoffice');
+      execFileSync('soffice', ['--headless', '--convert-to', 'xlsx', '--outdir', converted, path], {
+        stdio: 'ignore',
+        env: { ...process.env, HOME: dir },
+        timeout: 90_000,
+      });
+      const saved = join(converted, 'college.xlsx');
+      for (const argv of [
+        ['defense', saved],
+        ['finalize', saved, '--month', '2026-10'],
+      ]) {
+        const result = await run(...argv);
+        expect({ argv, err: result.err }).toEqual({ argv, err: '' });
+        expect(result.code).toBe(0);
+      }
+    },
+    120_000,
+  );
 });
