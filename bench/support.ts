@@ -30,6 +30,14 @@ export class BenchStore implements TableStore {
     this.tables.set(table.name, copy(rows));
   }
 
+  addSheet(name: string, rows: Cell[][]): string {
+    let title = name;
+    for (let n = 2; this.tables.has(title); n++) title = `${name} (${n})`;
+    this.writes++;
+    this.tables.set(title, copy(rows));
+    return title;
+  }
+
   /** A table's rows without counting a read; `[]` when it does not exist. */
   peek(name: string): Cell[][] {
     return this.tables.get(name) ?? [];

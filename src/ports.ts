@@ -14,6 +14,12 @@ export interface TableStore {
   read(table: TableDef): Cell[][];
   /** Replaces the table's rows (header first). Creates the sheet when missing. */
   write(table: TableDef, rows: Cell[][]): void;
+  /**
+   * Adds a sheet that is no table of the schema (an archive staff keep), named `name` or, when
+   * that name is taken, `name (2)`, `name (3)`…: an existing sheet is never overwritten. Returns
+   * the name the sheet got.
+   */
+  addSheet(name: string, rows: Cell[][]): string;
 }
 
 /** "Now", from outside, so a demo year and the tests give the same answers on any day. */

@@ -4,8 +4,10 @@
  */
 import { aggregate, type SubjectResult } from '../domain/aggregate';
 import { formatFixed, toCellNumber } from '../domain/decimal';
+import { t } from '../domain/messages';
 import { compareIds, rankBy } from '../domain/ranking';
-import { defenseScoresTable, toDefenseScore } from '../domain/schema/defenseScores';
+import { rubricMax } from '../domain/rubric';
+import { toDefenseScore } from '../domain/schema/defenseScores';
 import {
   BranchesTable,
   DefenseResultsTable,
@@ -14,6 +16,7 @@ import {
 } from '../domain/schema/tables';
 import { readConfig, type Ports } from './context';
 import { runJob, type JobReport } from './job';
+import { describeRubric, formatScale, readDefenseScores } from './rubric';
 import { rescreenDefense } from './screening';
 import { Table } from './table';
 
@@ -38,8 +41,7 @@ export function aggregateDefense(ports: Ports): DefenseReport {
   return runJob(ports, 'defense', config.locale, () => {
     const { store } = ports;
     const rubric = config.defenseRubric;
-    const scoresDef = defenseScoresTable(rubric);
-    const scores = Table.read(store, scoresDef, config.locale);
+    const scores = readDefenseScores(store, config);
     const judges = Table.read(store, JudgesTable, config.locale).records();
     const branches = Table.read(store, BranchesTable, config.locale).records();
     const results = Table.read(store, DefenseResultsTable, config.locale);
@@ -70,6 +72,7 @@ export function aggregateDefense(ports: Ports): DefenseReport {
     );
     const names = new Map(branches.map((b) => [b.id, b.name]));
     const labels = new Map(rubric.map((c) => [c.key, c.zh]));
+    const outOf = rubricMax(rubric);
     const now = ports.clock.now();
     const written: DefenseResult[] = [];
     for (const d of details) {
@@ -80,6 +83,7 @@ export function aggregateDefense(ports: Ports): DefenseReport {
         judgesCounted: d.judgesCounted,
         dropped: droppedText(d, labels),
         score: toCellNumber(d.score),
+        outOf: toCellNumber(outOf),
         criterionMeans: rubric
           .map((c) => `${c.zh} ${formatFixed(d.criterionMeans[c.key] ?? 0)}`)
           .join('; '),
@@ -118,6 +122,10 @@ export function aggregateDefense(ports: Ports): DefenseReport {
       summary: [
         `${written.length} branches aggregated from ${sheets.length} counted sheets` +
           (incomplete > 0 ? `; ${incomplete} with fewer than ${config.minJudges} judges` : ''),
+        t(config.locale, 'rubric.scale', {
+          max: formatScale(outOf),
+          rubric: describeRubric(config.locale, rubric),
+        }),
       ],
     };
   });

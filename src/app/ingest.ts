@@ -32,8 +32,12 @@ import { rescoreActivities } from './activities';
 import { BranchIndex } from './branches';
 import { readConfig, type Ports } from './context';
 import { runJob, type JobReport } from './job';
+import { readDefenseScores } from './rubric';
 import { rescreenDefense, rescreenVotes } from './screening';
 import { Table } from './table';
+
+/** The defense score table is declared by the rubric; its name is the same under any rubric. */
+const DEFENSE_SCORES = defenseScoresTable([]).name;
 
 export interface IngestReport extends JobReport {
   readonly added: number;
@@ -74,7 +78,10 @@ class Tables {
     if (def === (BranchesTable as TableDef)) return this.branches as unknown as Table<D>;
     let table = this.loaded.get(def.name);
     if (!table) {
-      table = Table.read(this.ports.store, def, this.config.locale);
+      table =
+        def.name === DEFENSE_SCORES
+          ? (readDefenseScores(this.ports.store, this.config) as unknown as Table<TableDef>)
+          : Table.read(this.ports.store, def, this.config.locale);
       this.loaded.set(def.name, table);
     }
     return table as Table<D>;

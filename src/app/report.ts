@@ -2,7 +2,7 @@
  * The year at a glance: the report model (for `report.html`) and the `Dashboard` sheet's figures,
  * from one read of each table.
  */
-import { defenseScoresTable, toDefenseScore } from '../domain/schema/defenseScores';
+import { toDefenseScore } from '../domain/schema/defenseScores';
 import {
   ActivitiesTable,
   AwardsTable,
@@ -18,6 +18,7 @@ import { readConfig, type Ports } from './context';
 import { runJob, type JobReport } from './job';
 import { buildReportModel, type ReportModel } from './reportModel';
 import { computeStandings } from './standings';
+import { readDefenseScores } from './rubric';
 import { Table } from './table';
 
 export interface ReportJobReport extends JobReport {
@@ -113,7 +114,7 @@ export function buildReport(ports: Ports): ReportJobReport {
       activities,
       monthlyResults,
       showcase: Table.read(store, ShowcaseTable, locale).records(),
-      defenseScores: Table.read(store, defenseScoresTable(config.defenseRubric), locale)
+      defenseScores: readDefenseScores(store, config)
         .records()
         .map((r) => toDefenseScore(r as Record<string, unknown>, config.defenseRubric)),
       defenseResults,

@@ -48,7 +48,16 @@ export class Table<D extends TableDef> {
     locale: Locale,
     filter?: RowFilter,
   ): Table<D> {
-    const values = store.read(def);
+    return Table.fromValues(def, store.read(def), locale, filter);
+  }
+
+  /** The table over rows already read (header first), as `read` would give it. */
+  static fromValues<D extends TableDef>(
+    def: D,
+    values: Cell[][],
+    locale: Locale,
+    filter?: RowFilter,
+  ): Table<D> {
     if (values.length === 0) {
       return new Table(def, mapHeader(def, headerRow(def, locale), locale), [], []);
     }

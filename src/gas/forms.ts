@@ -144,11 +144,58 @@ export function ensureForms(
     }
     if (properties.getProperty(FORM_BUILT_KEY(name)) === null) {
       buildForm(form, def, spreadsheetId, config, choices);
+      if (name === 'defense')
+        properties.setProperty(DEFENSE_QUESTIONS_KEY, defenseQuestionTitles(config));
       properties.setProperty(FORM_BUILT_KEY(name), 'yes');
+    } else if (name === 'defense') {
+      followRubric(form, spreadsheetId, config, approved, properties);
     }
     forms.set(name, form);
   }
   return forms;
+}
+
+/** The defense form's question titles when it was last built, to tell a rubric change. */
+const DEFENSE_QUESTIONS_KEY = 'form:defense:questions';
+
+function defenseQuestionTitles(config: Config): string {
+  return formDef('defense', config.defenseRubric)
+    .questions.map((q) => questionTitle(q, config.locale))
+    .join('\n');
+}
+
+/**
+ * The defense form asks one question per rubric criterion: after the rubric changed in Config,
+ * its questions are rebuilt (Setup, 刷新表单支部选项). Which questions it has is remembered in a
+ * script property, so an unchanged form costs one property read, not a call per question; a form
+ * built before that was remembered is read once. Google keeps the answers already sent (the
+ * responses sheet keeps the old questions' columns), and the scores already ingested stay in
+ * 答辩评分 until staff archive them. Returns whether the questions were rebuilt.
+ */
+export function followRubric(
+  form: GoogleAppsScript.Forms.Form,
+  spreadsheetId: string,
+  config: Config,
+  approved: readonly Branch[],
+  properties: GoogleAppsScript.Properties.Properties,
+): boolean {
+  const expected = defenseQuestionTitles(config);
+  const remembered =
+    properties.getProperty(DEFENSE_QUESTIONS_KEY) ??
+    form
+      .getItems()
+      .map((item) => item.getTitle())
+      .join('\n');
+  const rebuilt = remembered !== expected;
+  if (rebuilt) {
+    buildForm(form, formDef('defense', config.defenseRubric), spreadsheetId, config, [
+      ...approved.map(branchChoice),
+    ]);
+  }
+  if (rebuilt || properties.getProperty(DEFENSE_QUESTIONS_KEY) === null) {
+    properties.setProperty(DEFENSE_QUESTIONS_KEY, expected);
+  }
+  return rebuilt;
 }
 
 export function knownFormIds(

@@ -9,6 +9,7 @@ import { issueLetters } from '../app/letters';
 import { dueMonthlyJobs, finaliseMonth, prepareShowcase } from '../app/monthly';
 import { buildReport } from '../app/report';
 import { reprocessRejected } from '../app/reprocess';
+import { archiveRubricScores } from '../app/rubric';
 import { Table } from '../app/table';
 import { addMonths, isValidMonth } from '../domain/calendar';
 import { DEFAULT_CONFIG } from '../domain/config';
@@ -33,6 +34,7 @@ import { workbookTables } from '../domain/schema/workbook';
 import { DocsMaker } from './docsMaker';
 import {
   ensureForms,
+  followRubric,
   knownFormIds,
   refreshBranchChoices,
   toFormResponse,
@@ -229,6 +231,15 @@ export function aggregateDefenseNow(): string {
   );
 }
 
+/** Moves defense scores given under an old rubric to a dated sheet (the way out of a rubric change). */
+export function archiveRubricScoresNow(): string {
+  return runLocked([DEFENSE_SHEET, LogTable], (job) => {
+    const report = archiveRubricScores(job.ports);
+    tell(job, 'rubric', report.summary);
+    return report.summary.join('\n');
+  });
+}
+
 export function selectAwardsNow(): string {
   return runLocked(
     [
@@ -322,9 +333,12 @@ export function refreshFormChoices(): string {
     const approved = Table.read(job.store, BranchesTable, job.config.locale)
       .records()
       .filter((b) => b.status === 'approved');
-    const forms = [...knownFormIds(PropertiesService.getScriptProperties()).keys()].map((id) =>
-      FormApp.openById(id),
-    );
+    const properties = PropertiesService.getScriptProperties();
+    const known = [...knownFormIds(properties)];
+    const forms = known.map(([id]) => FormApp.openById(id));
+    // The defense form's questions follow the rubric in Config.
+    const defense = forms[known.findIndex(([, name]) => name === 'defense')];
+    if (defense) followRubric(defense, job.spreadsheet.getId(), job.config, approved, properties);
     const updated = refreshBranchChoices(forms, approved);
     tell(job, 'forms', [`${approved.length} branches in ${updated} dropdowns`]);
     return `${approved.length} branches in ${updated} dropdowns`;

@@ -1,3 +1,5 @@
+import { t } from '../domain/messages';
+
 /** The one StarBranch menu, in the workbook's language (an English workbook has a `Config` tab). */
 export const MENU_ITEMS: readonly { zh: string; en: string; fn: string }[] = [
   { zh: '初始化工作簿与表单', en: 'Set up workbook & forms', fn: 'setup' },
@@ -5,6 +7,11 @@ export const MENU_ITEMS: readonly { zh: string; en: string; fn: string }[] = [
   { zh: '抽选本月示范支部', en: "Prepare this month's showcase", fn: 'prepareShowcaseNow' },
   { zh: '结算月度结果…', en: 'Finalise a month…', fn: 'finaliseMonthPrompt' },
   { zh: '汇总答辩成绩', en: 'Aggregate defense', fn: 'aggregateDefenseNow' },
+  {
+    zh: t('zh-CN', 'rubric.menuItem'),
+    en: t('en', 'rubric.menuItem'),
+    fn: 'archiveRubricScoresNow',
+  },
   { zh: '评定表彰名单', en: 'Select awards', fn: 'selectAwardsNow' },
   { zh: '生成荣誉证书', en: 'Generate letters', fn: 'generateLetters' },
   { zh: '更新总览', en: 'Update dashboard', fn: 'buildDashboard' },
@@ -13,11 +20,14 @@ export const MENU_ITEMS: readonly { zh: string; en: string; fn: string }[] = [
   { zh: '安装触发器', en: 'Install triggers', fn: 'installTriggersNow' },
 ];
 
+/** Items that start a group: the monthly jobs, then the repairs and setup. */
+const SEPARATED = new Set(['prepareShowcaseNow', 'reprocessRejectedNow']);
+
 export function buildMenu(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet): void {
   const english = spreadsheet.getSheetByName('Config') !== null;
   const menu = SpreadsheetApp.getUi().createMenu(english ? 'StarBranch' : '先进支部创建');
-  MENU_ITEMS.forEach((item, i) => {
-    if (i === 2 || i === 8) menu.addSeparator();
+  MENU_ITEMS.forEach((item) => {
+    if (SEPARATED.has(item.fn)) menu.addSeparator();
     menu.addItem(english ? item.en : item.zh, item.fn);
   });
   menu.addToUi();

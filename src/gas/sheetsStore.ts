@@ -46,6 +46,8 @@ export class SheetsApiStore implements TableStore {
   private grids: Map<string, SheetGrid> | null = null;
   private readonly cache = new Map<string, Cell[][]>();
   private readonly pending = new Map<string, Pending>();
+  /** Sheets to add on flush (archives, not tables), by title. */
+  private readonly added = new Map<string, Cell[][]>();
 
   constructor(
     private readonly spreadsheetId: string,
@@ -124,6 +126,51 @@ export class SheetsApiStore implements TableStore {
     this.pending.set(def.name, { title, rows });
   }
 
+  addSheet(name: string, rows: Cell[][]): string {
+    const taken = (title: string) => this.sheetGrids().has(title) || this.added.has(title);
+    let title = name;
+    for (let n = 2; taken(title); n++) title = `${name} (${n})`;
+    this.added.set(
+      title,
+      rows.map((r) => [...r]),
+    );
+    return title;
+  }
+
+  /** The new sheets, sized to hold their rows, and the ranges that fill them. */
+  private additions(): {
+    requests: GoogleAppsScript.Sheets.Schema.Request[];
+    data: { range: string; values: (string | number | boolean)[][] }[];
+  } {
+    const requests: GoogleAppsScript.Sheets.Schema.Request[] = [];
+    const data: { range: string; values: (string | number | boolean)[][] }[] = [];
+    for (const [title, rows] of this.added) {
+      const width = Math.max(1, ...rows.map((r) => r.length));
+      requests.push({
+        addSheet: {
+          properties: {
+            title,
+            gridProperties: {
+              rowCount: Math.max(rows.length + 1, 100),
+              columnCount: Math.max(width, 26),
+              frozenRowCount: 1,
+            },
+          },
+        },
+      });
+      if (rows.length > 0) {
+        data.push({
+          range: `${quoteSheet(title)}!A1:${columnLetter(width)}${rows.length}`,
+          values: rows.map((row) => Array.from({ length: width }, (_, c) => row[c] ?? '')) as (
+            string | number | boolean
+          )[][],
+        });
+      }
+    }
+    this.added.clear();
+    return { requests, data };
+  }
+
   private growth(
     title: string,
     rows: number,
@@ -199,7 +246,10 @@ export class SheetsApiStore implements TableStore {
       );
     }
     this.pending.clear();
-    // The Sheets API never grows a sheet on write: add the rows and columns first, in one call.
+    const additions = this.additions();
+    grow.unshift(...additions.requests);
+    data.unshift(...additions.data);
+    // The Sheets API never grows a sheet on write: add sheets, rows and columns first, in one call.
     if (grow.length > 0) Sheets!.Spreadsheets!.batchUpdate({ requests: grow }, this.spreadsheetId);
     if (data.length > 0) {
       Sheets!.Spreadsheets!.Values!.batchUpdate(

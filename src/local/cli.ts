@@ -13,10 +13,12 @@ import { issueLetters } from '../app/letters';
 import { finaliseMonth, prepareShowcase } from '../app/monthly';
 import { buildReport } from '../app/report';
 import { reprocessRejected } from '../app/reprocess';
+import { archiveRubricScores, RubricChangedError } from '../app/rubric';
 import { isValidMonth } from '../domain/calendar';
 import { formatFixed } from '../domain/decimal';
 import { FORM_NAMES, type FormName } from '../domain/forms';
 import { LETTER_PLACEHOLDERS } from '../domain/letterFields';
+import { t } from '../domain/messages';
 import { SystemClock } from './clock';
 import { runDemo } from './demo/runDemo';
 import { DocxMaker } from './docxMaker';
@@ -24,7 +26,8 @@ import { ingestCsv } from './ingestCsv';
 import { convertToPdf, loadDefaultTemplate, templatePlaceholders } from './letters';
 import { renderReportHtml } from './reportHtml';
 import { formatTable, terminalProgress } from './terminal';
-import { newWorkbook, openWorkbook, UsageError } from './workbookFile';
+import { newWorkbook, openWorkbook, saveWorkbook, UsageError } from './workbookFile';
+import { checkWritable } from './workbookGuard';
 
 type Out = (line: string) => void;
 
@@ -34,15 +37,23 @@ async function withWorkbook<T>(
   extra: Partial<Ports> = {},
 ): Promise<T> {
   const store = await openWorkbook(path);
+  // Before any work: a job whose result could not be saved is better not run.
+  checkWritable(path, store.locale);
   const progress = terminalProgress();
   const base: Ports = { store, clock: new SystemClock(), progress, ...extra };
   const ports: Ports = { ...base, clock: new SystemClock(readConfig(base).timeZone) };
   try {
     return work(ports);
+  } catch (error) {
+    // The way out of a rubric change, as this interface offers it.
+    if (error instanceof RubricChangedError) {
+      throw error.withWayOut(t(error.locale, 'rubric.wayOutCommand', { workbook: path }));
+    }
+    throw error;
   } finally {
     progress.stop();
     // The Log row of a failed job is worth keeping too.
-    await store.save(path);
+    await saveWorkbook(store, path, ports.clock.now());
   }
 }
 
@@ -122,7 +133,7 @@ export function buildProgram(out: Out = (l) => process.stdout.write(`${l}\n`)): 
         throw new UsageError(`${path} already exists; use --force to overwrite it`);
       }
       const store = newWorkbook(options.locale);
-      await store.save(path);
+      await saveWorkbook(store, path, new SystemClock().now());
       out(formatTable(['workbook', 'sheets'], [[path, store.sheetNames().join(', ')]]));
     });
 
@@ -203,9 +214,10 @@ export function buildProgram(out: Out = (l) => process.stdout.write(`${l}\n`)): 
     .action(async (path: string) => {
       const report = await withWorkbook(path, (ports) => aggregateDefense(ports));
       const rows = [...report.results].sort((a, b) => (a.rank ?? 999) - (b.rank ?? 999));
+      const outOf = rows[0]?.outOf;
       out(
         formatTable(
-          ['rank', 'branch', 'name', 'score', 'judges', 'dropped'],
+          ['rank', 'branch', 'name', outOf ? `score (of ${outOf})` : 'score', 'judges', 'dropped'],
           rows.map((r) => [
             String(r.rank ?? '-'),
             r.branch,
@@ -288,6 +300,17 @@ export function buildProgram(out: Out = (l) => process.stdout.write(`${l}\n`)): 
           ],
         ),
       );
+    });
+
+  program
+    .command('rubric')
+    .description('the defense rubric: after changing it in Config')
+    .command('archive')
+    .description('move the defense scores given under an old rubric to a dated sheet')
+    .argument('<workbook>')
+    .action(async (path: string) => {
+      const report = await withWorkbook(path, (ports) => archiveRubricScores(ports));
+      report.summary.forEach((l) => out(l));
     });
 
   program

@@ -285,6 +285,21 @@ export class XlsxStore implements TableStore {
     formatSheet(sheet, table, clean[0] ?? [], clean.length - 1, this.locale);
   }
 
+  addSheet(name: string, rows: Cell[][]): string {
+    const taken = (title: string) => this.workbook.worksheets.some((s) => sameName(s.name, title));
+    let title = name;
+    for (let n = 2; taken(title); n++) title = `${name} (${n})`;
+    const clean = rows.map((cells) =>
+      Array.from(cells, (cell) => (typeof cell === 'string' ? xlsxText(cell) : (cell ?? null))),
+    );
+    checkCells(title, clean);
+    const sheet = this.workbook.addWorksheet(title);
+    writeValues(sheet, clean);
+    sheet.getRow(1).font = { bold: true };
+    sheet.views = [{ state: 'frozen', xSplit: 0, ySplit: 1, topLeftCell: 'A2' }];
+    return title;
+  }
+
   /** Writes the workbook to a temporary file beside `path`, then renames it over `path`. */
   async save(path: string): Promise<void> {
     this.workbook.lastModifiedBy = CREATOR;
@@ -491,7 +506,10 @@ function formatSheet(
   });
 
   // The header row frozen, keeping staff's other view settings (and frozen columns).
-  const previous = (sheet.views[0] ?? {}) as Partial<ExcelJS.WorksheetView> & { xSplit?: number };
+  // A workbook saved by another program may have no views at all (exceljs then gives null).
+  const previous = ((sheet.views ?? [])[0] ?? {}) as Partial<ExcelJS.WorksheetView> & {
+    xSplit?: number;
+  };
   const xSplit = previous.state === 'frozen' ? (previous.xSplit ?? 0) : 0;
   sheet.views = [
     {

@@ -99,6 +99,7 @@ describe('aggregateDefense', () => {
 
     expect(report.summary).toEqual([
       '3 branches aggregated from 12 counted sheets; 1 with fewer than 3 judges',
+      '答辩满分 100（创建成效40、特色创新25、材料与PPT15、现场陈述10、答辩表现10），计入总成绩前折算为百分制',
     ]);
     expect(records(ports.store, DefenseResultsTable)).toEqual([
       {
@@ -107,6 +108,7 @@ describe('aggregateDefense', () => {
         judgesCounted: 5,
         dropped: '周老师 73.00（最低）; 孙老师 95.00（最高）',
         score: 85.67,
+        outOf: 100,
         criterionMeans:
           '创建成效 35.00; 特色创新 21.00; 材料与PPT 12.67; 现场陈述 8.67; 答辩表现 8.33',
         rank: 2,
@@ -292,6 +294,7 @@ function yearEnd(): TestPorts {
     judgesCounted: 5,
     dropped: null,
     score,
+    outOf: 100,
     criterionMeans: null,
     rank: null,
     incomplete: false,

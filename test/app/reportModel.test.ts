@@ -112,6 +112,7 @@ const defenseResult = (branchId: string, extra: Partial<DefenseResult>): Defense
   judgesCounted: 5,
   dropped: null,
   score: null,
+  outOf: 100,
   criterionMeans: null,
   rank: null,
   incomplete: false,

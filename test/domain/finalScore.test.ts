@@ -131,6 +131,7 @@ describe('finalScore: worked example', () => {
       weightDefense: 0.5,
       starBranchBonus: 3,
       starBranchBonusCap: 5,
+      defenseRubric: DEFAULT_CONFIG.defenseRubric,
     };
     const result = finalScore(
       {
@@ -190,5 +191,56 @@ describe('finalScore: worked example', () => {
         },
       ),
     );
+  });
+});
+
+describe('finalScore: the defense scale', () => {
+  // The same marks, given out of 150 (every criterion's maximum × 1.5) instead of out of 100.
+  const RUBRIC_150: FinalScoreRules = {
+    ...RULES,
+    defenseRubric: DEFAULT_CONFIG.defenseRubric.map((c) => ({ ...c, max: c.max * 1.5 })),
+  };
+  // A leads on process, B on defense: 0.4 × 90 + 0.6 × 60 = 72 against 0.4 × 60 + 0.6 × 75 = 69.
+  // Weighted unscaled out of 150, B would lead: 36 + 54 = 90 against 24 + 67.5 = 91.5.
+  const branches = [
+    { branch: 'A', process: '90', defense100: '60' },
+    { branch: 'B', process: '60', defense100: '75' },
+    { branch: 'C', process: '75', defense100: '72' },
+  ];
+  const ranking = (rules: FinalScoreRules, scale: number) =>
+    branches
+      .map((b) =>
+        finalScore(
+          {
+            branch: b.branch,
+            monthlyScores: scores({ '2026-09': b.process }),
+            starBranchTitles: 0,
+            defense: dec(b.defense100).times(scale),
+          },
+          ['2026-09'],
+          rules,
+        ),
+      )
+      .sort((x, y) => y.total.comparedTo(x.total))
+      .map((s) => [s.branch, s.total.toString(), s.defenseOn100.toString()]);
+
+  it('a 150-point rubric ranks and scores exactly as the same marks out of 100', () => {
+    expect(ranking(RUBRIC_150, 1.5)).toEqual(ranking(RULES, 1));
+    expect(ranking(RULES, 1)).toEqual([
+      ['C', '73.2', '72'],
+      ['A', '72', '60'],
+      ['B', '69', '75'],
+    ]);
+  });
+
+  it('weights a 150-point defense by its weight only: 120 of 150 counts as 80', () => {
+    const result = finalScore(
+      { branch: 'A', monthlyScores: scores({}), starBranchTitles: 0, defense: dec(120) },
+      ['2026-09'],
+      RUBRIC_150,
+    );
+    expect(result.defense.toString()).toBe('120');
+    expect(result.defenseOn100.toString()).toBe('80');
+    expect(result.total.toString()).toBe('48');
   });
 });

@@ -29,6 +29,13 @@ export class MemoryStore implements TableStore {
     this.tables.set(table.name, copy(rows));
   }
 
+  addSheet(name: string, rows: Cell[][]): string {
+    let title = name;
+    for (let n = 2; this.tables.has(title); n++) title = `${name} (${n})`;
+    this.tables.set(title, copy(rows));
+    return title;
+  }
+
   /** A table's rows (header first) without counting a read; `[]` when it does not exist. */
   peek(name: string): Cell[][] {
     return copy(this.tables.get(name) ?? []);

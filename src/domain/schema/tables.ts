@@ -191,6 +191,8 @@ export const DefenseResultsTable = defineTable({
     judgesCounted: int({ zh: '有效评委数', en: 'Judges counted', required: true, min: 0 }),
     dropped: text({ zh: '去掉的分数', en: 'Marks dropped' }),
     score: decimal({ zh: '答辩得分', en: 'Defense score', min: 0 }),
+    /** The rubric's highest score (Σ weight × max), so a score is never read on the wrong scale. */
+    outOf: decimal({ zh: '满分', en: 'Out of', min: 0 }),
     criterionMeans: text({ zh: '各项平均', en: 'Per-criterion means' }),
     rank: int({ zh: '排名', en: 'Rank', min: 1 }),
     incomplete: bool({ zh: '评委不足', en: 'Incomplete' }),
