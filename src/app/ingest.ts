@@ -33,6 +33,7 @@ import { BranchIndex } from './branches';
 import { readConfig, type Ports } from './context';
 import { runJob, type JobReport } from './job';
 import { rescreenDefense, rescreenVotes } from './screening';
+import { staleMonthsAfterIngest } from './staleness';
 import { Table } from './table';
 
 export interface IngestReport extends JobReport {
@@ -357,6 +358,7 @@ export function ingestResponses(
       ...counts,
       summary: [
         `${counts.added} added, ${counts.rejected} rejected, ${counts.skipped} already known`,
+        ...staleMonthsAfterIngest(ports, config, counts.added),
       ],
     };
   });

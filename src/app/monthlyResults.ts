@@ -1,0 +1,338 @@
+/**
+ * Computing month results (DESIGN §2, §12) for one month or several in one job: every approved
+ * branch's points, score, stars and rank, who presented, their on-site score and the star branch
+ * of the month, each row stamped with the digest of the inputs it was computed from.
+ *
+ * The tables are read once per job (`readMonthlyInputs`), so finalising a month and recomputing
+ * every stale month with it costs one read of each sheet. Recomputing a month is the same code as
+ * finalising it the first time, so it gives exactly what a first finalisation of the same inputs
+ * gives; staff vetoes are read from the rows and kept.
+ */
+import { aggregate, type ScoreSheet } from '../domain/aggregate';
+import { monthOf } from '../domain/calendar';
+import type { Config } from '../domain/config';
+import { sum, toCellNumber, type Dec } from '../domain/decimal';
+import { groupBy } from '../domain/groupBy';
+import { monthDigests } from '../domain/monthDigest';
+import { finaliseMonth as computeMonth } from '../domain/monthly';
+import type { Cell } from '../domain/schema/column';
+import { mapHeader } from '../domain/schema/rows';
+import type { TableDef } from '../domain/schema/table';
+import {
+  ActivitiesTable,
+  BranchesTable,
+  MonthlyResultsTable,
+  OnsiteVotesTable,
+  ShowcaseTable,
+  type Activity,
+  type Branch,
+  type MonthlyResult,
+  type OnsiteVote,
+  type ShowcasePick,
+} from '../domain/schema/tables';
+import { pickStarBranches } from '../domain/starBranch';
+import { isThemeKind } from '../domain/vocabulary';
+import type { TableStore } from '../ports';
+import { rescoreActivities } from './activities';
+import type { Ports } from './context';
+import { Table } from './table';
+
+export const STARS = ['', '★', '★★', '★★★', '★★★★', '★★★★★'];
+
+/** Everything month results are computed from, read once per job. */
+export interface MonthlyInputs {
+  readonly config: Config;
+  /** `Activities` and `MonthlyResults` as the sheet holds them: parsed only where needed. */
+  readonly activityCells: readonly (readonly Cell[])[];
+  readonly resultCells: readonly (readonly Cell[])[];
+  readonly branches: readonly Branch[];
+  readonly votes: readonly OnsiteVote[];
+  readonly showcase: readonly ShowcasePick[];
+}
+
+export function readMonthlyInputs(ports: Ports, config: Config): MonthlyInputs {
+  const { store } = ports;
+  return {
+    config,
+    activityCells: store.read(ActivitiesTable),
+    resultCells: store.read(MonthlyResultsTable),
+    branches: Table.read(store, BranchesTable, config.locale).records(),
+    votes: Table.read(store, OnsiteVotesTable, config.locale).records(),
+    showcase: Table.read(store, ShowcaseTable, config.locale).records(),
+  };
+}
+
+/** A store that hands out cells already read, so a table is parsed from the job's one read. */
+export function cellsRead(cells: readonly (readonly Cell[])[]): TableStore {
+  return {
+    read: () => cells as Cell[][],
+    write: (def: TableDef) => {
+      throw new Error(`${def.name}: written through the read-only view`);
+    },
+  };
+}
+
+/** What the `MonthlyResults` sheet says about each month it holds. */
+export interface StoredMonth {
+  /** The digests its rows carry (one, unless rows were computed apart or typed by hand). */
+  readonly digests: ReadonlySet<string>;
+  /** Some row is marked 需重算 / stale, or carries no digest (made before digests existed). */
+  readonly markedStale: boolean;
+  /** Branch → veto reason, for the approved branches (what the next computation will use). */
+  readonly vetoes: ReadonlyMap<string, string>;
+}
+
+/** The months `MonthlyResults` holds, read from its cells without parsing whole rows. */
+export function storedMonths(inputs: MonthlyInputs): Map<string, StoredMonth> {
+  const months = new Map<
+    string,
+    { digests: Set<string>; markedStale: boolean; vetoes: Map<string, string> }
+  >();
+  const cells = inputs.resultCells;
+  if (cells.length < 2) return months;
+  const { indexOf } = mapHeader(MonthlyResultsTable, cells[0]!, inputs.config.locale);
+  const approved = new Set(approvedBranches(inputs).map((b) => b.id));
+  const { columns } = MonthlyResultsTable;
+  const text = (row: readonly Cell[], key: string) => {
+    const at = indexOf[key];
+    const cell = at === undefined ? null : row[at];
+    return cell === null || cell === undefined ? '' : String(cell).trim();
+  };
+  for (let i = 1; i < cells.length; i++) {
+    const row = cells[i]!;
+    const monthText = text(row, 'month');
+    const month = /^\d{4}-\d{2}$/.test(monthText)
+      ? monthText
+      : (() => {
+          const read = columns.month.read(monthText);
+          return read.ok ? read.value : null;
+        })();
+    if (month === null) continue;
+    let entry = months.get(month);
+    if (!entry) {
+      entry = { digests: new Set(), markedStale: false, vetoes: new Map() };
+      months.set(month, entry);
+    }
+    const digest = text(row, 'inputsDigest');
+    const state = columns.state.read(text(row, 'state'));
+    if (digest === '' || (state.ok && state.value === 'stale')) entry.markedStale = true;
+    else entry.digests.add(digest);
+    const branch = text(row, 'branch');
+    const veto = text(row, 'veto');
+    if (veto !== '' && approved.has(branch)) entry.vetoes.set(branch, veto);
+  }
+  return months;
+}
+
+export function approvedBranches(inputs: MonthlyInputs): Branch[] {
+  return inputs.branches.filter((b) => b.status === 'approved');
+}
+
+/** The digest of each month's current inputs. */
+export function currentDigests(
+  inputs: MonthlyInputs,
+  months: ReadonlySet<string>,
+  stored: ReadonlyMap<string, StoredMonth>,
+  activityCells: readonly (readonly Cell[])[] = inputs.activityCells,
+  vetoes: ReadonlyMap<string, ReadonlyMap<string, string>> = new Map(
+    [...stored].map(([m, s]) => [m, s.vetoes]),
+  ),
+): Map<string, string> {
+  return monthDigests(
+    {
+      config: inputs.config,
+      activities: activityCells,
+      locale: inputs.config.locale,
+      approvedBranches: approvedBranches(inputs),
+      votes: inputs.votes,
+      showcase: inputs.showcase,
+      vetoes,
+    },
+    months,
+  );
+}
+
+const countsTowardScore = (a: Activity) => a.status !== 'rejected' && a.status !== 'duplicate';
+
+function pointsOf(activities: readonly Activity[]): Dec {
+  return sum(activities.map((a) => a.points ?? 0));
+}
+
+/** The aggregate of each presenter's on-site votes in the month (null when there are none). */
+function onsiteScores(
+  votes: readonly OnsiteVote[],
+  month: string,
+  config: Config,
+): Map<string, Dec | null> {
+  const sheets: ScoreSheet[] = votes
+    .filter((v) => v.month === month && v.status === 'counted')
+    .map((v) => ({ judge: v.judge, subject: v.branch, marks: { score: v.score } }));
+  const results = aggregate(sheets, [{ key: 'score', label: '综合评分', max: 100 }], {
+    mode: 'total',
+    trimFrom: config.trimFrom,
+    trimCount: config.trimCount,
+    minJudges: config.minJudges,
+    normalizeJudges: false,
+  });
+  return new Map(results.map((r) => [r.subject, r.incomplete ? null : r.score]));
+}
+
+/** One month as computed: its rows in display order, and what they were before. */
+export interface MonthOutcome {
+  readonly month: string;
+  readonly results: readonly MonthlyResult[];
+  readonly starBranches: readonly string[];
+  /** Reports that counted toward the month's scores (0: the month is empty). */
+  readonly countedReports: number;
+  /** The month's rows before this job, by branch (empty when it was never finalised). */
+  readonly previous: ReadonlyMap<string, MonthlyResult>;
+}
+
+/** The result columns: a row whose values in these are unchanged keeps its finalisation time. */
+const RESULT_KEYS = [
+  'branchName',
+  'points',
+  'score',
+  'stars',
+  'starsText',
+  'rank',
+  'presented',
+  'onsiteScore',
+  'starBranch',
+  'veto',
+] as const;
+
+function sameResult(a: MonthlyResult, b: MonthlyResult): boolean {
+  const cell = (v: unknown) => (v === '' || v === undefined ? null : v);
+  return RESULT_KEYS.every((k) => cell(a[k]) === cell(b[k]));
+}
+
+/**
+ * Computes `months` (in that order) from the inputs and writes their rows, stamped with their
+ * inputs' digest and 已定稿 / final. Rows of branches no longer approved are left as they are, but
+ * stamped too, so that they do not keep the month stale.
+ */
+export function computeMonths(
+  ports: Ports,
+  inputs: MonthlyInputs,
+  months: readonly string[],
+): MonthOutcome[] {
+  const { config } = inputs;
+  const { locale } = config;
+  const wanted = new Set(months);
+  const activities = Table.read(cellsRead(inputs.activityCells), ActivitiesTable, locale, {
+    column: 'date',
+    keep: (date) => wanted.has(monthOf(date as string)),
+  });
+  const results = Table.read(cellsRead(inputs.resultCells), MonthlyResultsTable, locale, {
+    column: 'month',
+    keep: (m) => wanted.has(m as string),
+  });
+  rescoreActivities(activities, config);
+  const counted = groupBy(
+    activities.records().filter(countsTowardScore),
+    (a) => `${monthOf(a.date)}\u001f${a.branch}`,
+  );
+  const approved = approvedBranches(inputs);
+  const names = new Map(inputs.branches.map((b) => [b.id, b.name]));
+  const previousRows = groupBy(results.records(), (r) => r.month);
+  const now = ports.clock.now();
+
+  const outcomes: MonthOutcome[] = months.map((month) => {
+    const previous = new Map((previousRows.get(month) ?? []).map((r) => [r.branch, r]));
+    let countedReports = 0;
+    const computed = computeMonth({
+      month,
+      branches: approved.map((b) => {
+        const done = counted.get(`${month}\u001f${b.id}`) ?? [];
+        countedReports += done.length;
+        const veto = previous.get(b.id)?.veto ?? undefined;
+        return {
+          branch: b.id,
+          points: pointsOf(done),
+          distinctThemes: new Set(done.filter((a) => isThemeKind(a.kind)).map((a) => a.kind)).size,
+          lastSubmittedAt: done.reduce<string | null>(
+            (l, a) => (l === null || a.submittedAt > l ? a.submittedAt : l),
+            null,
+          ),
+          ...(veto ? { veto } : {}),
+        };
+      }),
+      monthlyTarget: config.monthlyTarget,
+      thresholds: config.starThresholds,
+      quota5: config.starQuota5,
+      quota4: config.starQuota4,
+    });
+    const presenters = new Set(
+      inputs.showcase.filter((s) => s.month === month).map((s) => s.branch),
+    );
+    const onsite = onsiteScores(inputs.votes, month, config);
+    const starBranches = pickStarBranches({
+      // A veto (一票否决) also rules a branch out of the month's title.
+      presenters: computed
+        .filter((r) => presenters.has(r.branch) && !r.veto)
+        .map((r) => ({
+          branch: r.branch,
+          onsiteScore: onsite.get(r.branch) ?? null,
+          monthlyScore: r.score,
+        })),
+      count: config.starBranchesPerMonth,
+    });
+    const rows = computed.map((r): MonthlyResult => {
+      const onsiteScore = onsite.get(r.branch);
+      return {
+        month,
+        branch: r.branch,
+        branchName: names.get(r.branch) ?? null,
+        points: toCellNumber(r.points),
+        score: toCellNumber(r.score),
+        stars: r.stars,
+        starsText: STARS[r.stars] ?? '',
+        rank: r.rank,
+        presented: presenters.has(r.branch),
+        onsiteScore: onsiteScore ? toCellNumber(onsiteScore) : null,
+        starBranch: starBranches.includes(r.branch),
+        veto: r.veto ?? null,
+        finalisedAt: now,
+        state: 'final',
+        inputsDigest: null,
+      };
+    });
+    return { month, results: rows, starBranches, countedReports, previous };
+  });
+
+  // The digest is taken from the activity cells as this job leaves them (rescored), so that a
+  // later check reading the sheet finds the same.
+  const activityCells = activities.isChanged ? activities.toValues(locale) : inputs.activityCells;
+  activities.save(ports.store, locale);
+  const approvedIds = new Set(approved.map((b) => b.id));
+  const vetoes = new Map(
+    outcomes.map((o) => [
+      o.month,
+      new Map(
+        o.results
+          .filter((r) => r.veto && approvedIds.has(r.branch))
+          .map((r) => [r.branch, r.veto!]),
+      ),
+    ]),
+  );
+  const digests = currentDigests(inputs, wanted, new Map(), activityCells, vetoes);
+
+  const stamped = outcomes.map((outcome) => {
+    const inputsDigest = digests.get(outcome.month)!;
+    const rows = outcome.results.map((row) => {
+      const before = outcome.previous.get(row.branch);
+      // A recomputation that changes nothing keeps the row's time, so the sheet stays as it was.
+      const finalisedAt = before && sameResult(before, row) ? before.finalisedAt : now;
+      const stampedRow: MonthlyResult = { ...row, finalisedAt, inputsDigest };
+      results.upsert(stampedRow);
+      return stampedRow;
+    });
+    for (const [branch, before] of outcome.previous) {
+      if (!approvedIds.has(branch)) results.upsert({ ...before, state: 'final', inputsDigest });
+    }
+    return { ...outcome, results: rows };
+  });
+  results.save(ports.store, locale);
+  return stamped;
+}

@@ -1,0 +1,248 @@
+/**
+ * Derived results follow their inputs (DESIGN §12). A finalised month records the digest of what it
+ * was computed from; when the inputs' digest differs now (a report ingested or reprocessed after
+ * the month was finalised, a corrected vote, an edited status or number, a changed Config number),
+ * the month is stale. Stale months are said in job summaries, marked 需重算 when a job writes
+ * `MonthlyResults`, and recomputed by `finalize` of any month, by `refreshStaleMonths` (the daily
+ * trigger, `awards`, the CLI's `refresh`), each recomputation logged with what it changed.
+ */
+import type { Config } from '../domain/config';
+import { t } from '../domain/messages';
+import { LogTable, MonthlyResultsTable, type MonthlyResult } from '../domain/schema/tables';
+import type { Locale } from '../domain/vocabulary';
+import { readConfig, type Ports } from './context';
+import { runJob, type JobReport } from './job';
+import {
+  cellsRead,
+  computeMonths,
+  currentDigests,
+  readMonthlyInputs,
+  STARS,
+  storedMonths,
+  type MonthlyInputs,
+  type MonthOutcome,
+} from './monthlyResults';
+import { Table } from './table';
+
+/** The finalised months of the programme whose inputs changed since, in calendar order. */
+export function staleMonthsOf(inputs: MonthlyInputs): string[] {
+  const { config } = inputs;
+  const first = config.programStart.slice(0, 7);
+  const last = config.programEnd.slice(0, 7);
+  const stored = storedMonths(inputs);
+  const months = new Set([...stored.keys()].filter((m) => m >= first && m <= last));
+  const current = currentDigests(inputs, months, stored);
+  return [...months]
+    .filter((month) => {
+      const { digests, markedStale } = stored.get(month)!;
+      return markedStale || digests.size !== 1 || !digests.has(current.get(month)!);
+    })
+    .sort();
+}
+
+/** The stale months of the workbook now (reads the tables month results depend on). */
+export function findStaleMonths(ports: Ports, config: Config = readConfig(ports)): string[] {
+  return staleMonthsOf(readMonthlyInputs(ports, config));
+}
+
+/** One summary line per stale month, saying how to bring it up to date. */
+export function staleMonthLines(months: readonly string[], locale: Locale): string[] {
+  return months.map((month) => t(locale, 'derived.monthStale', { month }));
+}
+
+/**
+ * For jobs that change inputs (ingest, reprocess): marks the rows of every stale month 需重算 and
+ * returns one line per stale month for the job's summary. Reads the sheets month results depend
+ * on, so it belongs to batch paths (a CSV, reprocessing); on Apps Script a response's cost stays
+ * flat and the daily trigger recomputes instead.
+ */
+export function markStaleMonths(ports: Ports, config: Config): string[] {
+  const inputs = readMonthlyInputs(ports, config);
+  const stale = staleMonthsOf(inputs);
+  if (stale.length === 0) return [];
+  const months = new Set(stale);
+  const results = Table.read(cellsRead(inputs.resultCells), MonthlyResultsTable, config.locale, {
+    column: 'month',
+    keep: (m) => months.has(m as string),
+  });
+  for (const row of results.records()) results.upsert({ ...row, state: 'stale' });
+  results.save(ports.store, config.locale);
+  return staleMonthLines(stale, config.locale);
+}
+
+/**
+ * The summary lines of an ingest or reprocess that added `added` rows: the finalised months now
+ * stale, their rows marked 需重算. Skipped on Apps Script (where `markers` exist): there a response
+ * must cost the same at any table size, and the daily trigger recomputes stale months anyway.
+ */
+export function staleMonthsAfterIngest(ports: Ports, config: Config, added: number): string[] {
+  if (added === 0 || ports.markers) return [];
+  return markStaleMonths(ports, config);
+}
+
+// ——— what a recomputation changed ———
+
+export interface BranchChange {
+  readonly branch: string;
+  /** [before, after]; null when unchanged. A branch newly ranked has no `before`. */
+  readonly rank: readonly [number | null, number] | null;
+  readonly stars: readonly [number | null, number] | null;
+}
+
+export interface MonthChange {
+  readonly month: string;
+  readonly branches: readonly BranchChange[];
+  /** [before, after] star branches of the month; null when unchanged. */
+  readonly starBranches: readonly [readonly string[], readonly string[]] | null;
+}
+
+export function changeOf(outcome: MonthOutcome): MonthChange {
+  const branches: BranchChange[] = [];
+  for (const row of outcome.results) {
+    const before = outcome.previous.get(row.branch);
+    const rank = before?.rank === row.rank ? null : ([before?.rank ?? null, row.rank] as const);
+    const stars =
+      before?.stars === row.stars ? null : ([before?.stars ?? null, row.stars] as const);
+    if (rank || stars) branches.push({ branch: row.branch, rank, stars });
+  }
+  const was = [...outcome.previous.values()]
+    .filter((r: MonthlyResult) => r.starBranch === true)
+    .map((r) => r.branch)
+    .sort();
+  const now = [...outcome.starBranches].sort();
+  const starBranches = was.join() === now.join() ? null : ([was, now] as const);
+  return { month: outcome.month, branches, starBranches };
+}
+
+const MAX_BRANCHES_SHOWN = 5;
+
+/** "2026-10 重算：B012 排名 3→2，星级 ★★★→★★★★；当月星级支部 B007→B012". */
+export function describeChange(change: MonthChange, locale: Locale): string {
+  const en = locale === 'en';
+  const starsText = (n: number | null) =>
+    n === null ? '–' : n === 0 ? t(locale, 'derived.noStars') : STARS[n]!;
+  const parts = change.branches.slice(0, MAX_BRANCHES_SHOWN).map((c) => {
+    const what: string[] = [];
+    if (c.rank && c.rank[0] === null) {
+      what.push(t(locale, 'derived.branchAdded', { rank: c.rank[1] }));
+    } else if (c.rank) {
+      what.push(t(locale, 'derived.rankChange', { from: c.rank[0]!, to: c.rank[1] }));
+    }
+    if (c.stars && c.stars[0] !== null) {
+      what.push(
+        t(locale, 'derived.starsChange', {
+          from: starsText(c.stars[0]),
+          to: starsText(c.stars[1]),
+        }),
+      );
+    }
+    return `${c.branch} ${what.join(en ? ', ' : '，')}`;
+  });
+  if (change.branches.length > MAX_BRANCHES_SHOWN) {
+    parts.push(
+      t(locale, 'derived.moreBranches', { count: change.branches.length - MAX_BRANCHES_SHOWN }),
+    );
+  }
+  if (change.starBranches) {
+    const list = (b: readonly string[]) =>
+      b.length === 0 ? t(locale, 'common.none') : b.join(en ? ', ' : '、');
+    parts.push(
+      t(locale, 'derived.starBranchChange', {
+        from: list(change.starBranches[0]),
+        to: list(change.starBranches[1]),
+      }),
+    );
+  }
+  const changes = parts.length === 0 ? t(locale, 'derived.noChange') : parts.join(en ? '; ' : '；');
+  return t(locale, 'derived.recomputed', { month: change.month, changes });
+}
+
+/** One `Log` row per recomputed month, saying what changed. */
+export function logRecomputations(
+  ports: Ports,
+  locale: Locale,
+  recomputed: readonly { change: MonthChange; rows: number }[],
+): void {
+  if (recomputed.length === 0) return;
+  const log = Table.read(ports.store, LogTable, locale);
+  const startedAt = ports.clock.now();
+  for (const { change, rows } of recomputed) {
+    log.append({
+      startedAt,
+      job: `recompute ${change.month}`,
+      durationMs: null,
+      rowsIn: rows,
+      rowsOut: rows,
+      outcome: 'ok',
+      message: describeChange(change, locale).slice(0, 1000),
+    });
+  }
+  log.save(ports.store, locale);
+}
+
+// ——— recomputing ———
+
+export interface Recomputed {
+  readonly month: string;
+  readonly change: MonthChange;
+  /** The summary line: what changed. */
+  readonly line: string;
+}
+
+/**
+ * Computes `months` (the first one being finalised, the rest recomputed as stale), logs each
+ * recomputation, and returns the outcomes with the recomputed months' changes.
+ */
+export function computeAndLog(
+  ports: Ports,
+  inputs: MonthlyInputs,
+  months: readonly string[],
+  recomputedMonths: ReadonlySet<string>,
+): { outcomes: MonthOutcome[]; recomputed: Recomputed[] } {
+  const locale = inputs.config.locale;
+  const outcomes = months.length === 0 ? [] : computeMonths(ports, inputs, months);
+  const recomputed = outcomes
+    .filter((o) => recomputedMonths.has(o.month))
+    .map((o) => {
+      const change = changeOf(o);
+      return {
+        month: o.month,
+        change,
+        line: describeChange(change, locale),
+        rows: o.results.length,
+      };
+    });
+  logRecomputations(ports, locale, recomputed);
+  return {
+    outcomes,
+    recomputed: recomputed.map(({ month, change, line }) => ({ month, change, line })),
+  };
+}
+
+export interface RefreshReport extends JobReport {
+  readonly recomputed: readonly Recomputed[];
+}
+
+/**
+ * Recomputes every stale month (nothing when none is) and says what changed per month. Called by
+ * the daily trigger, by `awards` before it reads the months, and by the CLI's `refresh`.
+ */
+export function refreshStaleMonths(ports: Ports): RefreshReport {
+  const config = readConfig(ports);
+  return runJob(ports, 'refresh months', config.locale, () => {
+    const inputs = readMonthlyInputs(ports, config);
+    const stale = staleMonthsOf(inputs);
+    const { outcomes, recomputed } = computeAndLog(ports, inputs, stale, new Set(stale));
+    const rows = outcomes.reduce((n, o) => n + o.results.length, 0);
+    return {
+      job: 'refresh months',
+      rowsIn: rows,
+      rowsOut: rows,
+      recomputed,
+      summary:
+        recomputed.length === 0
+          ? [t(config.locale, 'derived.noStaleMonths')]
+          : recomputed.map((r) => r.line),
+    };
+  });
+}
