@@ -21,7 +21,7 @@ import { rescoreActivities } from './activities';
 import { readConfig, type Ports } from './context';
 import { runJob, type JobReport } from './job';
 import { readMonthlyInputs } from './monthlyResults';
-import { computeAndLog, staleMonthsOf, type Recomputed } from './staleness';
+import { checkMonths, computeAndLog, type Recomputed } from './staleness';
 import { Table } from './table';
 
 const countsTowardScore = (a: Activity) => a.status !== 'rejected' && a.status !== 'duplicate';
@@ -188,15 +188,10 @@ export function finaliseMonth(ports: Ports, month: string): FinaliseReport {
   checkMonth(month, config);
   return runJob(ports, `finalise ${month}`, config.locale, () => {
     const inputs = readMonthlyInputs(ports, config);
-    const stale = staleMonthsOf(inputs);
-    const others = stale.filter((m) => m !== month);
+    const check = checkMonths(inputs, [month]);
+    const others = check.stale.filter((m) => m !== month);
     // The month itself is reported as recomputed when it was finalised before and was stale.
-    const { outcomes, recomputed } = computeAndLog(
-      ports,
-      inputs,
-      [month, ...others],
-      new Set(stale),
-    );
+    const { outcomes, recomputed } = computeAndLog(ports, inputs, [month, ...others], check);
     const own = outcomes[0]!;
     const names = new Map(inputs.branches.map((b) => [b.id, b.name]));
     const starNames = own.starBranches.map((b) => `${b} ${names.get(b) ?? ''}`.trim());

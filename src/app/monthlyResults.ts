@@ -31,7 +31,7 @@ import {
   type ShowcasePick,
 } from '../domain/schema/tables';
 import { pickStarBranches } from '../domain/starBranch';
-import { isThemeKind } from '../domain/vocabulary';
+import { isThemeKind, RESULT_STATES } from '../domain/vocabulary';
 import type { TableStore } from '../ports';
 import { rescoreActivities } from './activities';
 import type { Ports } from './context';
@@ -82,6 +82,18 @@ export interface StoredMonth {
   readonly vetoes: ReadonlyMap<string, string>;
 }
 
+/** Every way a sheet may say 需重算 / stale. */
+const STALE_WORDS = new Set(
+  RESULT_STATES.filter((s) => s.key === 'stale').flatMap((s) => [s.key, s.zh, s.en.toLowerCase()]),
+);
+
+function monthOfCell(cell: Cell | undefined): string | null {
+  const text = cell === null || cell === undefined ? '' : String(cell).trim();
+  if (/^\d{4}-\d{2}$/.test(text)) return text;
+  const read = MonthlyResultsTable.columns.month.read(text);
+  return read.ok ? read.value : null;
+}
+
 /** The months `MonthlyResults` holds, read from its cells without parsing whole rows. */
 export function storedMonths(inputs: MonthlyInputs): Map<string, StoredMonth> {
   const months = new Map<
@@ -92,34 +104,34 @@ export function storedMonths(inputs: MonthlyInputs): Map<string, StoredMonth> {
   if (cells.length < 2) return months;
   const { indexOf } = mapHeader(MonthlyResultsTable, cells[0]!, inputs.config.locale);
   const approved = new Set(approvedBranches(inputs).map((b) => b.id));
-  const { columns } = MonthlyResultsTable;
-  const text = (row: readonly Cell[], key: string) => {
-    const at = indexOf[key];
-    const cell = at === undefined ? null : row[at];
-    return cell === null || cell === undefined ? '' : String(cell).trim();
-  };
+  const at = (key: string) => indexOf[key] ?? -1;
+  const [monthAt, branchAt, vetoAt, digestAt, stateAt] = [
+    'month',
+    'branch',
+    'veto',
+    'inputsDigest',
+    'state',
+  ].map(at) as [number, number, number, number, number];
+  const text = (cell: Cell | undefined) =>
+    cell === null || cell === undefined ? '' : String(cell).trim();
   for (let i = 1; i < cells.length; i++) {
     const row = cells[i]!;
-    const monthText = text(row, 'month');
-    const month = /^\d{4}-\d{2}$/.test(monthText)
-      ? monthText
-      : (() => {
-          const read = columns.month.read(monthText);
-          return read.ok ? read.value : null;
-        })();
+    const month = monthOfCell(row[monthAt]);
     if (month === null) continue;
     let entry = months.get(month);
     if (!entry) {
       entry = { digests: new Set(), markedStale: false, vetoes: new Map() };
       months.set(month, entry);
     }
-    const digest = text(row, 'inputsDigest');
-    const state = columns.state.read(text(row, 'state'));
-    if (digest === '' || (state.ok && state.value === 'stale')) entry.markedStale = true;
-    else entry.digests.add(digest);
-    const branch = text(row, 'branch');
-    const veto = text(row, 'veto');
-    if (veto !== '' && approved.has(branch)) entry.vetoes.set(branch, veto);
+    const digest = text(row[digestAt]);
+    if (digest === '' || STALE_WORDS.has(text(row[stateAt]).toLowerCase())) {
+      entry.markedStale = true;
+    } else entry.digests.add(digest);
+    const veto = text(row[vetoAt]);
+    if (veto !== '') {
+      const branch = text(row[branchAt]);
+      if (approved.has(branch)) entry.vetoes.set(branch, veto);
+    }
   }
   return months;
 }
@@ -134,9 +146,6 @@ export function currentDigests(
   months: ReadonlySet<string>,
   stored: ReadonlyMap<string, StoredMonth>,
   activityCells: readonly (readonly Cell[])[] = inputs.activityCells,
-  vetoes: ReadonlyMap<string, ReadonlyMap<string, string>> = new Map(
-    [...stored].map(([m, s]) => [m, s.vetoes]),
-  ),
 ): Map<string, string> {
   return monthDigests(
     {
@@ -146,7 +155,7 @@ export function currentDigests(
       approvedBranches: approvedBranches(inputs),
       votes: inputs.votes,
       showcase: inputs.showcase,
-      vetoes,
+      vetoes: new Map([...stored].map(([m, s]) => [m, s.vetoes])),
     },
     months,
   );
@@ -216,6 +225,8 @@ export function computeMonths(
   ports: Ports,
   inputs: MonthlyInputs,
   months: readonly string[],
+  /** The digests of the months' inputs as read, when the caller took them already. */
+  known: ReadonlyMap<string, string> = new Map(),
 ): MonthOutcome[] {
   const { config } = inputs;
   const { locale } = config;
@@ -306,17 +317,11 @@ export function computeMonths(
   const activityCells = activities.isChanged ? activities.toValues(locale) : inputs.activityCells;
   activities.save(ports.store, locale);
   const approvedIds = new Set(approved.map((b) => b.id));
-  const vetoes = new Map(
-    outcomes.map((o) => [
-      o.month,
-      new Map(
-        o.results
-          .filter((r) => r.veto && approvedIds.has(r.branch))
-          .map((r) => [r.branch, r.veto!]),
-      ),
-    ]),
-  );
-  const digests = currentDigests(inputs, wanted, new Map(), activityCells, vetoes);
+  // Rescoring changed nothing (the usual case): the digests taken from the cells read still hold.
+  const digests =
+    activityCells === inputs.activityCells && months.every((m) => known.has(m))
+      ? known
+      : currentDigests(inputs, wanted, storedMonths(inputs), activityCells);
 
   const stamped = outcomes.map((outcome) => {
     const inputsDigest = digests.get(outcome.month)!;

@@ -24,20 +24,32 @@ import {
 } from './monthlyResults';
 import { Table } from './table';
 
-/** The finalised months of the programme whose inputs changed since, in calendar order. */
-export function staleMonthsOf(inputs: MonthlyInputs): string[] {
+export interface MonthsCheck {
+  /** The finalised months of the programme whose inputs changed since, in calendar order. */
+  readonly stale: string[];
+  /** The digest of the current inputs of every finalised month, and of the months asked about. */
+  readonly digests: ReadonlyMap<string, string>;
+}
+
+/** Which finalised months are stale; `also` are months whose digests the caller needs too. */
+export function checkMonths(inputs: MonthlyInputs, also: readonly string[] = []): MonthsCheck {
   const { config } = inputs;
   const first = config.programStart.slice(0, 7);
   const last = config.programEnd.slice(0, 7);
   const stored = storedMonths(inputs);
-  const months = new Set([...stored.keys()].filter((m) => m >= first && m <= last));
-  const current = currentDigests(inputs, months, stored);
-  return [...months]
+  const finalised = [...stored.keys()].filter((m) => m >= first && m <= last);
+  const digests = currentDigests(inputs, new Set([...finalised, ...also]), stored);
+  const stale = finalised
     .filter((month) => {
-      const { digests, markedStale } = stored.get(month)!;
-      return markedStale || digests.size !== 1 || !digests.has(current.get(month)!);
+      const { digests: recorded, markedStale } = stored.get(month)!;
+      return markedStale || recorded.size !== 1 || !recorded.has(digests.get(month)!);
     })
     .sort();
+  return { stale, digests };
+}
+
+export function staleMonthsOf(inputs: MonthlyInputs): string[] {
+  return checkMonths(inputs).stale;
 }
 
 /** The stale months of the workbook now (reads the tables month results depend on). */
@@ -190,17 +202,18 @@ export interface Recomputed {
 }
 
 /**
- * Computes `months` (the first one being finalised, the rest recomputed as stale), logs each
- * recomputation, and returns the outcomes with the recomputed months' changes.
+ * Computes `months` (the stale ones among them are recomputations), logs each recomputation,
+ * and returns the outcomes with the recomputed months' changes.
  */
 export function computeAndLog(
   ports: Ports,
   inputs: MonthlyInputs,
   months: readonly string[],
-  recomputedMonths: ReadonlySet<string>,
+  check: MonthsCheck,
 ): { outcomes: MonthOutcome[]; recomputed: Recomputed[] } {
   const locale = inputs.config.locale;
-  const outcomes = months.length === 0 ? [] : computeMonths(ports, inputs, months);
+  const recomputedMonths = new Set(check.stale);
+  const outcomes = months.length === 0 ? [] : computeMonths(ports, inputs, months, check.digests);
   const recomputed = outcomes
     .filter((o) => recomputedMonths.has(o.month))
     .map((o) => {
@@ -224,25 +237,28 @@ export interface RefreshReport extends JobReport {
 }
 
 /**
- * Recomputes every stale month (nothing when none is) and says what changed per month. Called by
- * the daily trigger, by `awards` before it reads the months, and by the CLI's `refresh`.
+ * Recomputes every stale month and says what changed per month, each recomputation in its own
+ * `Log` row. When no month is stale it does nothing and logs nothing: the daily trigger calls it
+ * every day. Called by the daily trigger, by `awards` before it reads the months, and by the
+ * CLI's `refresh`.
  */
 export function refreshStaleMonths(ports: Ports): RefreshReport {
   const config = readConfig(ports);
-  return runJob(ports, 'refresh months', config.locale, () => {
-    const inputs = readMonthlyInputs(ports, config);
-    const stale = staleMonthsOf(inputs);
-    const { outcomes, recomputed } = computeAndLog(ports, inputs, stale, new Set(stale));
-    const rows = outcomes.reduce((n, o) => n + o.results.length, 0);
+  const inputs = readMonthlyInputs(ports, config);
+  const check = checkMonths(inputs);
+  const job = 'refresh months';
+  if (check.stale.length === 0) {
     return {
-      job: 'refresh months',
-      rowsIn: rows,
-      rowsOut: rows,
-      recomputed,
-      summary:
-        recomputed.length === 0
-          ? [t(config.locale, 'derived.noStaleMonths')]
-          : recomputed.map((r) => r.line),
+      job,
+      rowsIn: 0,
+      rowsOut: 0,
+      recomputed: [],
+      summary: [t(config.locale, 'derived.noStaleMonths')],
     };
+  }
+  return runJob(ports, job, config.locale, () => {
+    const { outcomes, recomputed } = computeAndLog(ports, inputs, check.stale, check);
+    const rows = outcomes.reduce((n, o) => n + o.results.length, 0);
+    return { job, rowsIn: rows, rowsOut: rows, recomputed, summary: recomputed.map((r) => r.line) };
   });
 }
