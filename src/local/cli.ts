@@ -13,6 +13,7 @@ import { issueLetters } from '../app/letters';
 import { finaliseMonth, prepareShowcase } from '../app/monthly';
 import { buildReport } from '../app/report';
 import { reprocessRejected } from '../app/reprocess';
+import { refreshStaleMonths } from '../app/staleness';
 import { isValidMonth } from '../domain/calendar';
 import { formatFixed } from '../domain/decimal';
 import { FORM_NAMES, type FormName } from '../domain/forms';
@@ -173,7 +174,9 @@ export function buildProgram(out: Out = (l) => process.stdout.write(`${l}\n`)): 
   program
     .command('finalize')
     .alias('finalise')
-    .description('finalise a month: scores, stars, ranks, star branch of the month')
+    .description(
+      'finalise a month: scores, stars, ranks, star branch of the month; also recomputes every stale month',
+    )
     .argument('<workbook>')
     .requiredOption('--month <YYYY-MM>', 'the month', month)
     .action(async (path: string, options: { month: string }) => {
@@ -193,6 +196,15 @@ export function buildProgram(out: Out = (l) => process.stdout.write(`${l}\n`)): 
             ]),
         ),
       );
+      report.summary.forEach((l) => out(l));
+    });
+
+  program
+    .command('refresh')
+    .description('recompute every finalised month whose inputs changed since (需重算 / stale)')
+    .argument('<workbook>')
+    .action(async (path: string) => {
+      const report = await withWorkbook(path, (ports) => refreshStaleMonths(ports));
       report.summary.forEach((l) => out(l));
     });
 
