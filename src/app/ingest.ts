@@ -358,7 +358,13 @@ export function ingestResponses(
       ...counts,
       summary: [
         `${counts.added} added, ${counts.rejected} rejected, ${counts.skipped} already known`,
-        ...staleMonthsAfterIngest(ports, config, counts.added),
+        ...staleMonthsAfterIngest(
+          ports,
+          config,
+          counts.added,
+          new Set(responses.map((r) => r.form)),
+          tables,
+        ),
       ],
     };
   });

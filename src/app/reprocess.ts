@@ -83,7 +83,7 @@ export function reprocessRejected(ports: Ports): ReprocessReport {
       stillRejected: open.length - moved,
       summary: [
         `${moved} moved to their tables, ${open.length - moved} still need attention`,
-        ...staleMonthsAfterIngest(ports, config, moved),
+        ...staleMonthsAfterIngest(ports, config, moved, new Set(open.map((r) => r.form)), tables),
       ],
     };
   });

@@ -8,7 +8,16 @@
  */
 import type { Config } from '../domain/config';
 import { t } from '../domain/messages';
-import { LogTable, MonthlyResultsTable, type MonthlyResult } from '../domain/schema/tables';
+import type { TableDef } from '../domain/schema/table';
+import {
+  ActivitiesTable,
+  BranchesTable,
+  LogTable,
+  MonthlyResultsTable,
+  OnsiteVotesTable,
+  ShowcaseTable,
+  type MonthlyResult,
+} from '../domain/schema/tables';
 import type { Locale } from '../domain/vocabulary';
 import { readConfig, type Ports } from './context';
 import { runJob, type JobReport } from './job';
@@ -62,34 +71,55 @@ export function staleMonthLines(months: readonly string[], locale: Locale): stri
   return months.map((month) => t(locale, 'derived.monthStale', { month }));
 }
 
-/**
- * For jobs that change inputs (ingest, reprocess): marks the rows of every stale month 需重算 and
- * returns one line per stale month for the job's summary. Reads the sheets month results depend
- * on, so it belongs to batch paths (a CSV, reprocessing); on Apps Script a response's cost stays
- * flat and the daily trigger recomputes instead.
- */
-export function markStaleMonths(ports: Ports, config: Config): string[] {
-  const inputs = readMonthlyInputs(ports, config);
+/** Marks the rows of every stale month 需重算 and returns one summary line per stale month. */
+function markStale(ports: Ports, inputs: MonthlyInputs): string[] {
   const stale = staleMonthsOf(inputs);
   if (stale.length === 0) return [];
+  const { locale } = inputs.config;
   const months = new Set(stale);
-  const results = Table.read(cellsRead(inputs.resultCells), MonthlyResultsTable, config.locale, {
+  const results = Table.read(cellsRead(inputs.resultCells), MonthlyResultsTable, locale, {
     column: 'month',
     keep: (m) => months.has(m as string),
   });
   for (const row of results.records()) results.upsert({ ...row, state: 'stale' });
-  results.save(ports.store, config.locale);
-  return staleMonthLines(stale, config.locale);
+  results.save(ports.store, locale);
+  return staleMonthLines(stale, locale);
+}
+
+/** The forms whose rows month results are computed from (applications only add pending branches). */
+const MONTH_INPUT_FORMS: ReadonlySet<string> = new Set(['activity', 'vote']);
+
+/** The tables a job has loaded already (ingest's): each is read at most once per job. */
+export interface LoadedTables {
+  get<D extends TableDef>(def: D): Table<D>;
 }
 
 /**
- * The summary lines of an ingest or reprocess that added `added` rows: the finalised months now
- * stale, their rows marked 需重算. Skipped on Apps Script (where `markers` exist): there a response
- * must cost the same at any table size, and the daily trigger recomputes stale months anyway.
+ * The summary lines of an ingest or reprocess that added `added` rows from `forms`: the finalised
+ * months now stale, their rows marked 需重算. Reads only `MonthlyResults` when no month is
+ * finalised yet. Skipped on Apps Script (where `markers` exist): there a response must cost the
+ * same at any table size, and the daily trigger recomputes stale months.
  */
-export function staleMonthsAfterIngest(ports: Ports, config: Config, added: number): string[] {
+export function staleMonthsAfterIngest(
+  ports: Ports,
+  config: Config,
+  added: number,
+  forms: Iterable<string>,
+  loaded: LoadedTables,
+): string[] {
   if (added === 0 || ports.markers) return [];
-  return markStaleMonths(ports, config);
+  if (![...forms].some((form) => MONTH_INPUT_FORMS.has(form))) return [];
+  const resultCells = ports.store.read(MonthlyResultsTable);
+  if (resultCells.length < 2) return [];
+  return markStale(ports, {
+    config,
+    // The cells as this job wrote them, not read again.
+    activityCells: loaded.get(ActivitiesTable).toValues(config.locale),
+    resultCells,
+    branches: loaded.get(BranchesTable).records(),
+    votes: loaded.get(OnsiteVotesTable).records(),
+    showcase: loaded.get(ShowcaseTable).records(),
+  });
 }
 
 // ——— what a recomputation changed ———

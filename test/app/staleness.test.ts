@@ -97,6 +97,7 @@ describe('(a) a report ingested after its month was finalised', () => {
     const ports = octoberFinalised();
     expect(rowOf(ports, 'B002')).toMatchObject({ rank: 2, stars: 2 });
     ports.clock.set('2026-11-03 10:00:00');
+    ports.store.resetCounts();
     // B002 reports two more October activities late: 36 points → 100.00, above B001's 80.00.
     const ingest = ingestResponses(ports, [
       activity('B002', '2026-10-20', '2026-11-03 10:00:00'),
@@ -106,6 +107,9 @@ describe('(a) a report ingested after its month was finalised', () => {
     expect(ingest.summary).toContain(
       '2026-10 需重算：其输入在定稿后有变化；运行 `starbranch finalize … --month 2026-10` 或等每日任务',
     );
+    // Saying so costs one more read (MonthlyResults) and one write: each table read once.
+    expect([...ports.store.reads.values()].every((n) => n === 1)).toBe(true);
+    expect(ports.store.writes.get('MonthlyResults')).toBe(1);
     expect(findStaleMonths(ports)).toEqual([OCT]);
     expect(new Set(rowsOf(ports).map((r) => r.state))).toEqual(new Set(['stale']));
     // Until recomputed, the results are the old ones (marked, not silently changed).
