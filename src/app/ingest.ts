@@ -337,8 +337,11 @@ export function ingestResponses(
   return runJob(ports, 'ingest', config.locale, () => {
     const tables = new Tables(ports, config);
     const counts = { added: 0, rejected: 0, skipped: 0 };
+    const added: FormResponse[] = [];
     responses.forEach((response, i) => {
-      counts[ingestOne(tables, response)]++;
+      const outcome = ingestOne(tables, response);
+      counts[outcome]++;
+      if (outcome === 'added') added.push(response);
       ports.progress?.update(i + 1, responses.length, 'ingest');
     });
     for (const problem of problems) {
@@ -358,13 +361,7 @@ export function ingestResponses(
       ...counts,
       summary: [
         `${counts.added} added, ${counts.rejected} rejected, ${counts.skipped} already known`,
-        ...staleMonthsAfterIngest(
-          ports,
-          config,
-          counts.added,
-          new Set(responses.map((r) => r.form)),
-          tables,
-        ),
+        ...staleMonthsAfterIngest(ports, config, added, tables),
       ],
     };
   });

@@ -83,7 +83,12 @@ export function reprocessRejected(ports: Ports): ReprocessReport {
       stillRejected: open.length - moved,
       summary: [
         `${moved} moved to their tables, ${open.length - moved} still need attention`,
-        ...staleMonthsAfterIngest(ports, config, moved, new Set(open.map((r) => r.form)), tables),
+        ...staleMonthsAfterIngest(
+          ports,
+          config,
+          open.filter((r) => tables.rejected.get(r.responseId)?.resolved === true),
+          tables,
+        ),
       ],
     };
   });

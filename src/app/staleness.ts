@@ -8,6 +8,7 @@
  */
 import type { Config } from '../domain/config';
 import { t } from '../domain/messages';
+import { mapHeader } from '../domain/schema/rows';
 import type { TableDef } from '../domain/schema/table';
 import {
   ActivitiesTable,
@@ -86,31 +87,50 @@ function markStale(ports: Ports, inputs: MonthlyInputs): string[] {
   return staleMonthLines(stale, locale);
 }
 
-/** The forms whose rows month results are computed from (applications only add pending branches). */
-const MONTH_INPUT_FORMS: ReadonlySet<string> = new Set(['activity', 'vote']);
-
 /** The tables a job has loaded already (ingest's): each is read at most once per job. */
 export interface LoadedTables {
   get<D extends TableDef>(def: D): Table<D>;
 }
 
+/** The months the rows just added fall into (activities by date, votes by month). */
+function monthsOfRows(
+  rows: readonly { form: string; responseId: string }[],
+  loaded: LoadedTables,
+): Set<string> {
+  const months = new Set<string>();
+  for (const { form, responseId } of rows) {
+    if (form === 'activity') {
+      const date = loaded.get(ActivitiesTable).get(responseId)?.date;
+      if (date) months.add(date.slice(0, 7));
+    } else if (form === 'vote') {
+      const month = loaded.get(OnsiteVotesTable).get(responseId)?.month;
+      if (month) months.add(month);
+    }
+  }
+  return months;
+}
+
 /**
- * The summary lines of an ingest or reprocess that added `added` rows from `forms`: the finalised
- * months now stale, their rows marked 需重算. Reads only `MonthlyResults` when no month is
- * finalised yet. Skipped on Apps Script (where `markers` exist): there a response must cost the
- * same at any table size, and the daily trigger recomputes stale months.
+ * The summary lines of an ingest or reprocess that added `rows`: when a row falls into a
+ * finalised month, every stale month is said and its rows marked 需重算. Rows of months not yet
+ * finalised cost one read (`MonthlyResults`, to learn which are). Skipped on Apps Script (where
+ * `markers` exist): there a response must cost the same at any table size, and the daily trigger
+ * recomputes stale months.
  */
 export function staleMonthsAfterIngest(
   ports: Ports,
   config: Config,
-  added: number,
-  forms: Iterable<string>,
+  rows: readonly { form: string; responseId: string }[],
   loaded: LoadedTables,
 ): string[] {
-  if (added === 0 || ports.markers) return [];
-  if (![...forms].some((form) => MONTH_INPUT_FORMS.has(form))) return [];
+  if (ports.markers) return [];
+  const touched = monthsOfRows(rows, loaded);
+  if (touched.size === 0) return [];
   const resultCells = ports.store.read(MonthlyResultsTable);
   if (resultCells.length < 2) return [];
+  const at = mapHeader(MonthlyResultsTable, resultCells[0]!, config.locale).indexOf.month ?? -1;
+  const finalised = new Set(resultCells.slice(1).map((row) => String(row[at] ?? '').trim()));
+  if (![...touched].some((month) => finalised.has(month))) return [];
   return markStale(ports, {
     config,
     // The cells as this job wrote them, not read again.

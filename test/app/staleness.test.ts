@@ -154,6 +154,21 @@ describe('(a) a report ingested after its month was finalised', () => {
   });
 });
 
+describe('an ingest that touches no finalised month', () => {
+  test('says nothing and writes no MonthlyResults, even when the export repeats old rows', () => {
+    const ports = octoberFinalised();
+    const known = records(ports.store, ActivitiesTable)[0]!;
+    ports.store.resetCounts();
+    const report = ingestResponses(ports, [
+      response('activity', known.responseId, known.submittedAt, activityAnswers('B001')),
+      activity('B003', '2026-11-02', '2026-11-02 10:00:00'),
+    ]);
+    expect(report.summary).toEqual(['1 added, 0 rejected, 1 already known']);
+    expect(ports.store.writes.get('MonthlyResults')).toBeUndefined();
+    expect(ports.store.reads.get('Showcase')).toBeUndefined();
+  });
+});
+
 describe('(b) a reprocessed Rejected row landing in a finalised month', () => {
   test('the month shows stale, reprocess says so, and refresh recomputes and logs it', () => {
     const ports = octoberFinalised();
