@@ -34,6 +34,7 @@ import { readConfig, type Ports } from './context';
 import { runJob, type JobReport } from './job';
 import { readDefenseScores } from './rubric';
 import { rescreenDefense, rescreenVotes } from './screening';
+import { staleMonthsAfterIngest } from './staleness';
 import { Table } from './table';
 
 /** The defense score table is declared by the rubric; its name is the same under any rubric. */
@@ -343,8 +344,11 @@ export function ingestResponses(
   return runJob(ports, 'ingest', config.locale, () => {
     const tables = new Tables(ports, config);
     const counts = { added: 0, rejected: 0, skipped: 0 };
+    const added: FormResponse[] = [];
     responses.forEach((response, i) => {
-      counts[ingestOne(tables, response)]++;
+      const outcome = ingestOne(tables, response);
+      counts[outcome]++;
+      if (outcome === 'added') added.push(response);
       ports.progress?.update(i + 1, responses.length, 'ingest');
     });
     for (const problem of problems) {
@@ -364,6 +368,7 @@ export function ingestResponses(
       ...counts,
       summary: [
         `${counts.added} added, ${counts.rejected} rejected, ${counts.skipped} already known`,
+        ...staleMonthsAfterIngest(ports, config, added, tables),
       ],
     };
   });

@@ -3,27 +3,25 @@
  * the month's summary meeting; on the 1st of the next month, finalise the month's results.
  */
 import { groupBy } from '../domain/groupBy';
-import { aggregate, type ScoreSheet } from '../domain/aggregate';
 import { addMonths, monthOf } from '../domain/calendar';
 import type { Config } from '../domain/config';
 import { sum, toCellNumber, ZERO, type Dec } from '../domain/decimal';
-import { finaliseMonth as computeMonth, monthlyScore } from '../domain/monthly';
-import { drawShowcase } from '../domain/showcase';
-import { pickStarBranches } from '../domain/starBranch';
+import { t } from '../domain/messages';
+import { monthlyScore } from '../domain/monthly';
+import { branchesInCooldown, drawShowcase } from '../domain/showcase';
 import {
   ActivitiesTable,
   BranchesTable,
-  MonthlyResultsTable,
-  OnsiteVotesTable,
   ShowcaseTable,
   type Activity,
   type MonthlyResult,
 } from '../domain/schema/tables';
 import type { RowFilter } from '../domain/schema/rows';
-import { isThemeKind } from '../domain/vocabulary';
 import { rescoreActivities } from './activities';
 import { readConfig, type Ports } from './context';
 import { runJob, type JobReport } from './job';
+import { readMonthlyInputs } from './monthlyResults';
+import { checkMonths, computeAndLog, type Recomputed } from './staleness';
 import { Table } from './table';
 
 const countsTowardScore = (a: Activity) => a.status !== 'rejected' && a.status !== 'duplicate';
@@ -113,6 +111,7 @@ export function prepareShowcase(ports: Ports, month: string): ShowcaseReport {
       spotCheckCount: config.spotCheckCount,
     });
     const drawnAt = ports.clock.now();
+    const warnings = picks.length === 0 ? noShowcaseWarning(config, month, approved, showcase) : [];
     const scoreOf = new Map(scores.map((s) => [s.branch, s.score]));
     for (const pick of picks) {
       showcase.upsert({
@@ -133,141 +132,84 @@ export function prepareShowcase(ports: Ports, month: string): ShowcaseReport {
       rowsOut: picks.length,
       alreadyDrawn: false,
       picks: picks.map((p) => ({ ...p, name: names.get(p.branch) ?? '' })),
-      summary: [`${month}: ${picks.length} branches picked to present`],
+      summary: [`${month}: ${picks.length} branches picked to present`, ...warnings],
     };
   });
 }
 
-/** The aggregate of each presenter's on-site votes in the month (null when there are none). */
-function onsiteScores(
-  votes: Table<typeof OnsiteVotesTable>,
-  month: string,
+/** Why a draw picked no one: no approved branch, or every one presented too recently. */
+function noShowcaseWarning(
   config: Config,
-): Map<string, Dec | null> {
-  const sheets: ScoreSheet[] = votes
-    .records()
-    .filter((v) => v.month === month && v.status === 'counted')
-    .map((v) => ({ judge: v.judge, subject: v.branch, marks: { score: v.score } }));
-  const results = aggregate(sheets, [{ key: 'score', label: '综合评分', max: 100 }], {
-    mode: 'total',
-    trimFrom: config.trimFrom,
-    trimCount: config.trimCount,
-    minJudges: config.minJudges,
-    normalizeJudges: false,
-  });
-  return new Map(results.map((r) => [r.subject, r.incomplete ? null : r.score]));
+  month: string,
+  approved: readonly { id: string }[],
+  showcase: Table<typeof ShowcaseTable>,
+): string[] {
+  if (approved.length === 0) return [t(config.locale, 'derived.showcaseNoApproved', { month })];
+  const resting = branchesInCooldown(
+    month,
+    showcase.records().map((s) => ({ branch: s.branch, month: s.month })),
+    config.showcaseCooldownMonths,
+  );
+  // A Config that asks for no picks at all (top 0, spot checks 0) gets what it asked for.
+  const wanted = config.showcaseTopK + config.spotCheckCount > 0;
+  return wanted && approved.every((b) => resting.has(b.id))
+    ? [
+        t(config.locale, 'derived.showcaseAllCooling', {
+          month,
+          count: approved.length,
+          months: config.showcaseCooldownMonths,
+        }),
+      ]
+    : [];
 }
 
 export interface FinaliseReport extends JobReport {
   readonly month: string;
   readonly starBranches: readonly string[];
   readonly results: readonly MonthlyResult[];
+  /** Other months that were stale and were recomputed with this one, and what changed. */
+  readonly recomputed: readonly Recomputed[];
+  /** No report counted toward the month: every branch scores 0 (the summary warns). */
+  readonly empty: boolean;
 }
-
-const STARS = ['', '★', '★★', '★★★', '★★★★', '★★★★★'];
 
 /**
  * Finalises a month: every approved branch's points, score, stars and rank, who presented, their
  * on-site score, and the star branch of the month. Re-running updates the same rows; staff's
- * veto column is read and respected.
+ * veto column is read and respected. Every other finalised month whose inputs changed since it was
+ * computed is recomputed in the same job, and each recomputation is logged with what changed.
+ *
+ * A month with no counted report is still recorded, with a warning: on the 1st the daily trigger
+ * finalises with no one to answer a question, and refusing would leave the month without results
+ * and no one told. Reports ingested later make the month stale, and it is recomputed then.
  */
 export function finaliseMonth(ports: Ports, month: string): FinaliseReport {
   const config = readConfig(ports);
   checkMonth(month, config);
   return runJob(ports, `finalise ${month}`, config.locale, () => {
-    const { store } = ports;
-    const branches = Table.read(store, BranchesTable, config.locale).records();
-    const activities = Table.read(store, ActivitiesTable, config.locale, inThisMonth(month));
-    const votes = Table.read(store, OnsiteVotesTable, config.locale);
-    const showcase = Table.read(store, ShowcaseTable, config.locale).records();
-    const results = Table.read(store, MonthlyResultsTable, config.locale, {
-      column: 'month',
-      keep: (m) => m === month,
-    });
-    rescoreActivities(activities, config);
-    const records = activities.records();
-    const inMonth = activitiesByBranch(records, month);
-    const approved = branches.filter((b) => b.status === 'approved');
-    const previous = new Map(
-      results
-        .records()
-        .filter((r) => r.month === month)
-        .map((r) => [r.branch, r]),
-    );
-
-    const computed = computeMonth({
-      month,
-      branches: approved.map((b) => {
-        const done = inMonth.get(b.id) ?? [];
-        const veto = previous.get(b.id)?.veto ?? undefined;
-        return {
-          branch: b.id,
-          points: pointsOf(done),
-          distinctThemes: new Set(done.filter((a) => isThemeKind(a.kind)).map((a) => a.kind)).size,
-          lastSubmittedAt: done.reduce<string | null>(
-            (l, a) => (l === null || a.submittedAt > l ? a.submittedAt : l),
-            null,
-          ),
-          ...(veto ? { veto } : {}),
-        };
-      }),
-      monthlyTarget: config.monthlyTarget,
-      thresholds: config.starThresholds,
-      quota5: config.starQuota5,
-      quota4: config.starQuota4,
-    });
-
-    const presenters = new Set(showcase.filter((s) => s.month === month).map((s) => s.branch));
-    const onsite = onsiteScores(votes, month, config);
-    const starBranches = pickStarBranches({
-      // A veto (一票否决) also rules a branch out of the month's title.
-      presenters: computed
-        .filter((r) => presenters.has(r.branch) && !r.veto)
-        .map((r) => ({
-          branch: r.branch,
-          onsiteScore: onsite.get(r.branch) ?? null,
-          monthlyScore: r.score,
-        })),
-      count: config.starBranchesPerMonth,
-    });
-
-    const names = new Map(branches.map((b) => [b.id, b.name]));
-    const now = ports.clock.now();
-    const written: MonthlyResult[] = [];
-    for (const r of computed) {
-      const onsiteScore = onsite.get(r.branch);
-      const row: MonthlyResult = {
-        month,
-        branch: r.branch,
-        branchName: names.get(r.branch) ?? null,
-        points: toCellNumber(r.points),
-        score: toCellNumber(r.score),
-        stars: r.stars,
-        starsText: STARS[r.stars] ?? '',
-        rank: r.rank,
-        presented: presenters.has(r.branch),
-        onsiteScore: onsiteScore ? toCellNumber(onsiteScore) : null,
-        starBranch: starBranches.includes(r.branch),
-        veto: r.veto ?? null,
-        finalisedAt: previous.get(r.branch)?.finalisedAt ?? now,
-      };
-      // A re-run that changes nothing keeps the original time, so it leaves the sheet as it was.
-      const outcome = results.upsert(row);
-      if (outcome === 'updated') results.upsert({ ...row, finalisedAt: now });
-      written.push(row);
-    }
-    activities.save(store, config.locale);
-    results.save(store, config.locale);
-    const starNames = starBranches.map((b) => `${b} ${names.get(b) ?? ''}`.trim());
+    const inputs = readMonthlyInputs(ports, config);
+    const check = checkMonths(inputs, [month]);
+    const others = check.stale.filter((m) => m !== month);
+    // The month itself is reported as recomputed when it was finalised before and was stale.
+    const { outcomes, recomputed } = computeAndLog(ports, inputs, [month, ...others], check);
+    const own = outcomes[0]!;
+    const names = new Map(inputs.branches.map((b) => [b.id, b.name]));
+    const starNames = own.starBranches.map((b) => `${b} ${names.get(b) ?? ''}`.trim());
+    const empty = own.countedReports === 0;
+    const rowsOut = outcomes.reduce((n, o) => n + o.results.length, 0);
     return {
       job: 'finalise',
       month,
-      rowsIn: records.length,
-      rowsOut: written.length,
-      starBranches,
-      results: written,
+      rowsIn: own.countedReports,
+      rowsOut,
+      starBranches: own.starBranches,
+      results: own.results,
+      recomputed,
+      empty,
       summary: [
-        `${month}: ${written.length} branches ranked; star branch: ${starNames.join(', ') || 'none'}`,
+        `${month}: ${own.results.length} branches ranked; star branch: ${starNames.join(', ') || 'none'}`,
+        ...(empty ? [t(config.locale, 'derived.emptyMonth', { month })] : []),
+        ...recomputed.map((r) => r.line),
       ],
     };
   });

@@ -16,6 +16,7 @@ import type { Config } from '../domain/config';
 import { readConfig, type Ports } from './context';
 import { ingestOne, IngestTables } from './ingest';
 import { runJob, type JobReport } from './job';
+import { staleMonthsAfterIngest } from './staleness';
 
 export interface ReprocessReport extends JobReport {
   readonly moved: number;
@@ -80,7 +81,15 @@ export function reprocessRejected(ports: Ports): ReprocessReport {
       rowsOut: moved,
       moved,
       stillRejected: open.length - moved,
-      summary: [`${moved} moved to their tables, ${open.length - moved} still need attention`],
+      summary: [
+        `${moved} moved to their tables, ${open.length - moved} still need attention`,
+        ...staleMonthsAfterIngest(
+          ports,
+          config,
+          open.filter((r) => tables.rejected.get(r.responseId)?.resolved === true),
+          tables,
+        ),
+      ],
     };
   });
 }

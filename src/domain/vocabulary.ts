@@ -85,6 +85,17 @@ export const SHOWCASE_REASONS = terms([
 ] as const);
 export type ShowcaseReason = (typeof SHOWCASE_REASONS)[number]['key'];
 
+/**
+ * A month's results: `final` while they are what their inputs give; `stale` when an input changed
+ * after they were computed (a late or reprocessed report, a corrected vote, an edited row, a
+ * changed Config number) and they wait for the next finalisation or the daily run.
+ */
+export const RESULT_STATES = terms([
+  { key: 'final', zh: '已定稿', en: 'Final' },
+  { key: 'stale', zh: '需重算', en: 'Stale' },
+] as const);
+export type ResultState = (typeof RESULT_STATES)[number]['key'];
+
 export const AWARD_KINDS = terms([
   { key: 'branch', zh: '先进党支部', en: 'Advanced party branch' },
   { key: 'member', zh: '优秀学生党员', en: 'Excellent student party member' },

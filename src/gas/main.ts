@@ -10,6 +10,7 @@ import { dueMonthlyJobs, finaliseMonth, prepareShowcase } from '../app/monthly';
 import { buildReport } from '../app/report';
 import { reprocessRejected } from '../app/reprocess';
 import { archiveRubricScores } from '../app/rubric';
+import { refreshStaleMonths } from '../app/staleness';
 import { Table } from '../app/table';
 import { addMonths, isValidMonth } from '../domain/calendar';
 import { DEFAULT_CONFIG } from '../domain/config';
@@ -173,6 +174,10 @@ export function dailyTrigger(): string {
       lines.push(...finaliseMonth(ports, due.finalise).summary);
       markers.set(`done:finalise:${due.finalise}`, ports.clock.now());
     }
+
+    // Months whose inputs changed after they were finalised (a late or reprocessed report, an
+    // edited row, a corrected vote): recomputed every day, each change in its own Log row.
+    lines.push(...refreshStaleMonths(ports).recomputed.map((r) => r.line));
     return lines.join('\n');
   });
 }

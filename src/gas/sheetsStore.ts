@@ -112,6 +112,9 @@ export class SheetsApiStore implements TableStore {
   }
 
   read(def: TableDef): Cell[][] {
+    // A job that runs several use cases (the daily trigger) reads what an earlier one wrote.
+    const written = this.pending.get(def.name);
+    if (written) return written.rows.map((row) => [...row]);
     if (!this.cache.has(def.name)) this.prefetch([def]);
     return (this.cache.get(def.name) ?? []).map((row) => [...row]);
   }

@@ -14,6 +14,7 @@ import { finaliseMonth, prepareShowcase } from '../app/monthly';
 import { buildReport } from '../app/report';
 import { reprocessRejected } from '../app/reprocess';
 import { archiveRubricScores, RubricChangedError } from '../app/rubric';
+import { refreshStaleMonths } from '../app/staleness';
 import { isValidMonth } from '../domain/calendar';
 import { formatFixed } from '../domain/decimal';
 import { FORM_NAMES, type FormName } from '../domain/forms';
@@ -184,7 +185,9 @@ export function buildProgram(out: Out = (l) => process.stdout.write(`${l}\n`)): 
   program
     .command('finalize')
     .alias('finalise')
-    .description('finalise a month: scores, stars, ranks, star branch of the month')
+    .description(
+      'finalise a month: scores, stars, ranks, star branch of the month; also recomputes every stale month',
+    )
     .argument('<workbook>')
     .requiredOption('--month <YYYY-MM>', 'the month', month)
     .action(async (path: string, options: { month: string }) => {
@@ -204,6 +207,15 @@ export function buildProgram(out: Out = (l) => process.stdout.write(`${l}\n`)): 
             ]),
         ),
       );
+      report.summary.forEach((l) => out(l));
+    });
+
+  program
+    .command('refresh')
+    .description('recompute every finalised month whose inputs changed since (需重算 / stale)')
+    .argument('<workbook>')
+    .action(async (path: string) => {
+      const report = await withWorkbook(path, (ports) => refreshStaleMonths(ports));
       report.summary.forEach((l) => out(l));
     });
 

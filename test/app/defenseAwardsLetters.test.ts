@@ -282,6 +282,8 @@ function yearEnd(): TestPorts {
     starBranch,
     veto: null,
     finalisedAt: '2026-11-01 06:00:00',
+    state: null,
+    inputsDigest: null,
   });
   upsertRows(store, MonthlyResultsTable, [
     monthly('B001', 90, true),

@@ -871,13 +871,28 @@ describe('store calls per ingest job are O(1)', () => {
     const one = countsFor(activities(1, false));
     const hundred = countsFor(activities(100, false));
     expect(hundred).toEqual(one);
-    expect(one.reads).toEqual({ Config: 1, Branches: 1, Rejected: 1, Activities: 1, Log: 1 });
+    // MonthlyResults is read once, to learn whether a finalised month could have gone stale.
+    expect(one.reads).toEqual({
+      Config: 1,
+      Branches: 1,
+      Rejected: 1,
+      Activities: 1,
+      Log: 1,
+      MonthlyResults: 1,
+    });
     expect(one.writes).toEqual({ Activities: 1, Log: 1 });
   });
 
   test('100 responses, valid and rejected mixed: each table read once, written once', () => {
     const { reads, writes } = countsFor(activities(100, true));
-    expect(reads).toEqual({ Config: 1, Branches: 1, Rejected: 1, Activities: 1, Log: 1 });
+    expect(reads).toEqual({
+      Config: 1,
+      Branches: 1,
+      Rejected: 1,
+      Activities: 1,
+      Log: 1,
+      MonthlyResults: 1,
+    });
     expect(writes).toEqual({ Rejected: 1, Activities: 1, Log: 1 });
   });
 
@@ -922,6 +937,7 @@ describe('store calls per ingest job are O(1)', () => {
       'DefenseScores',
       'Judges',
       'Log',
+      'MonthlyResults',
       'Nominations',
       'OnsiteVotes',
       'Rejected',

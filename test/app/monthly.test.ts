@@ -335,8 +335,10 @@ describe('finaliseMonth', () => {
     // B003 drops from 3 to 4, and B005 … B007 from a tie at 4 to a tie at 5: changed rows too.
     expect(rowOf(ports, 'B003')).toMatchObject({ rank: 4, finalisedAt: '2026-11-05 09:00:00' });
     expect(rowOf(ports, 'B005')).toMatchObject({ rank: 5, finalisedAt: '2026-11-05 09:00:00' });
-    // B001's row did not change, so it keeps its time.
-    expect(rowOf(ports, 'B001')).toEqual(b001);
+    // B001's results did not change, so it keeps its time; its digest records the new inputs.
+    const after = rowOf(ports, 'B001');
+    expect({ ...after, inputsDigest: null }).toEqual({ ...b001, inputsDigest: null });
+    expect(after.inputsDigest).not.toBe(b001.inputsDigest);
   });
 
   test('a star quota drops the top level when too many would have it', () => {

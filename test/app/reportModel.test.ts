@@ -81,6 +81,8 @@ const monthly = (
   starBranch: false,
   veto: null,
   finalisedAt: `${month}-28 00:00:00`,
+  state: null,
+  inputsDigest: null,
   ...extra,
 });
 

@@ -60,6 +60,8 @@ const monthly = (
   starBranch,
   veto: null,
   finalisedAt: `${month}-28 00:00:00`,
+  state: null,
+  inputsDigest: null,
 });
 
 const sheet = (

@@ -8,6 +8,7 @@ import {
   AWARD_KINDS,
   BRANCH_STATUSES,
   NOMINATION_STATUSES,
+  RESULT_STATES,
   SCORE_STATUSES,
   SHOWCASE_REASONS,
   TIERS,
@@ -162,6 +163,10 @@ export const MonthlyResultsTable = defineTable({
     starBranch: bool({ zh: '当月星级支部', en: 'Star branch of the month' }),
     veto: text({ zh: '一票否决', en: 'Veto', staffEditable: true }),
     finalisedAt: datetime({ zh: '计算时间', en: 'Finalised at', required: true }),
+    // Optional, so that workbooks made before these columns existed still open; a month without
+    // a digest counts as stale and is recomputed once.
+    state: oneOf(RESULT_STATES, { zh: '状态', en: 'State' }),
+    inputsDigest: text({ zh: '输入摘要', en: 'Inputs digest', maxLength: 40 }),
   },
 });
 
