@@ -41,8 +41,8 @@ export const STARS = ['', '★', '★★', '★★★', '★★★★', '★★�
 export interface MonthlyInputs {
   readonly config: Config;
   /** `Activities` and `MonthlyResults` as the sheet holds them: parsed only where needed. */
-  readonly activityCells: readonly (readonly Cell[])[];
-  readonly resultCells: readonly (readonly Cell[])[];
+  readonly activityCells: Cell[][];
+  readonly resultCells: Cell[][];
   readonly branches: readonly Branch[];
   readonly votes: readonly OnsiteVote[];
   readonly showcase: readonly ShowcasePick[];
@@ -219,11 +219,11 @@ export function computeMonths(
   const { config } = inputs;
   const { locale } = config;
   const wanted = new Set(months);
-  const activities = Table.fromValues(ActivitiesTable, inputs.activityCells as Cell[][], locale, {
+  const activities = Table.fromValues(ActivitiesTable, inputs.activityCells, locale, {
     column: 'date',
     keep: (date) => wanted.has(monthOf(date as string)),
   });
-  const results = Table.fromValues(MonthlyResultsTable, inputs.resultCells as Cell[][], locale, {
+  const results = Table.fromValues(MonthlyResultsTable, inputs.resultCells, locale, {
     column: 'month',
     keep: (m) => wanted.has(m as string),
   });

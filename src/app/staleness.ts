@@ -77,15 +77,10 @@ function markStale(ports: Ports, inputs: MonthlyInputs): string[] {
   if (stale.length === 0) return [];
   const { locale } = inputs.config;
   const months = new Set(stale);
-  const results = Table.fromValues(
-    MonthlyResultsTable,
-    inputs.resultCells as Parameters<typeof Table.fromValues>[1],
-    locale,
-    {
-      column: 'month',
-      keep: (m) => months.has(m as string),
-    },
-  );
+  const results = Table.fromValues(MonthlyResultsTable, inputs.resultCells, locale, {
+    column: 'month',
+    keep: (m) => months.has(m as string),
+  });
   for (const row of results.records()) results.upsert({ ...row, state: 'stale' });
   results.save(ports.store, locale);
   return staleMonthLines(stale, locale);
