@@ -6,6 +6,7 @@ export const MENU_ITEMS: readonly { zh: string; en: string; fn: string }[] = [
   { zh: '结算月度结果…', en: 'Finalise a month…', fn: 'finaliseMonthPrompt' },
   { zh: '汇总答辩成绩', en: 'Aggregate defense', fn: 'aggregateDefenseNow' },
   { zh: '评定表彰名单', en: 'Select awards', fn: 'selectAwardsNow' },
+  { zh: '评定暂定表彰名单', en: 'Select provisional awards', fn: 'selectProvisionalAwardsNow' },
   { zh: '生成荣誉证书', en: 'Generate letters', fn: 'generateLetters' },
   { zh: '更新总览', en: 'Update dashboard', fn: 'buildDashboard' },
   { zh: '重新处理待处理记录', en: 'Reprocess rejected', fn: 'reprocessRejectedNow' },
@@ -17,7 +18,7 @@ export function buildMenu(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet)
   const english = spreadsheet.getSheetByName('Config') !== null;
   const menu = SpreadsheetApp.getUi().createMenu(english ? 'StarBranch' : '先进支部创建');
   MENU_ITEMS.forEach((item, i) => {
-    if (i === 2 || i === 8) menu.addSeparator();
+    if (i === 2 || i === 9) menu.addSeparator();
     menu.addItem(english ? item.en : item.zh, item.fn);
   });
   menu.addToUi();
