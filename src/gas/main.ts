@@ -240,12 +240,12 @@ const AWARDS_TABLES = [
 ];
 
 /** The letters' document maker as the Config says: making, sharing and voiding letters. */
-function letterMaker(job: GasJob): DocsMaker {
+function letterMaker(job: GasJob, domain: string | null): DocsMaker {
   return new DocsMaker({
     templateId: job.config.letterTemplate ?? '',
     folderId: job.config.letterFolder,
     sharing: job.config.letterSharing,
-    domain: emailDomain(),
+    domain,
   });
 }
 
@@ -264,7 +264,8 @@ export function selectProvisionalAwardsNow(): string {
 
 function selectAwardsWith(provisional: boolean): string {
   return runLocked(AWARDS_TABLES, (job) => {
-    const ports = { ...job.ports, documents: letterMaker(job) };
+    // Awards only ever void letters, which needs no sharing domain (and no Session call).
+    const ports = { ...job.ports, documents: letterMaker(job, null) };
     const report = selectAwards(ports, { provisional });
     tell(job, 'awards', report.summary);
     return report.summary.join('\n');
@@ -287,7 +288,7 @@ export function generateLetters(): string {
     (job) => {
       // The Config this job read already (one read of each sheet, under the lock) says how.
       if (!job.config.letterTemplate) return 'no letter template: run Setup first';
-      const documents = letterMaker(job);
+      const documents = letterMaker(job, emailDomain());
       const ports = { ...job.ports, documents };
       const day = ports.clock.now().slice(0, 10);
       const usedToday = Number(ports.markers!.get(QUOTA_KEY(day)) ?? '0');
