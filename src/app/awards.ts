@@ -10,13 +10,16 @@
  * here too, so `Awards` never links to a letter that says something else.
  */
 import { branchAwardId, memberAwardId } from '../domain/awards';
+import type { Config } from '../domain/config';
 import { formatFixed, toCellNumber } from '../domain/decimal';
+import { letterNumber, nextIssue } from '../domain/letterRecord';
 import { joinList, t } from '../domain/messages';
 import {
   ActivitiesTable,
   AwardsTable,
   BranchesTable,
   DefenseResultsTable,
+  LogTable,
   MonthlyResultsTable,
   NominationsTable,
   type Award,
@@ -102,8 +105,11 @@ export function selectAwards(ports: Ports, options: AwardsOptions = {}): AwardsR
 
     const nominations = Table.read(store, NominationsTable, locale).records();
     const awards = Table.read(store, AwardsTable, locale);
-    const wanted = wantedAwards(standings, nominations, branches, branchState, (id) =>
-      awards.get(id),
+    const wanted = withEarlierLetters(
+      ports,
+      config,
+      wantedAwards(standings, nominations, branches, branchState, (id) => awards.get(id)),
+      (id) => awards.has(id),
     );
     const lines: string[] = [];
     let voided = 0;
@@ -199,6 +205,35 @@ export function selectAwards(ports: Ports, options: AwardsOptions = {}): AwardsR
           .slice(0, 3)
           .map((s) => `#${s.rank} ${s.name} ${formatFixed(s.total)}`),
       ],
+    };
+  });
+}
+
+/**
+ * An award that comes back after it was removed (a branch that qualifies again) starts a fresh row;
+ * the Log still names the letters voided with the old row, so the new row says so, and its next
+ * letter never reuses one of their numbers.
+ */
+function withEarlierLetters(
+  ports: Ports,
+  config: Config,
+  wanted: Award[],
+  exists: (awardId: string) => boolean,
+): Award[] {
+  const fresh = wanted.filter((a) => !exists(a.awardId));
+  if (fresh.length === 0) return wanted;
+  const logged = Table.read(ports.store, LogTable, config.locale)
+    .records()
+    .filter((l) => l.job === 'awards' || l.job === 'letters')
+    .map((l) => l.message);
+  return wanted.map((award) => {
+    if (exists(award.awardId)) return award;
+    const issue = nextIssue(config.programYear, award.awardId, logged);
+    if (issue <= 1) return award;
+    const earlier = letterNumber(config.programYear, award.awardId, issue - 1);
+    return {
+      ...award,
+      voidedLetters: t(config.locale, 'awards.voidedEarlier', { letterNo: earlier }),
     };
   });
 }

@@ -226,6 +226,21 @@ describe('a letter always says what the Awards table says', () => {
     expectLettersMatchAwards(ports, ports.documents);
   });
 
+  test('a branch that qualifies again never gets a number one of its voided letters had', () => {
+    const ports = withLetters();
+    editRow(ports.store, BranchesTable, 'B003', { complianceOverride: true });
+    selectAwards(ports); // B001 drops out: its row goes, its letter 2026-2027-ADV-B001 is voided
+    editRow(ports.store, BranchesTable, 'B003', { complianceOverride: false });
+    selectAwards(ports); // B001 is back
+    const back = awards(ports).find((a) => a.awardId === 'ADV-B001')!;
+    expect(back.voidedLetters).toBe('2026-2027-ADV-B001 及更早的证书已随原表彰记录作废（见日志）');
+    issueLetters(ports);
+    expect(awards(ports).find((a) => a.awardId === 'ADV-B001')!.letterNo).toBe(
+      '2026-2027-ADV-B001-2',
+    );
+    expectLettersMatchAwards(ports, ports.documents);
+  });
+
   test('a changed rank or score voids the letter, and the new one has a new number', () => {
     const ports = withLetters();
     const old = awards(ports).find((a) => a.awardId === 'ADV-B002')!;

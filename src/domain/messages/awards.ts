@@ -15,6 +15,7 @@ export const awardsMessages = defineMessages({
     'awards.letterOutdated':
       '{award} 的证书 {letterNo} 与表彰不符（{reason}），链接已移除；生成证书时将作废并重新生成',
     'awards.voidedEntry': '{letterNo} 作废于 {at}：{reason}；文件 {file}',
+    'awards.voidedEarlier': '{letterNo} 及更早的证书已随原表彰记录作废（见日志）',
     'awards.change': '{field} {was} → {now}',
     'awards.field.recipient': '获奖者',
     'awards.field.awardTitle': '荣誉称号',
@@ -43,6 +44,8 @@ export const awardsMessages = defineMessages({
     'awards.letterOutdated':
       "{award}'s letter {letterNo} no longer matches its award ({reason}); its link is removed, and the letters job voids and remakes it",
     'awards.voidedEntry': '{letterNo} voided {at}: {reason}; file {file}',
+    'awards.voidedEarlier':
+      '{letterNo} and earlier letters were voided with the former award row (see the Log)',
     'awards.change': '{field} {was} → {now}',
     'awards.field.recipient': 'recipient',
     'awards.field.awardTitle': 'title',
