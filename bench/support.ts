@@ -94,4 +94,7 @@ export class RecordingDocuments implements DocumentMaker {
     const index = Number(document.id.slice(4)) - 1;
     if (this.made[index]) this.made[index]!.fields = Object.keys(fields).length;
   }
+  void(document: MadeDocument): MadeDocument {
+    return document;
+  }
 }

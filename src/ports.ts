@@ -56,6 +56,12 @@ export interface MadeDocument {
 export interface DocumentMaker {
   create(name: string): MadeDocument;
   fill(document: MadeDocument, fields: Readonly<Record<string, string>>): void;
+  /**
+   * Voids a letter that no longer says what its award says (作废): the file is kept, renamed with
+   * the `作废-` prefix and unshared, never deleted. Returns where the voided file now is. A file
+   * that is already gone is not an error: there is nothing left to mislead anyone.
+   */
+  void(document: MadeDocument, reason: string): MadeDocument;
 }
 
 /** What a long job tells the person waiting for it. */

@@ -1,91 +1,137 @@
 /**
- * Commendation letters: one per award, made from the template, its link written back to `Awards`.
- * An award that has a letter is never given a second one. Each letter's id is also kept in
- * `Markers` the moment its document exists, so a job cut off before it saved `Awards` (or before
- * the document was filled) resumes with that document instead of making another.
+ * Commendation letters: one per final award, made from the template, its link written back to
+ * `Awards` with the number and the fields it printed. An award whose letter still says what the
+ * award says is never given a second one; a letter that no longer does (or every letter, on
+ * `reissue`) is voided and a new one with a new number is made. Provisional awards get none.
+ *
+ * Each letter's id is also kept in `Markers` the moment its document exists, so a job cut off
+ * before it saved `Awards` (or before the document was filled) resumes with that document instead
+ * of making another.
  */
-import { letterFields, letterFileName } from '../domain/letterFields';
-import { AwardsTable, BranchesTable, type Award, type Branch } from '../domain/schema/tables';
-import { labelOf, TIERS } from '../domain/vocabulary';
-import type { Config } from '../domain/config';
+import { letterFileName } from '../domain/letterFields';
+import { printedRecord } from '../domain/letterRecord';
+import { t } from '../domain/messages';
+import { AwardsTable, BranchesTable, type Award } from '../domain/schema/tables';
+import type { MadeDocument } from '../ports';
 import { readConfig, type Ports } from './context';
 import { runJob, type JobReport } from './job';
+import { fieldsFor, letterMismatch, markerKey, nextLetterNumber, voidLetter } from './letterCheck';
 import { Table } from './table';
 
+export { letterInput } from './letterCheck';
+
 export interface LettersReport extends JobReport {
+  /** Letters made in this run, reissued ones included. */
   readonly made: number;
+  /** Of those, letters that replace a voided one. */
+  readonly reissued: number;
+  readonly voided: number;
+  /** Letters that still say what their award says, left as they are. */
+  readonly kept: number;
+  /** Provisional awards, which get no letter. */
+  readonly provisional: number;
   readonly remaining: number;
-  readonly files: readonly { awardId: string; name: string; link: string }[];
+  readonly files: readonly { awardId: string; name: string; link: string; letterNo: string }[];
 }
 
 export interface LetterOptions {
   /** Asked before each letter: stop now (time budget or daily quota) and resume later. */
   readonly shouldStop?: (made: number) => boolean;
-}
-
-function markerKey(awardId: string): string {
-  return `letter:${awardId}`;
-}
-
-export function letterInput(award: Award, branch: Branch | undefined, config: Config) {
-  const tier = TIERS.find((t) => t.key === branch?.tier);
-  return {
-    awardId: award.awardId,
-    kind: award.kind,
-    recipient: award.recipient,
-    branchName: branch?.name ?? '',
-    unit: branch?.unit ?? '',
-    tierLabel: tier ? labelOf(tier, 'zh-CN') : '',
-    awardTitle: award.title,
-    programYear: config.programYear,
-    rank: award.rank ?? 0,
-    score: award.score === null ? '' : award.score.toFixed(2),
-    commendationDate: config.commendationDate,
-    college: config.collegeName,
-  };
+  /** Void every letter and make it again (e.g. after the template changed). */
+  readonly reissue?: boolean;
 }
 
 export function issueLetters(ports: Ports, options: LetterOptions = {}): LettersReport {
   const config = readConfig(ports);
+  const { locale } = config;
   const documents = ports.documents;
   if (!documents) throw new Error('issueLetters: no document maker configured');
-  return runJob(ports, 'letters', config.locale, () => {
+  return runJob(ports, 'letters', locale, () => {
     const { store } = ports;
-    const awards = Table.read(store, AwardsTable, config.locale);
+    const awards = Table.read(store, AwardsTable, locale);
     const branches = new Map(
-      Table.read(store, BranchesTable, config.locale)
+      Table.read(store, BranchesTable, locale)
         .records()
         .map((b) => [b.id, b]),
     );
-    const todo = awards.records().filter((a) => !a.letterId);
-    const files: { awardId: string; name: string; link: string }[] = [];
+    const provisional = awards.records().filter((a) => a.state === 'provisional');
+    const due: { award: Award; voidBecause: string | null }[] = [];
+    let kept = 0;
+    for (const award of awards.records()) {
+      if (award.state === 'provisional') continue;
+      const mismatch = options.reissue
+        ? award.letterId
+          ? t(locale, 'awards.reason.reissue')
+          : null
+        : letterMismatch(award, branches.get(award.branch), config, locale);
+      if (award.letterId && mismatch === null) kept++;
+      else due.push({ award, voidBecause: mismatch });
+    }
+
+    const files: { awardId: string; name: string; link: string; letterNo: string }[] = [];
+    const lines: string[] = [];
     let made = 0;
-    for (const award of todo) {
+    let reissued = 0;
+    let voided = 0;
+    for (const { award: current, voidBecause } of due) {
       if (options.shouldStop?.(made)) break;
+      let award = current;
+      if (voidBecause !== null) {
+        award = voidLetter(ports, award, voidBecause, config);
+        awards.upsert(award);
+        voided++;
+        reissued++;
+        lines.push(
+          t(locale, 'awards.letterVoided', {
+            letterNo: current.letterNo ?? current.awardId,
+            recipient: current.recipient,
+            reason: voidBecause,
+          }),
+        );
+      }
+      const { letterNo, issue } = nextLetterNumber(award, config);
+      const fields = fieldsFor(award, branches.get(award.branch), config, letterNo);
       const name = letterFileName({ ...award, awardTitle: award.title });
       // A document made by a run that was cut off before it finished is filled, not made again.
-      const remembered = ports.markers?.get(markerKey(award.awardId));
-      const doc = remembered
-        ? (JSON.parse(remembered) as { id: string; link: string })
+      const key = markerKey(award.awardId, issue);
+      const remembered = ports.markers?.get(key);
+      const doc: MadeDocument = remembered
+        ? (JSON.parse(remembered) as MadeDocument)
         : documents.create(name);
-      if (!remembered) ports.markers?.set(markerKey(award.awardId), JSON.stringify(doc));
-      documents.fill(doc, letterFields(letterInput(award, branches.get(award.branch), config)));
-      awards.upsert({ ...award, letterId: doc.id, link: doc.link, generatedAt: ports.clock.now() });
-      files.push({ awardId: award.awardId, name, link: doc.link });
+      if (!remembered) ports.markers?.set(key, JSON.stringify(doc));
+      documents.fill(doc, fields);
+      awards.upsert({
+        ...award,
+        letterId: doc.id,
+        link: doc.link,
+        generatedAt: ports.clock.now(),
+        letterNo,
+        printed: printedRecord(fields),
+      });
+      files.push({ awardId: award.awardId, name, link: doc.link, letterNo });
       made++;
-      ports.progress?.update(made, todo.length, 'letters');
+      ports.progress?.update(made, due.length, 'letters');
     }
-    awards.save(store, config.locale);
-    const remaining = todo.length - made;
+    awards.save(store, locale);
+    const remaining = due.length - made;
     return {
       job: 'letters',
-      rowsIn: todo.length,
+      rowsIn: due.length,
       rowsOut: made,
       made,
+      reissued,
+      voided,
+      kept,
+      provisional: provisional.length,
       remaining,
       files,
       summary: [
-        `${made} letters made` + (remaining > 0 ? `, ${remaining} left for the next run` : ''),
+        t(locale, 'awards.lettersMade', { made, reissued, voided }),
+        ...(remaining > 0 ? [t(locale, 'awards.lettersLeft', { remaining })] : []),
+        ...(provisional.length > 0
+          ? [t(locale, 'awards.lettersProvisional', { count: provisional.length })]
+          : []),
+        ...lines,
       ],
     };
   });

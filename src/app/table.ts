@@ -120,6 +120,20 @@ export class Table<D extends TableDef> {
     return 'updated';
   }
 
+  /** Removes the record with this key (staff's extra cells go with it); false when none. */
+  remove(key: string): boolean {
+    const i = this.index.get(key);
+    if (i === undefined) return false;
+    this.entries.splice(i, 1);
+    this.index.clear();
+    this.entries.forEach((entry, j) => {
+      if (entry.kind === 'record') this.index.set(recordKey(this.def, entry.record), j);
+    });
+    this.changed = true;
+    this.cached = null;
+    return true;
+  }
+
   /** Adds a row without a key check: for logs, where every run is its own row. */
   append(record: RecordOf<D>): void {
     this.entries.push({ kind: 'record', record, extras: {} });

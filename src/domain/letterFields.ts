@@ -84,6 +84,8 @@ export interface LetterInput {
   college: string;
   /** Free text; when absent or blank a formal citation is generated from the other fields. */
   citation?: string;
+  /** The letter's number; by default programme year and award id (a first letter's number). */
+  letterNo?: string;
 }
 
 const DIGITS = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'] as const;
@@ -235,7 +237,9 @@ export function letterFields(input: LetterInput): Record<string, string> {
     commendationDateZh: chineseDate(date),
     commendationDateZhFormal: chineseDateFormal(date),
     college: input.college.trim(),
-    letterNo: [programYear, input.awardId.trim()].filter((s) => s !== '').join('-'),
+    letterNo:
+      input.letterNo?.trim() ||
+      [programYear, input.awardId.trim()].filter((s) => s !== '').join('-'),
     citation,
   };
   return fields;

@@ -102,6 +102,19 @@ export const AWARD_KINDS = terms([
 ] as const);
 export type AwardKind = (typeof AWARD_KINDS)[number]['key'];
 
+/**
+ * Whether an award stands: `provisional` while some eligible branch still lacks its defense result
+ * (no letter is made for it), `final` once the standings it comes from are complete.
+ */
+export const AWARD_STATES = terms([
+  { key: 'final', zh: '正式', en: 'Final' },
+  { key: 'provisional', zh: '暂定', en: 'Provisional' },
+] as const);
+export type AwardState = (typeof AWARD_STATES)[number]['key'];
+
+/** The file-name prefix of a voided letter: kept, never deleted, and never mistaken for a live one. */
+export const VOID_PREFIX = '作废-';
+
 export const YES_NO = terms([
   { key: 'yes', zh: '是', en: 'Yes' },
   { key: 'no', zh: '否', en: 'No' },

@@ -2,9 +2,14 @@
  * Letters as Google Docs: copy the template (Drive), fill every placeholder in one Docs
  * `batchUpdate` of literal `replaceAllText` requests, share view-only with the narrowest access
  * the Config allows. Three calls a letter.
+ *
+ * Voiding a letter costs two calls and one per sharing permission: read its name and permissions,
+ * rename it `作废-…` (the reason in its description), delete every permission but the owner's.
+ * The document is kept: deleting it is staff's decision, never the system's.
  */
 import type { LetterSharing } from '../domain/config';
 import { placeholderToken } from '../domain/letterFields';
+import { VOID_PREFIX } from '../domain/vocabulary';
 import type { DocumentMaker, MadeDocument } from '../ports';
 
 export interface DocsMakerOptions {
@@ -62,5 +67,39 @@ export class DocsMaker implements DocumentMaker {
       // A domain that forbids link sharing: the letter stays private, and staff are told why.
       this.sharingNote = `letters kept private: link sharing was refused (${String(error).slice(0, 160)})`;
     }
+  }
+
+  void(document: MadeDocument, reason: string): MadeDocument {
+    const options = { supportsAllDrives: true };
+    let file: GoogleAppsScript.Drive_v3.Drive.V3.Schema.File;
+    try {
+      file = Drive!.Files!.get(document.id, {
+        ...options,
+        fields: 'name,permissions(id,type,role)',
+      });
+    } catch (error) {
+      // Deleted by hand (404): nothing is left that could mislead anyone.
+      if (/not found/i.test(String(error))) return document;
+      throw error;
+    }
+    const name = file.name ?? '';
+    if (!name.startsWith(VOID_PREFIX)) {
+      // Metadata only: no media (null, as Google's samples pass it) and the shared-drive flag.
+      const noMedia = null as unknown as GoogleAppsScript.Base.Blob;
+      Drive!.Files!.update(
+        { name: `${VOID_PREFIX}${name}`, description: reason },
+        document.id,
+        noMedia,
+        { ...options, fields: 'id' },
+      );
+    }
+    // `permissions` is not filled in for files on a shared drive: ask for them there.
+    const permissions =
+      file.permissions ?? Drive!.Permissions!.list(document.id, options).permissions ?? [];
+    for (const permission of permissions) {
+      if (permission.role === 'owner' || !permission.id) continue;
+      Drive!.Permissions!.remove(document.id, permission.id, options);
+    }
+    return document;
   }
 }

@@ -245,23 +245,47 @@ export function archiveRubricScoresNow(): string {
   });
 }
 
+const AWARDS_TABLES = [
+  BranchesTable,
+  ActivitiesTable,
+  MonthlyResultsTable,
+  DefenseResultsTable,
+  NominationsTable,
+  AwardsTable,
+  LogTable,
+];
+
+/** The letters' document maker as the Config says: making, sharing and voiding letters. */
+function letterMaker(job: GasJob, domain: string | null): DocsMaker {
+  return new DocsMaker({
+    templateId: job.config.letterTemplate ?? '',
+    folderId: job.config.letterFolder,
+    sharing: job.config.letterSharing,
+    domain,
+  });
+}
+
+/**
+ * Menu: select the awards. Refused (with the branches named) while the defense is not complete;
+ * a letter that no longer says what its award says is voided on the spot.
+ */
 export function selectAwardsNow(): string {
-  return runLocked(
-    [
-      BranchesTable,
-      ActivitiesTable,
-      MonthlyResultsTable,
-      DefenseResultsTable,
-      NominationsTable,
-      AwardsTable,
-      LogTable,
-    ],
-    (job) => {
-      const report = selectAwards(job.ports);
-      tell(job, 'awards', report.summary);
-      return report.summary.join('\n');
-    },
-  );
+  return selectAwardsWith(false);
+}
+
+/** Menu: a provisional list before the defense is complete (rows marked 暂定, no letters). */
+export function selectProvisionalAwardsNow(): string {
+  return selectAwardsWith(true);
+}
+
+function selectAwardsWith(provisional: boolean): string {
+  return runLocked(AWARDS_TABLES, (job) => {
+    // Awards only ever void letters, which needs no sharing domain (and no Session call).
+    const ports = { ...job.ports, documents: letterMaker(job, null) };
+    const report = selectAwards(ports, { provisional });
+    tell(job, 'awards', report.summary);
+    return report.summary.join('\n');
+  });
 }
 
 function emailDomain(): string | null {
@@ -280,12 +304,7 @@ export function generateLetters(): string {
     (job) => {
       // The Config this job read already (one read of each sheet, under the lock) says how.
       if (!job.config.letterTemplate) return 'no letter template: run Setup first';
-      const documents = new DocsMaker({
-        templateId: job.config.letterTemplate,
-        folderId: job.config.letterFolder,
-        sharing: job.config.letterSharing,
-        domain: emailDomain(),
-      });
+      const documents = letterMaker(job, emailDomain());
       const ports = { ...job.ports, documents };
       const day = ports.clock.now().slice(0, 10);
       const usedToday = Number(ports.markers!.get(QUOTA_KEY(day)) ?? '0');

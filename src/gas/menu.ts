@@ -13,6 +13,7 @@ export const MENU_ITEMS: readonly { zh: string; en: string; fn: string }[] = [
     fn: 'archiveRubricScoresNow',
   },
   { zh: '评定表彰名单', en: 'Select awards', fn: 'selectAwardsNow' },
+  { zh: '评定暂定表彰名单', en: 'Select provisional awards', fn: 'selectProvisionalAwardsNow' },
   { zh: '生成荣誉证书', en: 'Generate letters', fn: 'generateLetters' },
   { zh: '更新总览', en: 'Update dashboard', fn: 'buildDashboard' },
   { zh: '重新处理待处理记录', en: 'Reprocess rejected', fn: 'reprocessRejectedNow' },

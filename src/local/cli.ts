@@ -4,8 +4,8 @@
  * Exit codes: 0 ok, 1 the job failed, 2 the command was used wrongly.
  */
 import { Command, CommanderError, Option } from 'commander';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { basename } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { basename, dirname, relative, resolve } from 'node:path';
 import { selectAwards } from '../app/awards';
 import { readConfig, type Ports } from '../app/context';
 import { aggregateDefense } from '../app/defense';
@@ -247,50 +247,73 @@ export function buildProgram(out: Out = (l) => process.stdout.write(`${l}\n`)): 
     .command('awards')
     .description('select the advanced branches and excellent members; optionally write the letters')
     .argument('<workbook>')
-    .option('--letters <dir>', 'write one .docx letter per award into this folder')
+    .option('--letters <dir>', 'write one .docx letter per final award into this folder')
     .option('--template <file>', 'your own .docx template with {{placeholders}}')
     .option('--pdf', 'also convert each letter to PDF (needs LibreOffice)')
-    .action(
-      async (path: string, options: { letters?: string; template?: string; pdf?: boolean }) => {
-        if (options.template && !options.letters)
-          throw new UsageError('--template needs --letters <dir>');
-        const template = options.template ? readTemplate(options.template) : loadDefaultTemplate();
-        const documents = options.letters ? new DocxMaker(options.letters, template) : undefined;
-        const { awards, letters } = await withWorkbook(
-          path,
-          (ports) => ({
-            awards: selectAwards(ports),
-            letters: documents ? issueLetters(ports) : null,
-          }),
-          documents ? { documents } : {},
-        );
-        out(
-          formatTable(
-            ['award', 'recipient', 'title', 'score', 'rank'],
-            awards.awards.map((a) => [
-              a.awardId,
-              a.recipient,
-              a.title,
-              a.score?.toFixed(2) ?? '',
-              String(a.rank ?? ''),
-            ]),
-          ),
-        );
-        awards.summary.forEach((l) => out(l));
-        if (letters) {
-          letters.summary.forEach((l) => out(l));
-          if (options.pdf) {
-            for (const file of documents!.made) {
-              const pdf = await convertToPdf(file, options.letters!);
-              if (!pdf.ok) {
-                out(`PDF: ${pdf.reason}`);
-                break;
-              }
+    .option(
+      '--provisional',
+      'select although some eligible branch has no defense result yet (rows marked 暂定, no letters)',
+    )
+    .option('--reissue', 'void every letter made so far and make it again (needs --letters)')
+    .action(async (path: string, options: AwardsCommandOptions) => {
+      if (options.template && !options.letters)
+        throw new UsageError('--template needs --letters <dir>');
+      if (options.reissue && !options.letters)
+        throw new UsageError('--reissue needs --letters <dir>');
+      const template = options.letters
+        ? options.template
+          ? readTemplate(options.template)
+          : loadDefaultTemplate()
+        : undefined;
+      // Always at hand: a letter that no longer says what its award says is voided by `awards`.
+      const documents = new DocxMaker({
+        workbookDir: dirname(resolve(path)),
+        ...(options.letters ? { folder: options.letters } : {}),
+        ...(template ? { template } : {}),
+      });
+      if (options.letters) mkdirSync(options.letters, { recursive: true });
+      const { awards, letters, locale } = await withWorkbook(
+        path,
+        (ports) => ({
+          locale: readConfig(ports).locale,
+          awards: selectAwards(ports, { provisional: options.provisional === true }),
+          letters: options.letters
+            ? issueLetters(ports, { reissue: options.reissue === true })
+            : null,
+        }),
+        { documents },
+      );
+      out(
+        formatTable(
+          ['award', 'recipient', 'title', 'score', 'rank', 'state'],
+          awards.awards.map((a) => [
+            a.awardId,
+            a.recipient,
+            a.title,
+            a.score?.toFixed(2) ?? '',
+            String(a.rank ?? ''),
+            a.state === 'provisional' ? '暂定' : '',
+          ]),
+        ),
+      );
+      awards.summary.forEach((l) => out(l));
+      if (letters) {
+        letters.summary.forEach((l) => out(l));
+        const elsewhere = lettersElsewhere(path, options.letters!, awards.awards);
+        if (letters.made === 0 && elsewhere) {
+          out(t(locale, 'awards.lettersElsewhere', { count: letters.kept, folder: elsewhere }));
+        }
+        if (options.pdf) {
+          for (const file of documents.made) {
+            const pdf = await convertToPdf(file, dirname(file));
+            if (!pdf.ok) {
+              out(`PDF: ${pdf.reason}`);
+              break;
             }
           }
         }
-      },
-    );
+      }
+    });
 
   program
     .command('report')
@@ -340,6 +363,31 @@ export function buildProgram(out: Out = (l) => process.stdout.write(`${l}\n`)): 
     });
 
   return program;
+}
+
+interface AwardsCommandOptions {
+  letters?: string;
+  template?: string;
+  pdf?: boolean;
+  provisional?: boolean;
+  reissue?: boolean;
+}
+
+/**
+ * The folder (as the user would type it) holding the awards' current letters when it is not the
+ * one asked for: the letters were made before, elsewhere, and were not made again.
+ */
+function lettersElsewhere(
+  workbook: string,
+  asked: string,
+  awards: readonly { letterId: string | null }[],
+): string | null {
+  const base = dirname(resolve(workbook));
+  const folders = new Set(
+    awards.flatMap((a) => (a.letterId ? [dirname(resolve(base, a.letterId))] : [])),
+  );
+  const other = [...folders].find((f) => f !== resolve(asked));
+  return other === undefined ? null : relative(process.cwd(), other) || '.';
 }
 
 function readTemplate(path: string): Buffer {

@@ -338,9 +338,13 @@ describe('selectAwards', () => {
         title: '先进党支部',
         score: 57.2,
         rank: 1,
+        state: 'final',
         letterId: null,
         link: null,
         generatedAt: null,
+        letterNo: null,
+        printed: null,
+        voidedLetters: null,
       },
       expect.objectContaining({ awardId: 'ADV-B001', score: 52.4, rank: 3 }),
       // 王五's nomination is still pending; 赵六's branch was not advanced, but she still is excellent.
@@ -352,15 +356,19 @@ describe('selectAwards', () => {
         title: '优秀学生党员',
         score: null,
         rank: null,
+        state: 'final',
         letterId: null,
         link: null,
         generatedAt: null,
+        letterNo: null,
+        printed: null,
+        voidedLetters: null,
       },
       expect.objectContaining({ awardId: 'MEM-B003-2023003', recipient: '赵六' }),
     ]);
     expect(report.summary).toEqual([
-      '2 advanced branches, 2 excellent members',
-      '1 branches not eligible (semester rule)',
+      '2 个先进党支部，2 名优秀学生党员',
+      '1 个支部不符合评选条件（学期活动不足）：B003 计算机学院第3党支部',
       '#1 计算机学院第2党支部 57.20',
       '#3 计算机学院第1党支部 52.40',
     ]);
@@ -375,11 +383,12 @@ describe('selectAwards', () => {
       'ADV-B002',
       'ADV-B003',
     ]);
-    // B001's award from the first run is not deleted behind staff's back: it is reported.
-    expect(awardIds(ports)).toContain('ADV-B001');
-    expect(report.summary).toContain(
-      'ADV-B001 no longer qualifies; it is kept — delete its row by hand if intended',
-    );
+    // The table never contradicts the standings: B001's award goes, and the Log says what it was.
+    expect(awardIds(ports)).not.toContain('ADV-B001');
+    const removal =
+      'ADV-B001 计算机学院第1党支部 不再符合表彰条件（原排名 3，得分 52.40），已从表彰移除';
+    expect(report.summary).toContain(removal);
+    expect(records(ports.store, LogTable).at(-1)!.message).toContain(removal);
   });
 
   test('a nomination from a branch no longer approved is not awarded', () => {
@@ -464,7 +473,10 @@ describe('issueLetters', () => {
     const ports = { ...awarded(), documents, markers: new MemoryMarkers() };
     const first = issueLetters(ports, { shouldStop: (made) => made >= 2 });
     expect(first).toMatchObject({ made: 2, remaining: 2 });
-    expect(first.summary).toEqual(['2 letters made, 2 left for the next run']);
+    expect(first.summary).toEqual([
+      '生成证书 2 封（其中重新生成 0 封），作废 0 封',
+      '2 封证书留待下次运行',
+    ]);
     expect(records(ports.store, AwardsTable).filter((a) => a.letterId !== null)).toHaveLength(2);
 
     const second = issueLetters(ports);

@@ -130,9 +130,13 @@ const award = (id: string, kind: Award['kind'], branchId: string, recipient: str
   title: kind === 'branch' ? '先进党支部' : '优秀学生党员',
   score: null,
   rank: null,
+  state: 'final',
   letterId: null,
   link: null,
   generatedAt: null,
+  letterNo: null,
+  printed: null,
+  voidedLetters: null,
 });
 
 const showcase = (month: string, branchId: string): ShowcasePick => ({

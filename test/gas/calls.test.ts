@@ -151,9 +151,9 @@ describe('service calls per job at 1× and 10×', () => {
       expect(outcomes['daily trigger']).toMatch(/^reconciled: 2[56] new responses$/);
       expect(outcomes.finalise).toMatch(new RegExp(`^2027-06: ${50 * k} branches ranked`));
       expect(outcomes.defense).toMatch(new RegExp(`^${50 * k} branches aggregated`));
-      expect(outcomes.awards).toMatch(/^14 advanced branches, \d+ excellent members/);
-      expect(outcomes.letters).toBe(`${letters} letters made`);
-      expect(outcomes['letters (none due)']).toBe('0 letters made');
+      expect(outcomes.awards).toMatch(/^14 个先进党支部，\d+ 名优秀学生党员/);
+      expect(outcomes.letters).toBe(`生成证书 ${letters} 封（其中重新生成 0 封），作废 0 封`);
+      expect(outcomes['letters (none due)']).toBe('生成证书 0 封（其中重新生成 0 封），作废 0 封');
       expect(letters).toBeGreaterThan(14);
     }
     expect(at[10].letters).toBeGreaterThan(at[1].letters);

@@ -10,6 +10,7 @@ import {
   applicationAnswers,
   branchChoice,
   compactSheets,
+  completeDefense,
   editRows,
   freshGas,
   isResponseRead,
@@ -141,8 +142,9 @@ describe('letters cut off at any service call', () => {
   function withAwards(): Gas {
     const gas = programme();
     gas.world.setNow(new Date('2027-07-01T09:00:00+08:00'));
-    // Staff select awards (no defense yet: process scores only), then letters are due.
+    // Staff finalise October and the defense, select awards, then letters are due.
     gas.bundle.run('finaliseMonthNow', ['2026-10']);
+    completeDefense(gas);
     // One month of reports cannot meet the semester rule: staff waive it for this test.
     editRows(gas.world, SHEETS.config, (r) => r['设置项'] === 'requireCompliance', { 值: 'false' });
     expect(gas.bundle.run('selectAwardsNow', []).ok).toBe(true);

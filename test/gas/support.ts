@@ -356,6 +356,33 @@ export function addJudges(world: World, judges: readonly JudgeEntry[]): void {
   );
 }
 
+export type Marks = readonly [number, number, number, number, number];
+
+/**
+ * The June defense, done: three judges score every approved branch (the same marks from each,
+ * `marks[id]` or a middling 76), then staff aggregate. Awards can be final after this.
+ */
+export function completeDefense(gas: Gas, marks: Readonly<Record<string, Marks>> = {}): void {
+  const judges = ['甲评委', '乙评委', '丙评委'];
+  addJudges(
+    gas.world,
+    judges.map((name) => ({ name })),
+  );
+  for (const choice of approvedChoices(gas.world)) {
+    const id = choice.split(' ')[0]!;
+    for (const judge of judges) {
+      const { run } = submit(
+        gas,
+        'defense',
+        defenseAnswers(judge, choice, (marks[id] ?? [30, 20, 10, 8, 8]) as Marks),
+      );
+      if (!run.ok) throw run.error;
+    }
+  }
+  const aggregated = gas.bundle.run('aggregateDefenseNow', []);
+  if (!aggregated.ok) throw aggregated.error;
+}
+
 /** Staff decide nominations: 已通过 for the matching ones (审核状态 column). */
 export function approveNominations(world: World, match: (record: SheetRecord) => boolean): number {
   return editRows(world, SHEETS.nominations, match, { 审核状态: '已通过' });

@@ -419,7 +419,7 @@ describe('a programme year through the bundle', () => {
 
   it('stage 4: awards, then one letter per award through a self-continuing job', () => {
     expect(bundle.call('selectAwardsNow')).toMatch(
-      /^8 advanced branches, 3 excellent members\n1 branches not eligible \(semester rule\)/,
+      /^8 个先进党支部，3 名优秀学生党员\n1 个支部不符合评选条件（学期活动不足）：B\d{3} /,
     );
     const awards = rows(gas, SHEETS.awards);
     expect(awards).toHaveLength(11);
@@ -485,7 +485,7 @@ describe('a programme year through the bundle', () => {
         .sort(),
     ).toEqual(['dailyTrigger', ...Array(5).fill('onFormSubmitTrigger')]);
     // Running it again makes nothing new.
-    expect(bundle.call('generateLetters')).toMatch(/^0 letters made/);
+    expect(bundle.call('generateLetters')).toMatch(/^生成证书 0 封/);
     expect(world.files().length).toBe(docs.length + 7);
   });
 

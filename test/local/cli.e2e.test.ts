@@ -116,7 +116,7 @@ describe('starbranch demo', () => {
     const letters = readdirSync(join(demo, 'letters')).filter((f) => f.endsWith('.docx'));
     expect(letters).toHaveLength(awards.length);
     const first = awards.find((a) => a.rank === 1)!;
-    expect(first.link).toMatch(/^file:\/\//);
+    expect(first.link).toBe(first.letterId);
     const file = letters.find((f) => f.includes(first.awardId))!;
     const xml = new PizZip(readFileSync(join(demo, 'letters', file)))
       .file('word/document.xml')!
@@ -153,7 +153,8 @@ describe('commands on the demo workbook', () => {
     const { read } = await tables(copy);
     // The demo's run and these two: every run is logged.
     expect(read(LogTable).filter((l) => l.job === 'finalise 2026-11')).toHaveLength(3);
-  }, 30_000);
+    // Eight commands, each opening and saving the whole workbook: slow on a busy machine.
+  }, 90_000);
 
   it('re-ingesting the activity export adds nothing', async () => {
     const copy = join(dir, 'reingest.xlsx');

@@ -55,6 +55,8 @@ export interface MadeRecord {
   readonly link: string;
   readonly name: string;
   readonly fields: Readonly<Record<string, string>>;
+  /** Set when the letter was voided: its name then starts with 作废-. */
+  voidReason?: string;
 }
 
 /**
@@ -80,6 +82,19 @@ export class FakeDocuments implements DocumentMaker {
     const made = this.made.find((m) => m.id === document.id);
     if (!made) throw new Error(`fill: no document ${document.id}`);
     (made as { fields: Record<string, string> }).fields = { ...fields };
+  }
+
+  void(document: MadeDocument, reason: string): MadeDocument {
+    const made = this.made.find((m) => m.id === document.id);
+    if (!made) throw new Error(`void: no document ${document.id}`);
+    (made as { name: string }).name = `作废-${made.name}`;
+    made.voidReason = reason;
+    return document;
+  }
+
+  /** The letters not voided. */
+  live(): MadeRecord[] {
+    return this.made.filter((m) => m.voidReason === undefined);
   }
 }
 

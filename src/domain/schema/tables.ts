@@ -6,6 +6,7 @@ import {
   ACTIVITY_KINDS,
   ACTIVITY_STATUSES,
   AWARD_KINDS,
+  AWARD_STATES,
   BRANCH_STATUSES,
   NOMINATION_STATUSES,
   RESULT_STATES,
@@ -243,9 +244,16 @@ export const AwardsTable = defineTable({
     title: text({ zh: '荣誉称号', en: 'Title', required: true }),
     score: decimal({ zh: '综合得分', en: 'Final score', min: 0 }),
     rank: int({ zh: '排名', en: 'Rank', min: 1 }),
+    state: oneOf(AWARD_STATES, { zh: '状态', en: 'State' }),
     letterId: text({ zh: '证书文件', en: 'Letter doc ID' }),
     link: text({ zh: '证书链接', en: 'Letter link' }),
     generatedAt: datetime({ zh: '生成时间', en: 'Generated at' }),
+    /** The letter's number (证书编号): a reissued letter never reuses a voided one's. */
+    letterNo: text({ zh: '证书编号', en: 'Letter No.' }),
+    /** What the letter printed (JSON of its fields), to tell when the award has moved on. */
+    printed: longText({ zh: '证书内容', en: 'Printed fields' }),
+    /** Every letter of this award that was voided: number, date, reason, where the file went. */
+    voidedLetters: longText({ zh: '作废证书', en: 'Voided letters' }),
   },
 });
 

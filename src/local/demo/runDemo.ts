@@ -75,7 +75,11 @@ export async function runDemo(outDir: string, progress?: Progress): Promise<Demo
   const ports: Ports = {
     store,
     clock,
-    documents: new DocxMaker(paths.lettersDir, loadDefaultTemplate()),
+    documents: new DocxMaker({
+      workbookDir: outDir,
+      folder: paths.lettersDir,
+      template: loadDefaultTemplate(),
+    }),
     ...(progress ? { progress } : {}),
   };
   const config = DEFAULT_CONFIG;
