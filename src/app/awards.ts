@@ -30,6 +30,9 @@ import type { AwardState } from '../domain/vocabulary';
 import { readConfig, type Ports } from './context';
 import { runJob, type JobReport } from './job';
 import { letterMismatch, voidLetter } from './letterCheck';
+import { aggregateDefense } from './defense';
+import { defenseScoresTable } from '../domain/schema/defenseScores';
+import { refreshStaleMonths } from './staleness';
 import { computeStandings, type Standing } from './standings';
 import { Table } from './table';
 
@@ -68,9 +71,10 @@ function branchLabel(branch: string, branches: ReadonlyMap<string, Branch>): str
 }
 
 export function selectAwards(ports: Ports, options: AwardsOptions = {}): AwardsReport {
+  const refreshed = refreshInputs(ports);
   const config = readConfig(ports);
   const { locale } = config;
-  return runJob(ports, 'awards', locale, () => {
+  const report = runJob(ports, 'awards', locale, () => {
     const { store } = ports;
     // Branches are read once, for the standings and for the members' branches alike.
     const branchList = Table.read(store, BranchesTable, locale).records();
@@ -207,6 +211,7 @@ export function selectAwards(ports: Ports, options: AwardsOptions = {}): AwardsR
       ],
     };
   });
+  return { ...report, summary: [...refreshed, ...report.summary] };
 }
 
 /**
@@ -286,4 +291,18 @@ function wantedAwards(
         ...letterSoFar(memberAwardId(n.branch, n.studentId)),
       })),
   ];
+}
+
+/**
+ * What the standings are computed from is brought up to date first: stale months are recomputed,
+ * and the defense results are aggregated again from the judges' sheets whenever any exist, so an
+ * award never rests on a month or a defense score that has since changed. Returns what changed.
+ */
+function refreshInputs(ports: Ports): string[] {
+  const months = refreshStaleMonths(ports).recomputed.map((r) => r.line);
+  const config = readConfig(ports);
+  const scores = ports.store.read(defenseScoresTable(config.defenseRubric));
+  if (scores.length <= 1) return months;
+  const defense = aggregateDefense(ports);
+  return [...months, ...(defense.changed ? defense.summary : [])];
 }

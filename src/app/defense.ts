@@ -22,6 +22,8 @@ import { Table } from './table';
 
 export interface DefenseReport extends JobReport {
   readonly results: readonly DefenseResult[];
+  /** Some result differs from what the sheet held before. */
+  readonly changed: boolean;
   readonly details: readonly SubjectResult[];
 }
 
@@ -111,12 +113,13 @@ export function aggregateDefense(ports: Ports): DefenseReport {
       if (results.upsert(row) === 'updated') results.upsert({ ...row, computedAt: now });
     }
     scores.save(store, config.locale);
-    results.save(store, config.locale);
+    const changed = results.save(store, config.locale);
     const incomplete = details.length - complete.length;
     return {
       job: 'defense',
       rowsIn: sheets.length,
       rowsOut: written.length,
+      changed,
       results: written,
       details,
       summary: [

@@ -29,6 +29,7 @@ import {
   upsertRows,
   type TestPorts,
 } from '../support/fakes';
+import { sealMonths } from '../support/sealMonths';
 
 /**
  * Four approved branches, two advanced places, one semester with one theme activity required.
@@ -79,6 +80,7 @@ function programme(): TestPorts & { documents: FakeDocuments } {
     monthly('B002', 80),
     monthly('B004', 60),
   ]);
+  sealMonths({ store, clock: ports.clock });
   return { ...ports, documents: new FakeDocuments(), markers: new MemoryMarkers() };
 }
 
@@ -296,6 +298,8 @@ describe('a letter always says what the Awards table says', () => {
   test('a branch renamed after its letter: the letters job voids and remakes it', () => {
     const ports = withLetters();
     editRow(ports.store, BranchesTable, 'B001', { name: '计算机学院本科生第一党支部' });
+    // A rename changes no month's figures; the hand-made months are taken as recomputed.
+    sealMonths(ports);
     const letters = issueLetters(ports);
     // 李四's letter names her branch; B001's award row still has the old recipient until awards
     // run again, but its letter printed the old branch name too, so both are remade.

@@ -35,6 +35,7 @@ import {
   upsertRows,
   type TestPorts,
 } from '../support/fakes';
+import { sealMonths } from '../support/sealMonths';
 
 const DefenseScoresTable = defenseScoresTable(DEFAULT_CONFIG.defenseRubric);
 
@@ -290,6 +291,7 @@ function yearEnd(): TestPorts {
     monthly('B002', 80),
     monthly('B004', 60),
   ]);
+  sealMonths({ store, clock: ports.clock });
   const defense = (branch: string, score: number) => ({
     branch,
     branchName: null,
