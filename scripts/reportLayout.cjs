@@ -49,9 +49,10 @@ function measureInPage() {
       .map((el) => `${el.tagName.toLowerCase()}.${el.className}`),
     heatmapNames: names('#stars th.name'),
     defenseNames: names('#defense th.name'),
-    /** The narrowest branch-name cell of the ranking, in px. */
-    rankingNameWidth: Math.min(
-      ...[...document.querySelectorAll('#ranking td.bn')].map((td) => box(td).width),
+    /** How many lines each branch name of the ranking is broken into. */
+    rankingNameLines: [...document.querySelectorAll('#ranking td.bn .nm')].map(
+      // An inline box has a rectangle per line (and per piece between <wbr>s): count the lines.
+      (name) => new Set([...name.getClientRects()].map((r) => Math.round(r.bottom))).size,
     ),
     /** Where sections start, top to bottom (null: not shown). */
     tops: {

@@ -16,7 +16,8 @@ export interface ReportLayout {
   sidewaysScrollers: string[];
   heatmapNames: NameCell[];
   defenseNames: NameCell[];
-  rankingNameWidth: number;
+  /** Lines per ranking name, in ranking order. */
+  rankingNameLines: number[];
   tops: Record<
     'headline' | 'ranking' | 'stars' | 'activities' | 'defense' | 'judgeMarks',
     number | null

@@ -56,7 +56,7 @@ try {
     console.log(
       `${width} px: page ${layout.scrollWidth} px wide in a ${layout.innerWidth} px window; ` +
         `${layout.heatmapNames.length} heatmap names, ${new Set(layout.heatmapNames.map((n) => n.label)).size} distinct, ${cut} cut; ` +
-        `narrowest ranking name cell ${Math.round(layout.rankingNameWidth)} px`,
+        `ranking names on at most ${Math.max(...layout.rankingNameLines)} line(s)`,
     );
     await page.close();
   }
