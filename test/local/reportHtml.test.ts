@@ -2,7 +2,7 @@ import { buildReportModel, type ReportInput, type ReportModel } from '../../src/
 import { DEFAULT_CONFIG } from '../../src/domain/config';
 import type { DefenseScore } from '../../src/domain/schema/defenseScores';
 import type { Activity, Branch, MonthlyResult } from '../../src/domain/schema/tables';
-import { esc, renderReportHtml } from '../../src/local/reportHtml';
+import { branchLabels, esc, nameText, renderReportHtml } from '../../src/local/reportHtml';
 
 const EVIL = '<script>alert(1)</script>';
 
@@ -188,25 +188,102 @@ describe('renderReportHtml', () => {
     expect(html).toMatch(/<div class="num">2<\/div><div class="cap">当月星级支部<\/div>/);
     expect(html).toMatch(/<div class="num">1<\/div><div class="cap">先进党支部<\/div>/);
     expect(html).toMatch(/<div class="num">1<\/div><div class="cap">未达标支部<\/div>/);
-    expect(html).toContain('计算机学院本科生第一党支部');
-    expect(html).toContain('研究生第三党支部');
+    expect(html).toContain('<span class="nm">计算机学院<wbr>本科生第一党支部</span>');
+    expect(html).toContain('<span class="nm">研究生第三党支部</span>');
     expect(html).toContain(esc(EVIL));
+  });
+
+  it('names every branch in full in the heatmap and the defense chart', () => {
+    const rowNames = (page: string, table: string) =>
+      [
+        ...page
+          .slice(page.indexOf(`<table class="${table}"`))
+          .split('</table>')[0]!
+          .matchAll(
+            /<th class="name" scope="row">(?:<span class="rk">\d+\.<\/span> )?<span class="nm">(.*?)<\/span>/g,
+          ),
+      ].map((m) => m[1]!.replace(/<wbr>/g, ''));
+    expect(rowNames(html, 'heat')).toEqual(model.stars.map((r) => esc(r.name)));
+    expect(rowNames(html, 'defense')).toEqual(model.defense.branches.map((b) => esc(b.name)));
+    expect(rowNames(html, 'heat')).toHaveLength(3);
+    expect(html).not.toContain('…');
+  });
+
+  it('breaks a long name after the school and the grade only', () => {
+    expect(nameText('电子科学与工程学院2025级本科生第四党支部')).toBe(
+      '电子科学与工程学院<wbr>2025级<wbr>本科生第四党支部',
+    );
+    expect(nameText('机关第一党支部')).toBe('机关第一党支部');
+    expect(nameText('<b>学院')).toBe('&lt;b&gt;学院');
+  });
+
+  it('adds the branch id to names two rows share, and only to those', () => {
+    const labels = branchLabels([
+      { branch: 'B1', name: '本科生第一党支部' },
+      { branch: 'B2', name: '研究生党支部' },
+      { branch: 'B3', name: '本科生第一党支部' },
+    ]);
+    expect([...labels.values()]).toEqual([
+      { name: '本科生第一党支部', id: 'B1' },
+      { name: '研究生党支部', id: null },
+      { name: '本科生第一党支部', id: 'B3' },
+    ]);
+    const twins = buildReportModel({
+      ...fixture(),
+      branches: [
+        branch('B1', '本科生第一党支部', 'junior'),
+        branch('B2', '本科生第一党支部', 'senior'),
+        branch('B3', '研究生第三党支部', 'graduate'),
+      ],
+    });
+    const page = renderReportHtml(twins, 'zh-CN');
+    expect(page).toContain('<span class="nm">本科生第一党支部</span> <span class="id">B1</span>');
+    expect(page).toContain('<span class="nm">本科生第一党支部</span> <span class="id">B2</span>');
+  });
+
+  it('puts the ranking right after the headline, and the judges’ raw marks last', () => {
+    const at = (part: string) => html.indexOf(part);
+    expect(at('<section id="headline">')).toBeLessThan(at('<section id="ranking">'));
+    for (const later of [
+      '<section id="stars">',
+      '<section id="activities">',
+      '<section id="defense">',
+    ]) {
+      expect(at('<section id="ranking">')).toBeLessThan(at(later));
+    }
+    expect(at('<details id="judge-marks">')).toBeGreaterThan(at('<table class="defense">'));
+    // On paper the raw marks give way to a line saying where they are.
+    expect(html).toContain(
+      '<p class="small print-only">评委打分明细见工作簿“答辩评分”表，打印时从略。</p>',
+    );
+    expect(html).toMatch(/@media print\{[^]*details\{display:none\}/);
+    expect(html).toMatch(/@media print\{[^]*tr,\.chart,\.card\{break-inside:avoid\}/);
+  });
+
+  it('labels the ranking’s figures in each row, for the cards a phone shows', () => {
+    expect(html).toContain('<td class="n" data-label="过程考核">85.00</td>');
+    expect(html).toContain('<td class="n" data-label="答辩">84.33</td>');
+    expect(html).toContain('<td class="n total" data-label="综合得分"><b>86.10</b></td>');
+    expect(en).toContain('data-label="Final score"');
   });
 
   it('escapes a branch name that holds a script', () => {
     expect(html).not.toContain(EVIL);
     expect(en).not.toContain(EVIL);
     expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
-    expect(count(html, '<script')).toBe(1); // the page's own print helper only
+    expect(count(html, '<script')).toBe(0);
     expect(esc(`a&b"c'<d>`)).toBe('a&amp;b&quot;c&#39;&lt;d&gt;');
   });
 
-  it('draws one SVG per chart: stars, activities, defense', () => {
-    expect(count(html, '<svg class="heat"')).toBe(1);
-    expect(count(html, '<svg class="bars"')).toBe(1);
-    expect(count(html, '<svg class="strip"')).toBe(1);
-    expect(count(html, '<svg')).toBe(3);
-    expect(count(en, '<svg')).toBe(3);
+  it('draws the heatmap and the defense chart as tables, the activities at two sizes', () => {
+    expect(count(html, '<table class="heat"')).toBe(1);
+    expect(count(html, '<table class="defense"')).toBe(1);
+    expect(count(html, '<svg class="bars wide"')).toBe(1);
+    expect(count(html, '<svg class="bars narrow"')).toBe(1);
+    // One strip per branch with plotted marks, an axis above and below.
+    expect(count(html, '<svg class="strip"')).toBe(model.defense.branches.length);
+    expect(count(html, '<svg class="axis"')).toBe(2);
+    expect(count(en, '<svg class="strip"')).toBe(model.defense.branches.length);
   });
 
   it('marks the dropped defense marks and the mean', () => {
@@ -219,7 +296,7 @@ describe('renderReportHtml', () => {
   });
 
   it('highlights star branches of the month and marks advanced branches', () => {
-    expect(count(html, 'stroke="#d4a017" stroke-width="3"')).toBe(2);
+    expect(html.match(/<td class="c s\d gold/g)).toHaveLength(2);
     expect(html).toContain('<span class="badge">先进党支部</span>');
     expect(html).toContain('未达到每学期“七个一”组织生活次数要求');
   });
