@@ -153,7 +153,7 @@ describe('commands on the demo workbook', () => {
     const { read } = await tables(copy);
     // The demo's run and these two: every run is logged.
     expect(read(LogTable).filter((l) => l.job === 'finalise 2026-11')).toHaveLength(3);
-  }, 30_000);
+  }, 60_000);
 
   it('re-ingesting the activity export adds nothing', async () => {
     const copy = join(dir, 'reingest.xlsx');
