@@ -174,4 +174,10 @@ export interface FormResponse {
   readonly email: string | null;
   /** Answers by question key (already matched from zh or en titles). */
   readonly answers: Readonly<Record<string, string>>;
+  /**
+   * Answers to questions the form has and the schema does not (a question staff added to the
+   * form), by the question's title as the form shows it. Ingest keeps them in a same-named staff
+   * column of the target table. They do not count for the response's id.
+   */
+  readonly extra?: Readonly<Record<string, string>>;
 }

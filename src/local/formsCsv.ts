@@ -2,12 +2,14 @@
  * Google Forms CSV exports (DESIGN §6) in and out, for local mode.
  *
  * Reading:
- * - UTF-8 with or without BOM, CRLF or LF, quoted multi-line cells (csv-parse). A stray quote inside
+ * - Text (decoded from UTF-8, UTF-16 or GB18030 by csvEncoding.ts), CRLF or LF, quoted multi-line
+ *   cells (csv-parse); comma-separated, or TAB-separated as Excel's "Unicode text" writes it. A stray quote inside
  *   an unquoted cell is read as text rather than failing the whole file.
  * - Columns are found by title, in any order: the timestamp (`Timestamp`, `时间戳记`, `時間戳記`),
  *   the optional email column, and each question by its zh-CN or en title. Titles are compared
- *   after NFKC, trimming and collapsing spaces, and ignoring case. Unknown columns are ignored (and
- *   listed in `unknownColumns`). A missing timestamp column or a missing column of a required
+ *   after NFKC, trimming and collapsing spaces, and ignoring case. Other columns (a question staff
+ *   added to the form) are listed in `unknownColumns`, and their answers kept in each response's
+ *   `extra` by title, for ingest to save in same-named staff columns. A missing timestamp column or a missing column of a required
  *   question fails the whole file, naming the file and the columns in both languages: nothing in
  *   such a file can be read right. A missing optional question's column leaves its answer out.
  * - If a question's title appears twice (Google keeps the old column when a question is re-made),
@@ -118,7 +120,8 @@ interface Columns {
   readonly emailAt: number | undefined;
   /** Question key → the columns that hold it, in file order. */
   readonly questions: ReadonlyMap<string, readonly number[]>;
-  readonly unknown: string[];
+  /** Titles of the other columns → the columns that hold them, in file order. */
+  readonly unknown: ReadonlyMap<string, readonly number[]>;
 }
 
 function mapColumns(header: readonly string[], form: FormDef, fileName: string): Columns {
@@ -131,7 +134,7 @@ function mapColumns(header: readonly string[], form: FormDef, fileName: string):
   let timestampAt: number | undefined;
   let emailAt: number | undefined;
   const questions = new Map<string, number[]>();
-  const unknown: string[] = [];
+  const unknown = new Map<string, number[]>();
   header.forEach((cell, index) => {
     const title = normaliseTitle(cell);
     if (title === '') return;
@@ -143,7 +146,7 @@ function mapColumns(header: readonly string[], form: FormDef, fileName: string):
     } else if (emailTitles.has(title)) {
       emailAt ??= index;
     } else {
-      unknown.push(cell.trim());
+      unknown.set(cell.trim(), [...(unknown.get(cell.trim()) ?? []), index]);
     }
   });
   const missing: string[] = [];
@@ -160,6 +163,16 @@ function mapColumns(header: readonly string[], form: FormDef, fileName: string):
     );
   }
   return { timestampAt, emailAt, questions, unknown };
+}
+
+/**
+ * `,`, or TAB for Excel's "Unicode text" (a TAB-separated file): told by the header row, whose
+ * titles hold no TAB, while a comma-separated header has a comma between every two titles.
+ */
+function delimiterOf(text: string): string {
+  const header = text.slice(0, (text.indexOf('\n') + 1 || text.length + 1) - 1);
+  const tabs = header.split('\t').length - 1;
+  return tabs > 0 && tabs >= header.split(',').length - 1 ? '\t' : ',';
 }
 
 /** Column titles as keys for a row's raw cells; a repeated title gets ` (2)`, ` (3)`… */
@@ -184,6 +197,7 @@ export function readFormsCsv(text: string, form: FormName, options: CsvReadOptio
   try {
     records = parse(text, {
       bom: true,
+      delimiter: delimiterOf(text),
       relax_column_count: true,
       relax_quotes: true,
       skip_empty_lines: false,
@@ -214,11 +228,14 @@ export function readFormsCsv(text: string, form: FormName, options: CsvReadOptio
     const timestampText = cells[columns.timestampAt] ?? '';
     const emailCell = columns.emailAt === undefined ? undefined : cells[columns.emailAt];
     const email = isBlank(emailCell) ? null : emailCell!.trim();
-    const answers: Record<string, string> = {};
-    for (const [key, at] of columns.questions) {
+    const firstAnswer = (at: readonly number[]): string => {
       const values = at.map((index) => cells[index] ?? '');
-      answers[key] = values.find((value) => !isBlank(value)) ?? values[0]!;
-    }
+      return values.find((value) => !isBlank(value)) ?? values[0]!;
+    };
+    const answers: Record<string, string> = {};
+    for (const [key, at] of columns.questions) answers[key] = firstAnswer(at);
+    const extra: Record<string, string> = {};
+    for (const [title, at] of columns.unknown) extra[title] = firstAnswer(at);
     const idAnswers = Object.keys(answers)
       .sort()
       .map((key) => [key, idText(answers[key]!, questionByKey.get(key))])
@@ -258,9 +275,10 @@ export function readFormsCsv(text: string, form: FormName, options: CsvReadOptio
       submittedAt: parsed.value,
       email,
       answers,
+      ...(columns.unknown.size > 0 ? { extra } : {}),
     });
   });
-  return { responses, problems, unknownColumns: columns.unknown };
+  return { responses, problems, unknownColumns: [...columns.unknown.keys()] };
 }
 
 /** A field quoted per RFC 4180 when it holds a comma, a quote or a line break. */

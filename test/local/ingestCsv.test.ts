@@ -158,3 +158,112 @@ describe('rows ingested before response ids were computed by responseIdOf', () =
     expect(report).toMatchObject({ added: 0, rejected: 0, skipped: 6 });
   });
 });
+
+/** A GB18030 encoder for the tests, built from Node's decoder (Node has none the other way). */
+function gb18030(text: string): Buffer {
+  const table = new Map<string, number[]>();
+  const decoder = new TextDecoder('gb18030');
+  for (let lead = 0x81; lead <= 0xfe; lead++) {
+    for (let trail = 0x40; trail <= 0xfe; trail++) {
+      if (trail === 0x7f) continue;
+      const char = decoder.decode(new Uint8Array([lead, trail]));
+      if (char.length === 1 && char !== '\ufffd' && !table.has(char))
+        table.set(char, [lead, trail]);
+    }
+  }
+  const bytes: number[] = [];
+  for (const char of text) {
+    if (char.charCodeAt(0) < 0x80) bytes.push(char.charCodeAt(0));
+    else {
+      const code = table.get(char);
+      if (!code) throw new Error(`gb18030: no two-byte code for ${char}`);
+      bytes.push(...code);
+    }
+  }
+  return Buffer.from(bytes);
+}
+
+/** Excel's "Unicode text": UTF-16 with BOM, TAB between cells, CRLF. */
+function unicodeText(csv: string, order: 'le' | 'be'): Buffer {
+  const tsv = csv
+    .replace(/^\uFEFF/, '')
+    .split('\r\n')
+    .map((line) => line.replace(/,(?=(?:[^"]*"[^"]*")*[^"]*$)/g, '\t'))
+    .join('\r\n');
+  const le = Buffer.from(`\uFEFF${tsv}`, 'utf16le');
+  return order === 'le' ? le : le.swap16();
+}
+
+describe('exports in the encodings Excel saves', () => {
+  const rows = googleRows().slice(0, 3);
+  const zh = exportCsv(rows).replace(/^\uFEFF/, '');
+  const en = writeFormsCsv(ACTIVITY_FORM, rows, 'en').replace(/^\uFEFF/, '');
+
+  const ingested = (bytes: Uint8Array) => {
+    const ports = programme();
+    const report = ingestCsv(ports, 'activity', bytes, 'a.csv');
+    return { report, activities: records(ports.store, ActivitiesTable) };
+  };
+
+  test.each([
+    ['UTF-8 with BOM', Buffer.from(`\uFEFF${zh}`, 'utf8')],
+    ['UTF-8 without BOM', Buffer.from(zh, 'utf8')],
+    ['GB18030, Chinese titles', gb18030(zh)],
+    ['GB18030, English titles and Chinese answers', gb18030(en)],
+    ['UTF-16 LE (Unicode text)', unicodeText(zh, 'le')],
+    ['UTF-16 BE', unicodeText(zh, 'be')],
+  ])('%s: read as written, never garbled', (_, bytes) => {
+    const { report, activities } = ingested(bytes);
+    expect(report).toMatchObject({ added: 3, rejected: 0 });
+    expect(activities.map((a) => [a.title, a.kind, a.description])).toEqual(
+      rows.map((r) => [r.answers.title, 'book', '共读红色经典']),
+    );
+  });
+
+  test('the summary says a file was not UTF-8', () => {
+    expect(ingested(gb18030(zh)).report.summary[0]).toBe('a.csv 是 GB18030 编码，已按此读取');
+    expect(ingested(Buffer.from(zh, 'utf8')).report.summary[0]).toMatch(/^3 added/);
+  });
+
+  test.each([
+    [
+      'Big5',
+      Buffer.from([
+        ...Buffer.from('Timestamp,Title\r\n10/15/2026 14:03:00,'),
+        0xc5,
+        0xaa,
+        0xae,
+        0xd1,
+        0xb7,
+        0x7c,
+      ]),
+    ],
+    [
+      'Latin-1 (Windows-1252)',
+      Buffer.from('Timestamp,Title\r\n10/15/2026 14:03:00,caf\xe9 au lait\r\n', 'latin1'),
+    ],
+  ])('bytes in %s are refused, naming it and how to export UTF-8', (name, bytes) => {
+    const ports = programme();
+    expect(() => ingestCsv(ports, 'activity', bytes, 'a.csv')).toThrow(
+      `a.csv：文件不是 \`UTF-8\` 编码（看起来是 ${name}）：请在 \`Google\` 表单中用“下载回复 (\`.csv\`)”导出，或在 \`Excel\` 中另存为“\`CSV UTF-8\`”`,
+    );
+    expect(records(ports.store, ActivitiesTable)).toEqual([]);
+  });
+});
+
+describe('a form with a question the schema does not have', () => {
+  test('its answers land in a same-named column of the table, and the summary says so', () => {
+    const ports = programme();
+    const csv = exportCsv(googleRows().slice(0, 2))
+      .replace('使用经费（元）', '使用经费（元）,活动地点')
+      .replace(/\r\n(.*)/g, (_, line: string) => `\r\n${line},图书馆`);
+    const report = ingestCsv(ports, 'activity', csv, 'a.csv');
+    expect(report.added).toBe(2);
+    expect(report.summary).toContain(
+      '另有 1 个问题不在表结构中：活动地点，答案已保存到活动表的同名列',
+    );
+    const sheet = ports.store.peek('Activities');
+    const column = sheet[0]!.indexOf('活动地点');
+    expect(sheet.slice(1).map((row) => row[column])).toEqual(['图书馆', '图书馆']);
+  });
+});
