@@ -43,5 +43,7 @@ export function ingestCsv(
     file: fileName,
     encoding: decoded.encoding,
   });
-  return { ...report, summary: [note, ...report.summary] };
+  // After the counts line, which stays first.
+  const [counts, ...rest] = report.summary;
+  return { ...report, summary: [counts!, note, ...rest] };
 }

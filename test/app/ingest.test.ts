@@ -450,7 +450,7 @@ describe('invalid answers → Rejected with a reason', () => {
     ]);
     expect(records(ports.store, DefenseScoresTable)).toEqual([]);
     expect(rejectedRow(ports, 'd1')!.reason).toBe(
-      '评委姓名：“钱老师”不在「评委」表中；请先在「评委」表中添加该评委',
+      '评委姓名: “钱老师”不在「评委」表中；请先在「评委」表中添加该评委',
     );
   });
 
@@ -979,7 +979,7 @@ describe('the summary says what was rejected and how to fix it', () => {
     expect(report).toMatchObject({ added: 1, rejected: 7, blocked: null });
     expect(report.summary.slice(1)).toEqual([
       expect.stringMatching(/^3 × 评委不在评委表中 — /),
-      '2 × 参加人数 的答案无法读取 — 请在「待处理」中改正后重新处理',
+      '2 × 「参加人数」的答案无法读取 — 请在「待处理」中改正后重新处理',
       '1 × 支部不在「支部」表中 — 请在「待处理」中改正支部后重新处理',
       expect.stringMatching(/^1 × 支部尚未通过审核 — /),
     ]);

@@ -16,18 +16,18 @@ export const ingestMessages = defineMessages({
     'ingest.blocked':
       '没有收录任何回复：全部 {count} 条都因同一原因转入「待处理」，请按上面的提示处理',
     'ingest.reason.judgeNotListed':
-      '{question}：“{judge}”不在「评委」表中；请先在「评委」表中添加该评委',
+      '{question}: “{judge}”不在「评委」表中；请先在「评委」表中添加该评委',
     'ingest.group.judgeNotListed':
       '评委不在评委表中 — 请先在「评委」表中添加评委，再运行 `starbranch reprocess`（表格中：菜单“重新处理待处理记录”）',
     'ingest.group.branchUnknown': '支部不在「支部」表中 — 请在「待处理」中改正支部后重新处理',
     'ingest.group.branchNotApproved':
       '支部尚未通过审核 — 请先在「支部」表中审核，再运行 `starbranch reprocess`（表格中：菜单“重新处理待处理记录”）',
-    'ingest.group.required': '{question} 未填写 — 请在「待处理」中补上后重新处理',
-    'ingest.group.invalidAnswer': '{question} 的答案无法读取 — 请在「待处理」中改正后重新处理',
+    'ingest.group.required': '「{question}」未填写 — 请在「待处理」中补上后重新处理',
+    'ingest.group.invalidAnswer': '「{question}」的答案无法读取 — 请在「待处理」中改正后重新处理',
     'ingest.group.branchExists': '已有同名支部 — 同一支部只需申报一次',
-    'ingest.group.outsideProgramme': '{question} 不在创建年度内',
-    'ingest.group.afterSubmission': '{question} 晚于提交时间',
-    'ingest.group.nonPartyTooMany': '{question} 多于参加人数',
+    'ingest.group.outsideProgramme': '「{question}」不在创建年度内',
+    'ingest.group.afterSubmission': '「{question}」晚于提交时间',
+    'ingest.group.nonPartyTooMany': '「{question}」多于参加人数',
     'ingest.group.unreadableRow':
       '行无法读取（时间戳无法识别或有多余的单元格） — 请在「待处理」中改正后重新处理',
   },
