@@ -25,8 +25,9 @@ import {
   OnsiteVotesTable,
   RejectedTable,
 } from '../domain/schema/tables';
-import type { TableDef } from '../domain/schema/table';
+import { recordKey, tabName, type TableDef } from '../domain/schema/table';
 import { parseDate } from '../domain/timestamps';
+import { joinList, t, type MessageKey } from '../domain/messages';
 import type { Locale } from '../domain/vocabulary';
 import { rescoreActivities } from './activities';
 import { BranchIndex } from './branches';
@@ -44,9 +45,34 @@ export interface IngestReport extends JobReport {
   readonly added: number;
   readonly rejected: number;
   readonly skipped: number;
+  /**
+   * When every response was rejected for one reason staff fix by finishing a setup step (see
+   * `isBlocked`), the summary's line that says so; the CLI then exits 1, so a script notices.
+   */
+  readonly blocked: string | null;
 }
 
-type Verdict = { ok: true; record: Record<string, unknown> } | { ok: false; reason: string };
+/**
+ * What a rejection is, for the summary: rejections of one group are counted on one line that says
+ * how to fix them. `setup` groups are fixed by staff finishing a step (listing the judges,
+ * approving the branches), not by correcting the response.
+ */
+export interface RejectionGroup {
+  readonly key: IngestGroupKey;
+  readonly question?: string;
+  readonly setup?: boolean;
+}
+
+type IngestGroupKey = Extract<MessageKey, `ingest.group.${string}`>;
+
+type Rejection = { ok: false; reason: string; group: RejectionGroup };
+type Verdict = { ok: true; record: Record<string, unknown> } | Rejection;
+
+const rejection = (reason: string, group: RejectionGroup): Rejection => ({
+  ok: false,
+  reason,
+  group,
+});
 
 /** The tables an ingest may touch, read once per job. */
 class Tables {
@@ -55,6 +81,10 @@ class Tables {
   private readonly loaded = new Map<string, Table<TableDef>>();
   private readonly targets = new Map<FormName, TableDef>();
   readonly branchIndex: BranchIndex;
+  /** This job's rejections by group, for the summary (key: the group's line). */
+  readonly rejections = new Map<string, { readonly group: RejectionGroup; count: number }>();
+  /** Per target table, the staff columns answers of questions outside the schema went to. */
+  readonly extraColumns = new Map<TableDef, Set<string>>();
 
   constructor(
     private readonly ports: Ports,
@@ -135,9 +165,10 @@ function parseAnswers(
   form: FormDef,
   response: FormResponse,
   locale: Locale,
-): { ok: true; values: Record<string, unknown> } | { ok: false; reason: string } {
+): { ok: true; values: Record<string, unknown> } | Rejection {
   const values: Record<string, unknown> = {};
   const problems: string[] = [];
+  let group: RejectionGroup | undefined;
   for (const question of form.questions) {
     const column = def.columns[question.key];
     const answer = response.answers[question.key] ?? '';
@@ -145,15 +176,20 @@ function parseAnswers(
       values[question.key] = answer.trim();
       continue;
     }
+    const title = questionTitle(question, locale);
     if (question.required && answer.trim() === '') {
-      problems.push(`${questionTitle(question, locale)}: is required`);
+      problems.push(`${title}: is required`);
+      group ??= { key: 'ingest.group.required', question: title };
       continue;
     }
     const result = column.read(answer as Cell);
     if (result.ok) values[question.key] = result.value;
-    else problems.push(`${questionTitle(question, locale)}: ${result.message}`);
+    else {
+      problems.push(`${title}: ${result.message}`);
+      group ??= { key: 'ingest.group.invalidAnswer', question: title };
+    }
   }
-  return problems.length > 0 ? { ok: false, reason: problems.join(' | ') } : { ok: true, values };
+  return group ? rejection(problems.join(' | '), group) : { ok: true, values };
 }
 
 /** Dates typed in a day order the schema cannot guess are read with the configured order. */
@@ -183,7 +219,9 @@ function judge(tables: Tables, response: FormResponse): Verdict {
 
   if (response.form === 'application') {
     if (branches.find(String(v.name)) !== undefined) {
-      return { ok: false, reason: `${label('name')}: a branch named "${v.name}" already exists` };
+      return rejection(`${label('name')}: a branch named "${v.name}" already exists`, {
+        key: 'ingest.group.branchExists',
+      });
     }
     return {
       ok: true,
@@ -200,30 +238,48 @@ function judge(tables: Tables, response: FormResponse): Verdict {
   }
 
   const found = branches.findApproved(String(response.answers.branch ?? ''));
-  if (!found.ok) return { ok: false, reason: `${label('branch')}: ${found.reason}` };
+  if (!found.ok) {
+    const named = branches.find(String(response.answers.branch ?? ''));
+    return rejection(
+      `${label('branch')}: ${found.reason}`,
+      named === undefined
+        ? { key: 'ingest.group.branchUnknown' }
+        : // A pending branch waits for staff's review; a rejected one will not take part.
+          { key: 'ingest.group.branchNotApproved', setup: named.status === 'pending' },
+    );
+  }
   const branch = found.branch.id;
 
   switch (response.form) {
     case 'activity': {
       const date = String(v.date);
       if (date < config.programStart || date > config.programEnd) {
-        return {
-          ok: false,
-          reason: `${label('date')}: ${date} is outside the programme; expected a date from ${config.programStart} to ${config.programEnd}`,
-        };
+        return rejection(
+          `${label('date')}: ${date} is outside the programme; expected a date from ${config.programStart} to ${config.programEnd}`,
+          {
+            key: 'ingest.group.outsideProgramme',
+            question: label('date'),
+          },
+        );
       }
       if (date > response.submittedAt.slice(0, 10)) {
-        return {
-          ok: false,
-          reason: `${label('date')}: ${date} is after the report was submitted; expected a past date`,
-        };
+        return rejection(
+          `${label('date')}: ${date} is after the report was submitted; expected a past date`,
+          {
+            key: 'ingest.group.afterSubmission',
+            question: label('date'),
+          },
+        );
       }
       const nonParty = (v.nonParty as number | null) ?? 0;
       if (nonParty > (v.participants as number)) {
-        return {
-          ok: false,
-          reason: `${label('nonParty')}: ${nonParty} is more than the ${v.participants} participants`,
-        };
+        return rejection(
+          `${label('nonParty')}: ${nonParty} is more than the ${v.participants} participants`,
+          {
+            key: 'ingest.group.nonPartyTooMany',
+            question: label('nonParty'),
+          },
+        );
       }
       return {
         ok: true,
@@ -233,27 +289,36 @@ function judge(tables: Tables, response: FormResponse): Verdict {
     case 'vote': {
       const month = String(v.month);
       if (month < config.programStart.slice(0, 7) || month > config.programEnd.slice(0, 7)) {
-        return {
-          ok: false,
-          reason: `${label('month')}: ${month} is outside the programme; expected a month from ${config.programStart.slice(0, 7)} to ${config.programEnd.slice(0, 7)}`,
-        };
+        return rejection(
+          `${label('month')}: ${month} is outside the programme; expected a month from ${config.programStart.slice(0, 7)} to ${config.programEnd.slice(0, 7)}`,
+          {
+            key: 'ingest.group.outsideProgramme',
+            question: label('month'),
+          },
+        );
       }
       // The vote is cast at the month's meeting: a later month is a slip of the keyboard.
       if (month > response.submittedAt.slice(0, 7)) {
-        return {
-          ok: false,
-          reason: `${label('month')}: ${month} is after the vote was submitted (${response.submittedAt.slice(0, 10)}); expected the month of the meeting`,
-        };
+        return rejection(
+          `${label('month')}: ${month} is after the vote was submitted (${response.submittedAt.slice(0, 10)}); expected the month of the meeting`,
+          {
+            key: 'ingest.group.afterSubmission',
+            question: label('month'),
+          },
+        );
       }
       return { ok: true, record: { ...base, ...v, branch, status: 'counted', reason: null } };
     }
     case 'defense': {
       const judges = tables.get(JudgesTable).records();
       if (!judges.some((j) => j.name === String(v.judge))) {
-        return {
-          ok: false,
-          reason: `${label('judge')}: "${v.judge}" is not in the Judges sheet; expected a registered judge`,
-        };
+        return rejection(
+          t(config.locale, 'ingest.reason.judgeNotListed', {
+            question: label('judge'),
+            judge: String(v.judge),
+          }),
+          { key: 'ingest.group.judgeNotListed', setup: true },
+        );
       }
       const marks: Record<string, number> = {};
       for (const c of config.defenseRubric) marks[c.key] = v[c.key] as number;
@@ -290,6 +355,10 @@ export function payloadOf(response: FormResponse, config: Config): string {
   for (const question of form.questions) {
     payload[questionTitle(question, 'zh-CN')] = clip(response.answers[question.key] ?? '');
   }
+  // Questions outside the schema keep their answers too, so reprocessing can save them.
+  for (const [title, answer] of Object.entries(response.extra ?? {})) {
+    if (!(title in payload)) payload[title] = clip(answer);
+  }
   if (response.email) payload['电子邮件地址'] = response.email;
   return JSON.stringify(payload, null, 1);
 }
@@ -298,23 +367,61 @@ export function payloadOf(response: FormResponse, config: Config): string {
  * Applies one response to the tables. Returns what happened to it. A `retry` (reprocessing a
  * corrected `Rejected` row) judges the response again instead of skipping it as known.
  */
+/** Notes a rejection under its group. */
+function countRejection(tables: Tables, group: RejectionGroup): void {
+  const key = `${group.key}\u0000${group.question ?? ''}`;
+  const seen = tables.rejections.get(key);
+  if (seen) seen.count++;
+  else tables.rejections.set(key, { group, count: 1 });
+}
+
+/**
+ * The staff column an extra question's answers go to: its title, or when that is already a column
+ * of the table, the title marked as the form's.
+ */
+function extraColumnFor(target: Table<TableDef>, title: string, locale: Locale): string {
+  return target.isSchemaColumn(title)
+    ? t(locale, 'ingest.extra.column', { title: title.trim() })
+    : title.trim();
+}
+
+/** Puts the answers to questions outside the schema in same-named staff columns of the row. */
+function saveExtras(
+  tables: Tables,
+  target: Table<TableDef>,
+  record: Record<string, unknown>,
+  extra: Readonly<Record<string, string>>,
+): void {
+  const key = recordKey(target.def, record);
+  for (const [title, answer] of Object.entries(extra)) {
+    if (title.trim() === '') continue;
+    const column = extraColumnFor(target, title, tables.config.locale);
+    target.setExtra(key, column, answer.trim() === '' ? null : clip(answer));
+    const columns = tables.extraColumns.get(target.def) ?? new Set<string>();
+    columns.add(target.extraColumn(column) ?? column);
+    tables.extraColumns.set(target.def, columns);
+  }
+}
+
 export function ingestOne(
   tables: Tables,
   response: FormResponse,
   { retry = false } = {},
 ): 'added' | 'rejected' | 'skipped' {
   const target = tables.get(tables.target(response.form));
-  const known =
-    response.form === 'application'
-      ? tables.branchIndex.hasApplication(response.responseId)
-      : target.has(response.responseId);
-  if (known || (!retry && tables.rejected.has(response.responseId))) return 'skipped';
+  const ids = [response.responseId, ...(response.previousIds ?? [])];
+  const known = ids.some((id) =>
+    response.form === 'application' ? tables.branchIndex.hasApplication(id) : target.has(id),
+  );
+  if (known || (!retry && ids.some((id) => tables.rejected.has(id)))) return 'skipped';
   const verdict = judge(tables, response);
   if (verdict.ok) {
     target.upsert(verdict.record as never);
+    if (response.extra) saveExtras(tables, target, verdict.record, response.extra);
     if (response.form === 'application') tables.branchIndex.add(verdict.record as never);
     return 'added';
   }
+  countRejection(tables, verdict.group);
   const previous = tables.rejected.get(response.responseId);
   tables.rejected.upsert({
     responseId: response.responseId,
@@ -335,6 +442,8 @@ export function ingestResponses(
     /** The form's name, or `?` when it is not known. */
     form: string;
     responseId: string;
+    /** Ids the row may already be filed under in `Rejected` (see FormResponse). */
+    previousIds?: readonly string[];
     submittedAt: string;
     reason: string;
     payload: string;
@@ -351,27 +460,73 @@ export function ingestResponses(
       if (outcome === 'added') added.push(response);
       ports.progress?.update(i + 1, responses.length, 'ingest');
     });
-    for (const problem of problems) {
-      if (tables.rejected.has(problem.responseId)) {
+    for (const { previousIds = [], ...problem } of problems) {
+      if ([problem.responseId, ...previousIds].some((id) => tables.rejected.has(id))) {
         counts.skipped++;
         continue;
       }
       tables.rejected.upsert({ ...problem, resolved: false });
+      countRejection(tables, { key: 'ingest.group.unreadableRow' });
       counts.rejected++;
     }
     tables.refresh(new Set(responses.map((r) => r.form)));
     tables.saveAll();
+    const blocked = isBlocked(tables, counts)
+      ? t(config.locale, 'ingest.blocked', { count: counts.rejected })
+      : null;
     return {
       job: 'ingest',
       rowsIn: responses.length + problems.length,
       rowsOut: counts.added + counts.rejected,
       ...counts,
+      blocked,
       summary: [
         `${counts.added} added, ${counts.rejected} rejected, ${counts.skipped} already known`,
         ...staleMonthsAfterIngest(ports, config, added, tables),
+        ...rejectionLines(tables),
+        ...extraLines(tables),
+        ...(blocked ? [blocked] : []),
       ],
     };
   });
+}
+
+/** One line per group of rejections, the largest first: how many, what, and how to fix it. */
+function rejectionLines(tables: Tables): string[] {
+  const locale = tables.config.locale;
+  return [...tables.rejections.values()]
+    .sort((a, b) => b.count - a.count)
+    .map(({ group, count }) =>
+      t(locale, 'ingest.summary.group', {
+        count,
+        label: t(locale, group.key, { question: group.question ?? '' }),
+      }),
+    );
+}
+
+function extraLines(tables: Tables): string[] {
+  const locale = tables.config.locale;
+  return [...tables.extraColumns].map(([def, columns]) =>
+    t(locale, 'ingest.extra.saved', {
+      count: columns.size,
+      titles: joinList(locale, [...columns]),
+      table: tabName(def, locale),
+    }),
+  );
+}
+
+/**
+ * Nothing went in, and every response was turned away for the same step staff have not done yet
+ * (judges not listed, branches not reviewed): the job did not do what it was run for.
+ */
+function isBlocked(tables: Tables, counts: { added: number; rejected: number }): boolean {
+  const groups = [...tables.rejections.values()];
+  return (
+    counts.added === 0 &&
+    counts.rejected > 0 &&
+    groups.length === 1 &&
+    groups[0]!.group.setup === true
+  );
 }
 
 export { Tables as IngestTables };

@@ -4,8 +4,10 @@
  * trail). A row that still fails gets its new reason.
  */
 import {
+  EMAIL_TITLES,
   formDef,
   FORM_NAMES,
+  TIMESTAMP_TITLES,
   questionTitle,
   type FormName,
   type FormResponse,
@@ -37,11 +39,22 @@ export function responseFromRejected(row: RejectedRow, config: Config): FormResp
     Object.entries(payload).map(([k, v]) => [normaliseHeader(k), String(v ?? '')]),
   );
   const answers: Record<string, string> = {};
+  const matched = new Set<string>();
   for (const question of form.questions) {
-    const answer =
-      byTitle.get(normaliseHeader(questionTitle(question, 'zh-CN'))) ??
-      byTitle.get(normaliseHeader(questionTitle(question, 'en')));
-    if (answer !== undefined) answers[question.key] = answer;
+    for (const title of [questionTitle(question, 'zh-CN'), questionTitle(question, 'en')]) {
+      const answer = byTitle.get(normaliseHeader(title));
+      if (answer === undefined) continue;
+      answers[question.key] ??= answer;
+      matched.add(normaliseHeader(title));
+    }
+  }
+  // Every other entry but Google's own columns answers a question outside the schema.
+  const googleColumns = new Set([...TIMESTAMP_TITLES, ...EMAIL_TITLES].map(normaliseHeader));
+  const extra: Record<string, string> = {};
+  for (const [title, answer] of Object.entries(payload)) {
+    const name = normaliseHeader(title);
+    if (matched.has(name) || googleColumns.has(name) || /^column \d+$/.test(name)) continue;
+    extra[title] = String(answer ?? '');
   }
   if (!/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/.test(row.submittedAt ?? '')) {
     return `submitted at "${row.submittedAt ?? ''}" is not a time written YYYY-MM-DD HH:mm:ss`;
@@ -52,6 +65,7 @@ export function responseFromRejected(row: RejectedRow, config: Config): FormResp
     submittedAt: row.submittedAt!,
     email: String(byTitle.get(normaliseHeader('电子邮件地址')) ?? '') || null,
     answers,
+    ...(Object.keys(extra).length > 0 ? { extra } : {}),
   };
 }
 

@@ -6,6 +6,7 @@
 import type { Cell } from '../domain/schema/column';
 import {
   mapHeader,
+  normaliseHeader,
   parseTable,
   toRow,
   type CellError,
@@ -24,6 +25,8 @@ type Entry<T> =
 export class Table<D extends TableDef> {
   private readonly entries: Entry<RecordOf<D>>[];
   private readonly index = new Map<string, number>();
+  /** Staff's columns: those of the sheet as read (`index` in its rows), then any added since (-1). */
+  private readonly extras: { readonly index: number; readonly header: string }[];
   private changed = false;
 
   private constructor(
@@ -33,6 +36,7 @@ export class Table<D extends TableDef> {
     readonly errors: readonly CellError[],
   ) {
     this.entries = entries;
+    this.extras = [...header.extras];
     entries.forEach((entry, i) => {
       if (entry.kind === 'record') this.index.set(recordKey(def, entry.record), i);
     });
@@ -134,6 +138,43 @@ export class Table<D extends TableDef> {
     return true;
   }
 
+  /** Whether `header` names one of the schema's columns (by key, zh or en header). */
+  isSchemaColumn(header: string): boolean {
+    const name = normaliseHeader(header);
+    return Object.entries(this.def.columns).some(([key, column]) =>
+      [key, column.zh, column.en].some((label) => normaliseHeader(label) === name),
+    );
+  }
+
+  /** The staff column named `header` (compared as headers are), if the table has it. */
+  extraColumn(header: string): string | undefined {
+    const name = normaliseHeader(header);
+    return this.extras.find((e) => normaliseHeader(e.header) === name)?.header;
+  }
+
+  /**
+   * Sets the cell of staff column `header` on the record with `key`, adding the column after the
+   * last one when the sheet does not have it yet (it is then blank on every other row). The column
+   * must not be one of the schema's: those are set through the record.
+   */
+  setExtra(key: string, header: string, value: Cell): void {
+    if (this.isSchemaColumn(header)) {
+      throw new Error(`${this.def.name}: "${header}" is a column of the table, not a staff column`);
+    }
+    const i = this.index.get(key);
+    const entry = i === undefined ? undefined : this.entries[i];
+    if (entry?.kind !== 'record') throw new Error(`${this.def.name}: no row ${key}`);
+    let column = this.extraColumn(header);
+    if (column === undefined) {
+      column = header.trim();
+      this.extras.push({ index: -1, header: column });
+      this.changed = true;
+    }
+    if ((entry.extras[column] ?? null) === value) return;
+    entry.extras = { ...entry.extras, [column]: value };
+    this.changed = true;
+  }
+
   /** Adds a row without a key check: for logs, where every run is its own row. */
   append(record: RecordOf<D>): void {
     this.entries.push({ kind: 'record', record, extras: {} });
@@ -143,7 +184,7 @@ export class Table<D extends TableDef> {
 
   /** The rows of cells to write: header in the locale, then every row in its original place. */
   toValues(locale: Locale): Cell[][] {
-    const extras = this.header.extras;
+    const extras = this.extras;
     const header: Cell[] = [...headerRow(this.def, locale), ...extras.map((e) => e.header)];
     const rows = this.entries.map((entry) => {
       if (entry.kind === 'record') {
@@ -158,7 +199,7 @@ export class Table<D extends TableDef> {
           const index = this.header.indexOf[key];
           return index === undefined ? null : (entry.cells[index] ?? null);
         }),
-        ...extras.map((e) => entry.cells[e.index] ?? null),
+        ...extras.map((e) => (e.index < 0 ? null : (entry.cells[e.index] ?? null))),
       ];
     });
     return [header, ...rows];

@@ -162,11 +162,22 @@ export const EMAIL_TITLES = ['Email Address', '电子邮件地址', '電子郵�
 /** One submitted response, whatever it came from: a live form or a CSV export. */
 export interface FormResponse {
   readonly form: FormName;
-  /** Google's response id, or a stable id derived from a CSV row. */
+  /** The response's id: `responseIdOf` its content, or Google's id (rows from before). */
   readonly responseId: string;
+  /**
+   * Ids the same response may already be stored under, from before `responseIdOf` (a CSV row's
+   * `csv-` id): a response stored under any of them is known and is not ingested again.
+   */
+  readonly previousIds?: readonly string[];
   /** Local time in the programme's zone: `YYYY-MM-DD HH:mm:ss`. */
   readonly submittedAt: string;
   readonly email: string | null;
   /** Answers by question key (already matched from zh or en titles). */
   readonly answers: Readonly<Record<string, string>>;
+  /**
+   * Answers to questions the form has and the schema does not (a question staff added to the
+   * form), by the question's title as the form shows it. Ingest keeps them in a same-named staff
+   * column of the target table. They do not count for the response's id.
+   */
+  readonly extra?: Readonly<Record<string, string>>;
 }

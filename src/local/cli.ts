@@ -152,18 +152,42 @@ export function buildProgram(out: Out = (l) => process.stdout.write(`${l}\n`)): 
       for (const file of files) {
         if (!existsSync(file)) throw new UsageError(`${file}: no such file`);
       }
-      const rows = await withWorkbook(path, (ports) =>
-        files.map((file) => {
-          const report = ingestCsv(ports, options.form, readFileSync(file, 'utf8'), basename(file));
-          return [
-            basename(file),
+      const reports = await withWorkbook(path, (ports) =>
+        files.map((file) => ({
+          file: basename(file),
+          report: ingestCsv(ports, options.form, readFileSync(file), basename(file)),
+        })),
+      );
+      out(
+        formatTable(
+          ['file', 'added', 'rejected', 'already known'],
+          reports.map(({ file, report }) => [
+            file,
             String(report.added),
             String(report.rejected),
             String(report.skipped),
-          ];
-        }),
+          ]),
+        ),
       );
-      out(formatTable(['file', 'added', 'rejected', 'already known'], rows));
+      // The first line of a summary is the table's counts; the rest say what needs attention.
+      for (const { file, report } of reports) {
+        const lines = report.summary.slice(1).filter((line) => line !== report.blocked);
+        if (lines.length === 0) continue;
+        if (reports.length > 1) out(`${file}:`);
+        lines.forEach((line) => out(line));
+      }
+      // Nothing went in because staff have a step to finish first: fail, so a script notices.
+      if (
+        reports.some((r) => r.report.blocked) &&
+        reports.every((r) => r.report.blocked || r.report.rowsIn === 0)
+      ) {
+        throw new Error(
+          reports
+            .filter((r) => r.report.blocked)
+            .map((r) => `${r.file}: ${r.report.blocked}`)
+            .join(' | '),
+        );
+      }
     });
 
   program

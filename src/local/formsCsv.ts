@@ -2,12 +2,14 @@
  * Google Forms CSV exports (DESIGN §6) in and out, for local mode.
  *
  * Reading:
- * - UTF-8 with or without BOM, CRLF or LF, quoted multi-line cells (csv-parse). A stray quote inside
+ * - Text (decoded from UTF-8, UTF-16 or GB18030 by csvEncoding.ts), CRLF or LF, quoted multi-line
+ *   cells (csv-parse); comma-separated, or TAB-separated as Excel's "Unicode text" writes it. A stray quote inside
  *   an unquoted cell is read as text rather than failing the whole file.
  * - Columns are found by title, in any order: the timestamp (`Timestamp`, `时间戳记`, `時間戳記`),
  *   the optional email column, and each question by its zh-CN or en title. Titles are compared
- *   after NFKC, trimming and collapsing spaces, and ignoring case. Unknown columns are ignored (and
- *   listed in `unknownColumns`). A missing timestamp column or a missing column of a required
+ *   after NFKC, trimming and collapsing spaces, and ignoring case. Other columns (a question staff
+ *   added to the form) are listed in `unknownColumns`, and their answers kept in each response's
+ *   `extra` by title, for ingest to save in same-named staff columns. A missing timestamp column or a missing column of a required
  *   question fails the whole file, naming the file and the columns in both languages: nothing in
  *   such a file can be read right. A missing optional question's column leaves its answer out.
  * - If a question's title appears twice (Google keeps the old column when a question is re-made),
@@ -21,15 +23,20 @@
  *   cells by column title and a stable id, so the caller can put it in `Rejected` where staff fix it.
  *   It is never dropped and never given a made-up time.
  *
- * Response ids: `csv-` + 16 hex digits of SHA-256 over the form, the submission time as parsed
- * (so an export made in the other UI language gives the same ids), the email and the non-blank
- * answers by question key (line breaks, width and surrounding spaces normalised; a dropdown's
- * `,`/`;` separators too). Column order, extra columns and optional columns absent from an older
- * export do not change an id, so re-reading a file, or reading a later export that grew, gives the
- * same ids for the same rows. Two rows with the same time and content (a genuine double submission)
- * get `csv-…`, `csv-…-2`, `csv-…-3` in file order: both reach ingest, where the duplicate rules
- * judge them, instead of one silently replacing the other. Problem rows get ids the same way, over
- * the raw timestamp text.
+ * Response ids: `responseIdOf` (src/domain/responseId.ts) over the form, the submission time as
+ * parsed to the minute (so an export made in the other UI language, or resaved by Excel without
+ * seconds, gives the same ids), the email and the non-blank answers by question key, normalised
+ * (line breaks, width, spaces; numbers and dates as their values). Column order, extra columns and
+ * optional columns absent from an older export do not change an id, so re-reading a file, or
+ * reading a later export that grew, gives the same ids for the same rows. Two rows with the same
+ * time and content (a genuine double submission) get `r-…`, `r-…-2`, `r-…-3` in file order: both
+ * reach ingest, where the duplicate rules judge them, instead of one silently replacing the other.
+ * Problem rows get ids the same way, over the raw timestamp text.
+ *
+ * Rows ingested before these ids were stored under `csv-` + 16 hex digits of SHA-256 over the
+ * exact parts (seconds included). Each response also carries that id in `previousIds`, so an
+ * export ingested before is recognised when it is ingested again. (A resaved export cannot be
+ * matched to such rows: their ids hashed the seconds the resave dropped.)
  */
 import { createHash } from 'node:crypto';
 import { parse } from 'csv-parse/sync';
@@ -44,6 +51,7 @@ import {
   type FormResponse,
   type Question,
 } from '../domain/forms';
+import { rawResponseIdOf, responseIdOf } from '../domain/responseId';
 import type { RubricCriterion } from '../domain/schema/defenseScores';
 import { parseLocalTimestamp, type DayOrder } from '../domain/timestamps';
 import type { Locale } from '../domain/vocabulary';
@@ -56,6 +64,8 @@ export interface CsvProblem {
   readonly raw: Record<string, string>;
   /** A stable id for the row, so re-reading the file does not file it twice. */
   readonly responseId: string;
+  /** The ids older versions gave the row (see the file's comment). */
+  readonly previousIds: readonly string[];
   /** The timestamp cell as exported ('' when blank). */
   readonly timestampText: string;
 }
@@ -83,15 +93,26 @@ function isBlank(text: string | undefined): boolean {
   return text === undefined || text.trim() === '';
 }
 
-/** A value as it counts for a response's id. */
+/** A value as it counted for a `csv-` id. */
 function idText(value: string, question?: Question): string {
   let text = value.replace(/\r\n?/g, '\n').normalize('NFKC').trim();
   if (question?.type === 'choice') text = text.replace(/\s*[;,]\s*/g, ',');
   return text;
 }
 
-function hash16(parts: unknown): string {
-  return createHash('sha256').update(JSON.stringify(parts), 'utf8').digest('hex').slice(0, 16);
+/** The id rows were given before `responseIdOf`: recognised so that they are not ingested twice. */
+function legacyCsvId(parts: unknown): string {
+  return `csv-${createHash('sha256').update(JSON.stringify(parts), 'utf8').digest('hex').slice(0, 16)}`;
+}
+
+/** Numbers ids seen more than once in a file `-2`, `-3`… in file order. */
+function occurrenceCounter(): (base: string) => string {
+  const occurrences = new Map<string, number>();
+  return (base) => {
+    const count = (occurrences.get(base) ?? 0) + 1;
+    occurrences.set(base, count);
+    return count === 1 ? base : `${base}-${count}`;
+  };
 }
 
 interface Columns {
@@ -99,7 +120,8 @@ interface Columns {
   readonly emailAt: number | undefined;
   /** Question key → the columns that hold it, in file order. */
   readonly questions: ReadonlyMap<string, readonly number[]>;
-  readonly unknown: string[];
+  /** Titles of the other columns → the columns that hold them, in file order. */
+  readonly unknown: ReadonlyMap<string, readonly number[]>;
 }
 
 function mapColumns(header: readonly string[], form: FormDef, fileName: string): Columns {
@@ -112,7 +134,7 @@ function mapColumns(header: readonly string[], form: FormDef, fileName: string):
   let timestampAt: number | undefined;
   let emailAt: number | undefined;
   const questions = new Map<string, number[]>();
-  const unknown: string[] = [];
+  const unknown = new Map<string, number[]>();
   header.forEach((cell, index) => {
     const title = normaliseTitle(cell);
     if (title === '') return;
@@ -124,7 +146,7 @@ function mapColumns(header: readonly string[], form: FormDef, fileName: string):
     } else if (emailTitles.has(title)) {
       emailAt ??= index;
     } else {
-      unknown.push(cell.trim());
+      unknown.set(cell.trim(), [...(unknown.get(cell.trim()) ?? []), index]);
     }
   });
   const missing: string[] = [];
@@ -141,6 +163,16 @@ function mapColumns(header: readonly string[], form: FormDef, fileName: string):
     );
   }
   return { timestampAt, emailAt, questions, unknown };
+}
+
+/**
+ * `,`, or TAB for Excel's "Unicode text" (a TAB-separated file): told by the header row, whose
+ * titles hold no TAB, while a comma-separated header has a comma between every two titles.
+ */
+function delimiterOf(text: string): string {
+  const header = text.slice(0, (text.indexOf('\n') + 1 || text.length + 1) - 1);
+  const tabs = header.split('\t').length - 1;
+  return tabs > 0 && tabs >= header.split(',').length - 1 ? '\t' : ',';
 }
 
 /** Column titles as keys for a row's raw cells; a repeated title gets ` (2)`, ` (3)`… */
@@ -165,6 +197,7 @@ export function readFormsCsv(text: string, form: FormName, options: CsvReadOptio
   try {
     records = parse(text, {
       bom: true,
+      delimiter: delimiterOf(text),
       relax_column_count: true,
       relax_quotes: true,
       skip_empty_lines: false,
@@ -183,13 +216,9 @@ export function readFormsCsv(text: string, form: FormName, options: CsvReadOptio
   const columns = mapColumns(header, def, fileName);
   const questionByKey = new Map(def.questions.map((q) => [q.key, q]));
   const timestampTitle = header[columns.timestampAt]!.trim();
-  const occurrences = new Map<string, number>();
-  const stableId = (parts: unknown): string => {
-    const base = `csv-${hash16(parts)}`;
-    const count = (occurrences.get(base) ?? 0) + 1;
-    occurrences.set(base, count);
-    return count === 1 ? base : `${base}-${count}`;
-  };
+  const numbered = occurrenceCounter();
+  const numberedLegacy = occurrenceCounter();
+  const idOptions = { dayOrder };
 
   const responses: FormResponse[] = [];
   const problems: CsvProblem[] = [];
@@ -199,11 +228,14 @@ export function readFormsCsv(text: string, form: FormName, options: CsvReadOptio
     const timestampText = cells[columns.timestampAt] ?? '';
     const emailCell = columns.emailAt === undefined ? undefined : cells[columns.emailAt];
     const email = isBlank(emailCell) ? null : emailCell!.trim();
-    const answers: Record<string, string> = {};
-    for (const [key, at] of columns.questions) {
+    const firstAnswer = (at: readonly number[]): string => {
       const values = at.map((index) => cells[index] ?? '');
-      answers[key] = values.find((value) => !isBlank(value)) ?? values[0]!;
-    }
+      return values.find((value) => !isBlank(value)) ?? values[0]!;
+    };
+    const answers: Record<string, string> = {};
+    for (const [key, at] of columns.questions) answers[key] = firstAnswer(at);
+    const extra: Record<string, string> = {};
+    for (const [title, at] of columns.unknown) extra[title] = firstAnswer(at);
     const idAnswers = Object.keys(answers)
       .sort()
       .map((key) => [key, idText(answers[key]!, questionByKey.get(key))])
@@ -228,20 +260,25 @@ export function readFormsCsv(text: string, form: FormName, options: CsvReadOptio
         row,
         message: `${fileName} row ${row}: ${reason}`,
         raw,
-        responseId: stableId([form, 'raw', timestampText.trim(), idEmail, idAnswers]),
+        responseId: numbered(rawResponseIdOf(def, timestampText, email, answers, idOptions)),
+        previousIds: [
+          numberedLegacy(legacyCsvId([form, 'raw', timestampText.trim(), idEmail, idAnswers])),
+        ],
         timestampText,
       });
       return;
     }
     responses.push({
       form,
-      responseId: stableId([form, parsed.value, idEmail, idAnswers]),
+      responseId: numbered(responseIdOf(def, parsed.value, email, answers, idOptions)),
+      previousIds: [numberedLegacy(legacyCsvId([form, parsed.value, idEmail, idAnswers]))],
       submittedAt: parsed.value,
       email,
       answers,
+      ...(columns.unknown.size > 0 ? { extra } : {}),
     });
   });
-  return { responses, problems, unknownColumns: columns.unknown };
+  return { responses, problems, unknownColumns: [...columns.unknown.keys()] };
 }
 
 /** A field quoted per RFC 4180 when it holds a comma, a quote or a line break. */

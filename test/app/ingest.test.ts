@@ -5,6 +5,7 @@
  */
 import fc from 'fast-check';
 import { ingestResponses } from '../../src/app/ingest';
+import { reprocessRejected } from '../../src/app/reprocess';
 import { defenseScoresTable } from '../../src/domain/schema/defenseScores';
 import {
   ActivitiesTable,
@@ -20,6 +21,7 @@ import {
   activityAnswers,
   applicationAnswers,
   defenseAnswers,
+  editRow,
   FixedClock,
   makePorts,
   MemoryStore,
@@ -448,7 +450,7 @@ describe('invalid answers → Rejected with a reason', () => {
     ]);
     expect(records(ports.store, DefenseScoresTable)).toEqual([]);
     expect(rejectedRow(ports, 'd1')!.reason).toBe(
-      '评委姓名: "钱老师" is not in the Judges sheet; expected a registered judge',
+      '评委姓名: “钱老师”不在「评委」表中；请先在「评委」表中添加该评委',
     );
   });
 
@@ -942,5 +944,128 @@ describe('store calls per ingest job are O(1)', () => {
       'OnsiteVotes',
       'Rejected',
     ]);
+  });
+});
+
+describe('the summary says what was rejected and how to fix it', () => {
+  const sheets = (count: number, judge: (i: number) => string) =>
+    Array.from({ length: count }, (_, i) =>
+      response(
+        'defense',
+        `d${i + 1}`,
+        `2027-06-20 10:${String(i).padStart(2, '0')}:00`,
+        defenseAnswers(judge(i), i % 2 === 0 ? 'B001' : 'B002', [30, 20, 10, 8, 8]),
+      ),
+    );
+
+  test('judges not listed yet: one line with the count and the fix, and the job is blocked', () => {
+    const ports = programme();
+    const report = ingestResponses(
+      ports,
+      sheets(45, (i) => `新评委${i % 5}`),
+    );
+    expect(report).toMatchObject({ added: 0, rejected: 45 });
+    expect(report.summary).toEqual([
+      '0 added, 45 rejected, 0 already known',
+      '45 × 评委不在评委表中 — 请先在「评委」表中添加评委，再运行 `starbranch reprocess`（表格中：菜单“重新处理待处理记录”）',
+      '没有收录任何回复：全部 45 条都因同一原因转入「待处理」，请按上面的提示处理',
+    ]);
+    expect(report.blocked).toBe(report.summary[2]);
+  });
+
+  test('rejections of several kinds: grouped by reason, the largest group first, not blocked', () => {
+    const ports = programme();
+    const report = ingestResponses(ports, [
+      ...sheets(4, (i) => (i < 3 ? '钱老师' : '李老师')),
+      response('activity', 'a1', '2026-10-11 10:00:00', activityAnswers('B999')),
+      response('activity', 'a2', '2026-10-11 10:00:00', activityAnswers('B003')),
+      response(
+        'activity',
+        'a3',
+        '2026-10-11 10:00:00',
+        activityAnswers('B001', { participants: '三十' }),
+      ),
+      response(
+        'activity',
+        'a4',
+        '2026-10-11 10:00:00',
+        activityAnswers('B001', { title: '另一个', participants: 'x' }),
+      ),
+    ]);
+    expect(report).toMatchObject({ added: 1, rejected: 7, blocked: null });
+    expect(report.summary.slice(1)).toEqual([
+      expect.stringMatching(/^3 × 评委不在评委表中 — /),
+      '2 × 「参加人数」的答案无法读取 — 请在「待处理」中改正后重新处理',
+      '1 × 支部不在「支部」表中 — 请在「待处理」中改正支部后重新处理',
+      expect.stringMatching(/^1 × 支部尚未通过审核 — /),
+    ]);
+  });
+
+  test('in English for an English workbook', () => {
+    const ports = programme();
+    setConfig(ports.store, { locale: 'en' });
+    const report = ingestResponses(
+      ports,
+      sheets(2, () => 'Ms Qian'),
+    );
+    expect(report.summary[1]).toMatch(/^2 × judge not in the Judges sheet — add the judges there/);
+    expect(records(ports.store, RejectedTable)[0]!.reason).toBe(
+      'Judge name: "Ms Qian" is not in the Judges sheet; expected a registered judge',
+    );
+  });
+});
+
+describe('answers to a question the schema does not have', () => {
+  const withPlace = (id: string, place: string, overrides: Record<string, string> = {}) => ({
+    ...response('activity', id, '2026-10-11 10:00:00', activityAnswers('B001', overrides)),
+    extra: { 活动地点: place },
+  });
+
+  test('land in a same-named staff column of the table, created if missing; the summary says so', () => {
+    const ports = programme();
+    const report = ingestResponses(ports, [
+      withPlace('a1', '大礼堂', { title: '一' }),
+      withPlace('a2', '', { title: '二' }),
+    ]);
+    expect(report.added).toBe(2);
+    expect(report.summary).toContain(
+      '另有 1 个问题不在表结构中：活动地点，答案已保存到活动表的同名列',
+    );
+    const sheet = ports.store.peek('Activities');
+    const column = sheet[0]!.indexOf('活动地点');
+    expect(column).toBeGreaterThan(0);
+    expect(sheet.slice(1).map((row) => row[column])).toEqual(['大礼堂', null]);
+
+    // A later batch fills the same column, whatever its place in the sheet.
+    ingestResponses(ports, [withPlace('a3', '操场', { title: '三' })]);
+    const again = ports.store.peek('Activities');
+    expect(again[0]!.filter((h) => h === '活动地点')).toHaveLength(1);
+    expect(again.slice(1).map((row) => row[column])).toEqual(['大礼堂', null, '操场']);
+  });
+
+  test('a title that is already a column of the table gets a column of its own', () => {
+    const ports = programme();
+    ingestResponses(ports, [
+      {
+        ...response('activity', 'a1', '2026-10-11 10:00:00', activityAnswers('B001')),
+        extra: { 备注: '带横幅' },
+      },
+    ]);
+    const sheet = ports.store.peek('Activities');
+    expect(sheet[0]).toContain('备注（表单）');
+    expect(sheet[1]![sheet[0]!.indexOf('备注（表单）')]).toBe('带横幅');
+  });
+
+  test('a rejected response keeps them in its payload, and reprocessing saves them', () => {
+    const ports = programme();
+    ingestResponses(ports, [withPlace('a1', '大礼堂', { participants: '三十' })]);
+    const row = rejectedRow(ports, 'a1')!;
+    expect(JSON.parse(row.payload)).toMatchObject({ 活动地点: '大礼堂' });
+    editRow(ports.store, RejectedTable, 'a1', {
+      payload: JSON.stringify({ ...(JSON.parse(row.payload) as object), 参加人数: '30' }),
+    });
+    expect(reprocessRejected(ports)).toMatchObject({ moved: 1 });
+    const sheet = ports.store.peek('Activities');
+    expect(sheet[1]![sheet[0]!.indexOf('活动地点')]).toBe('大礼堂');
   });
 });

@@ -17,11 +17,15 @@ import {
   ActivitiesTable,
   AwardsTable,
   BranchesTable,
+  JudgesTable,
   LogTable,
   MonthlyResultsTable,
   RejectedTable,
 } from '../../src/domain/schema/tables';
 import type { TableDef } from '../../src/domain/schema/table';
+import { defenseForm } from '../../src/domain/forms';
+import { writeFormsCsv } from '../../src/local/formsCsv';
+import { gb18030 } from '../support/encodings';
 
 async function run(...argv: string[]) {
   const out: string[] = [];
@@ -245,6 +249,70 @@ describe('hand-made CSV exports', () => {
     expect(result.err.split('\n')).toHaveLength(1);
     expect(result.err).toContain('missing.csv: missing columns');
     expect(result.err).toContain('"支部层次" (Tier)');
+  }, 30_000);
+
+  it('says why every defense sheet was rejected when the judges are not listed yet (exit 1)', async () => {
+    const copy = join(dir, 'judges.xlsx');
+    writeFileSync(copy, readFileSync(workbook));
+    const { read } = await tables(copy);
+    const approved = read(BranchesTable).filter((b) => b.status === 'approved');
+    const rubric = DEFAULT_CONFIG.defenseRubric;
+    const sheet = (i: number, judge: string) => ({
+      timestamp: `2027/6/20 上午10:${String(i).padStart(2, '0')}:00`,
+      answers: {
+        judge,
+        branch: `${approved[i % 3]!.id} ${approved[i % 3]!.name}`,
+        ...Object.fromEntries(rubric.map((c) => [c.key, String(Math.floor(c.max / 2))])),
+      },
+    });
+    const unlisted = Array.from({ length: 45 }, (_, i) => sheet(i, `新评委${(i % 5) + 1}`));
+    const file = join(dir, 'defense-new-judges.csv');
+    writeFileSync(file, writeFormsCsv(defenseForm(rubric), unlisted, 'zh-CN'));
+    const result = await run('ingest', copy, '--form', 'defense', file);
+    expect(result.code).toBe(1);
+    expect(result.out).toMatch(/defense-new-judges\.csv\s+0\s+45\s+0/);
+    expect(result.out).toContain(
+      '45 × 评委不在评委表中 — 请先在「评委」表中添加评委，再运行 `starbranch reprocess`',
+    );
+    expect(result.err).toBe(
+      'starbranch: defense-new-judges.csv: 没有收录任何回复：全部 45 条都因同一原因转入「待处理」，请按上面的提示处理',
+    );
+    // The rows are kept, to be moved by reprocess once the judges are listed.
+    expect(
+      (await tables(copy)).read(RejectedTable).filter((r) => r.form === 'defense'),
+    ).toHaveLength(45);
+
+    // One sheet from a listed judge among them: a partial ingest, exit 0, the line still there.
+    const judge = read(JudgesTable)[0]!.name;
+    const mixed = join(dir, 'defense-mixed.csv');
+    writeFileSync(
+      mixed,
+      writeFormsCsv(defenseForm(rubric), [...unlisted, sheet(50, judge)], 'zh-CN'),
+    );
+    const fresh = join(dir, 'judges-mixed.xlsx');
+    writeFileSync(fresh, readFileSync(workbook));
+    const partial = await run('ingest', fresh, '--form', 'defense', mixed);
+    expect(partial.code).toBe(0);
+    expect(partial.err).toBe('');
+    expect(partial.out).toMatch(/defense-mixed\.csv\s+1\s+45\s+0/);
+    expect(partial.out).toContain('45 × 评委不在评委表中');
+    // Ingested again: all known, nothing to say, exit 0.
+    const again = await run('ingest', fresh, '--form', 'defense', mixed);
+    expect(again.code).toBe(0);
+    expect(again.out).toMatch(/defense-mixed\.csv\s+0\s+0\s+46/);
+  }, 60_000);
+
+  it('reads an export Excel saved in GB18030, and says so', async () => {
+    const book = join(dir, 'gb.xlsx');
+    expect((await run('init', book)).code).toBe(0);
+    const file = join(dir, 'gb.csv');
+    writeFileSync(file, gb18030(zhApplications.replace(/^\uFEFF/, '')));
+    const result = await run('ingest', book, '--form', 'application', file);
+    expect(result.code).toBe(0);
+    expect(result.out).toContain('gb.csv 是 GB18030 编码，已按此读取');
+    const { read } = await tables(book);
+    expect(read(BranchesTable).map((b) => b.name)).toEqual(['测试学院本科生第一党支部']);
+    expect(read(RejectedTable)[0]!.reason).toContain('党员人数');
   }, 30_000);
 
   it('answers bad usage with exit code 2', async () => {

@@ -12,6 +12,7 @@ import { Table } from '../../src/app/table';
 import { DEFAULT_CONFIG } from '../../src/domain/config';
 import { formDef, FORM_NAMES, type FormName, type FormResponse } from '../../src/domain/forms';
 import { ActivitiesTable, LogTable, RejectedTable } from '../../src/domain/schema/tables';
+import type { Cell } from '../../src/domain/schema/column';
 import type { Locale } from '../../src/domain/vocabulary';
 import { readFormsCsv, writeFormsCsv } from '../../src/local/formsCsv';
 import { ingestCsv } from '../../src/local/ingestCsv';
@@ -132,6 +133,13 @@ function checkLastRows(run: PathRun): void {
 }
 
 /** Rows added to the five tables and to `Rejected` by the run. */
+/** The rejections the summary's grouped lines (`3 × reason — fix`) account for. */
+function groupedCount(summary: readonly string[]): number {
+  return summary
+    .map((line) => /^(\d+) × /.exec(line))
+    .reduce((total, m) => total + (m ? Number(m[1]) : 0), 0);
+}
+
 function rowCounts(store: MemoryStore): { canonical: number; rejected: number } {
   const canonical = FORM_NAMES.reduce((n, f) => n + records(store, TABLE_OF[f]).length, 0);
   return { canonical, rejected: records(store, RejectedTable).length };
@@ -207,9 +215,10 @@ describe('use case', () => {
 
   test('the batch job succeeds and accounts for every row it was given', () => {
     const twice = CATALOGUE.filter((c) => c.deliveredTwice).length;
-    expect(report.summary).toEqual([
+    expect(report.summary[0]).toBe(
       `${report.added} added, ${report.rejected} rejected, ${report.skipped} already known`,
-    ]);
+    );
+    expect(groupedCount(report.summary)).toBe(report.rejected);
     expect(report.rowsIn).toBe(responses.length);
     expect(report.added + report.rejected + report.skipped).toBe(report.rowsIn);
     expect(report.skipped).toBe(twice);
@@ -310,7 +319,7 @@ describe('CSV', () => {
     for (const form of FORM_NAMES) {
       const report = first.get(form)!;
       const rows = run.sent.filter((s) => s.form === form).length;
-      expect(report.summary).toHaveLength(1);
+      expect(groupedCount(report.summary)).toBe(report.rejected);
       expect(report.rowsIn).toBe(rows);
       expect(report.added + report.rejected + report.skipped).toBe(rows);
       expect(report.skipped).toBe(0);
@@ -367,7 +376,7 @@ describe('CSV', () => {
     expect(ingestActivity(toCsv(reversed)).snapshot).toEqual(baseline().snapshot);
   });
 
-  test('extra columns are ignored, and listed as unknown', () => {
+  test('extra columns are listed as unknown, and kept in staff columns of the table', () => {
     const cells = activityCells('en').map((row, i) => [
       row[0]!,
       i === 0 ? '备注' : `note ${i}`,
@@ -377,7 +386,38 @@ describe('CSV', () => {
     const csv = toCsv(cells);
     const read = readFormsCsv(csv, 'activity', readOptions('activity.csv'));
     expect(read.unknownColumns).toEqual(['备注', 'Score']);
-    expect(ingestActivity(csv).snapshot).toEqual(baseline().snapshot);
+    const { snapshot, report } = ingestActivity(csv);
+    const expected = baseline().snapshot;
+    // 备注 is a column of Activities already (its note): the form's answers get a column of their own.
+    const staff = ['备注（表单）', 'Score'];
+    const activities = snapshot.Activities!;
+    const at = staff.map((title) => activities[0]!.indexOf(title));
+    expect(at.every((i) => i > 0)).toBe(true);
+    expect(activities.slice(1).every((row) => row[at[1]!] === '=1+1')).toBe(true);
+    expect(activities.map((row) => row.filter((_, i) => !at.includes(i)))).toEqual(
+      expected.Activities,
+    );
+    expect(report.summary).toContain(
+      '另有 2 个问题不在表结构中：备注（表单）、Score，答案已保存到活动表的同名列',
+    );
+    // A rejected row keeps them in its payload, where reprocessing finds them.
+    const payloads = (rows: Cell[][]) =>
+      rows
+        .slice(1)
+        .map(
+          (row) => JSON.parse(String(row[rows[0]!.indexOf('原始内容')])) as Record<string, string>,
+        );
+    const kept = payloads(snapshot.Rejected!);
+    expect(kept.length).toBeGreaterThan(0);
+    for (const payload of kept) {
+      expect(payload).toMatchObject({ 备注: expect.stringMatching(/^note \d+$/), Score: '=1+1' });
+      delete payload['备注'];
+      delete payload['Score'];
+    }
+    expect(kept).toEqual(payloads(expected.Rejected!));
+    const others = (tables: Record<string, Cell[][]>) =>
+      Object.entries(tables).filter(([name]) => name !== 'Activities' && name !== 'Rejected');
+    expect(others(snapshot)).toEqual(others(expected));
   });
 
   test('titles with stray or full-width spaces and ASCII brackets still match (zh-CN export)', () => {

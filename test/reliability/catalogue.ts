@@ -455,7 +455,7 @@ export const CATALOGUE: readonly CatalogueCase[] = [
     'defense-judge-unregistered',
     'judge not in the Judges sheet',
     { judge: '钱老师' },
-    rejected('评委姓名: "钱老师" is not in the Judges sheet; expected a registered judge'),
+    rejected('评委姓名: “钱老师”不在「评委」表中；请先在「评委」表中添加该评委'),
   ),
   defense(
     'defense-judge-own-branch',
