@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import PizZip from 'pizzip';
 import { Table } from '../../src/app/table';
 import { chineseOrdinalRank } from '../../src/domain/letterFields';
-import type { TableDef, RecordOf } from '../../src/domain/schema/table';
+import { recordKey, type TableDef, type RecordOf } from '../../src/domain/schema/table';
 import {
   AwardsTable,
   ConfigTable,
@@ -18,6 +18,8 @@ import {
   type Award,
 } from '../../src/domain/schema/tables';
 import { main } from '../../src/local/cli';
+import { DEFAULT_CONFIG } from '../../src/domain/config';
+import { defenseScoresTable } from '../../src/domain/schema/defenseScores';
 import { XlsxStore } from '../../src/local/xlsxStore';
 
 async function run(...argv: string[]) {
@@ -31,6 +33,7 @@ async function run(...argv: string[]) {
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
 
+const DEFENSE_SCORES = defenseScoresTable(DEFAULT_CONFIG.defenseRubric);
 const dir = mkdtempSync(join(tmpdir(), 'starbranch-awards-'));
 const demo = join(dir, 'demo');
 
@@ -111,8 +114,12 @@ describe('starbranch awards', () => {
   it('before the defense is complete: refused naming the branches (exit 1); --provisional marks the rows', async () => {
     const { folder, workbook } = movedCopy('before-defense');
     const results = await read(workbook, DefenseResultsTable);
-    await edit(workbook, DefenseResultsTable, (table) => {
-      for (const r of results.slice(0, 3)) table.upsert({ ...r, score: null, incomplete: true });
+    // Three branches' judges' sheets are not in yet (awards aggregate the sheets themselves).
+    const late = new Set(results.slice(0, 3).map((r) => r.branch));
+    await edit(workbook, DEFENSE_SCORES, (table) => {
+      for (const sheet of table.records()) {
+        if (late.has(sheet.branch as string)) table.remove(recordKey(DEFENSE_SCORES, sheet));
+      }
     });
     const refused = await run('awards', workbook, '--letters', join(folder, 'letters'));
     expect(refused.code).toBe(1);
@@ -142,9 +149,12 @@ describe('starbranch awards', () => {
     await edit(workbook, ConfigTable, (table) =>
       table.upsert({ ...table.get('advancedBranchCount')!, value: '13' }),
     );
-    await edit(workbook, DefenseResultsTable, (table) => {
-      const row = table.get(first.branch)!;
-      table.upsert({ ...row, score: row.score! - 10 });
+    // Every judge's sheet of that branch loses 10 marks on the first criterion.
+    await edit(workbook, DEFENSE_SCORES, (table) => {
+      for (const sheet of table.records()) {
+        if (sheet.branch === first.branch)
+          table.upsert({ ...sheet, c1: (sheet.c1 as number) - 10 });
+      }
     });
 
     const result = await run('awards', workbook, '--letters', letters);
