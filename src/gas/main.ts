@@ -245,10 +245,15 @@ export function archiveRubricScoresNow(): string {
   });
 }
 
+/** Awards first bring stale months and the defense up to date, so they read those inputs too. */
 const AWARDS_TABLES = [
   BranchesTable,
   ActivitiesTable,
+  OnsiteVotesTable,
+  ShowcaseTable,
   MonthlyResultsTable,
+  DEFENSE_SHEET,
+  JudgesTable,
   DefenseResultsTable,
   NominationsTable,
   AwardsTable,
