@@ -18,7 +18,6 @@ import {
   ActivitiesTable,
   AwardsTable,
   BranchesTable,
-  ConfigTable,
   DashboardTable,
   DefenseResultsTable,
   JudgesTable,
@@ -29,10 +28,8 @@ import {
   RejectedTable,
   ShowcaseTable,
 } from '../domain/schema/tables';
-import { workbookTables } from '../domain/schema/workbook';
 import { DocsMaker } from './docsMaker';
 import {
-  ensureForms,
   knownFormIds,
   refreshBranchChoices,
   toFormResponse,
@@ -40,7 +37,7 @@ import {
 } from './forms';
 import { runLocked, type GasJob } from './job';
 import { buildMenu } from './menu';
-import { ensureLetterTemplate, setUpSheets } from './setup';
+import { runSetup } from './setupRun';
 import { installTriggers, removeTrigger, scheduleLetterContinuation } from './triggers';
 
 /**
@@ -73,33 +70,10 @@ export function onOpen(): void {
   buildMenu(SpreadsheetApp.getActiveSpreadsheet());
 }
 
+/** Sets the workbook, forms and triggers up; run again, it finishes what a cut-off run left. */
 export function setup(): string {
   return runLocked([BranchesTable], (job) => {
-    const { spreadsheet, config, store } = job;
-    const sheets = setUpSheets(spreadsheet, workbookTables(config.defenseRubric), config.locale);
-    store.forgetSheets();
-    const properties = PropertiesService.getScriptProperties();
-    const approved = Table.read(store, BranchesTable, config.locale)
-      .records()
-      .filter((b) => b.status === 'approved');
-    const forms = ensureForms(spreadsheet.getId(), config, approved, properties);
-    refreshBranchChoices(forms.values(), approved);
-    if (!config.letterTemplate) {
-      const configTable = Table.read(store, ConfigTable, config.locale);
-      const row = configTable.get('letterTemplate');
-      configTable.upsert({
-        key: 'letterTemplate',
-        value: ensureLetterTemplate(properties),
-        note: row?.note ?? null,
-      });
-      configTable.save(store, config.locale);
-    }
-    const triggers = installTriggers([...forms.values()].map((f) => f.getId()));
-    const lines = [
-      `sheets created: ${sheets.created.length}, kept: ${sheets.kept.length}`,
-      `forms: ${forms.size}`,
-      `triggers created: ${triggers.created}, removed: ${triggers.removed}, kept: ${triggers.kept}`,
-    ];
+    const lines = runSetup(job);
     tell(job, 'setup', lines);
     return lines.join('\n');
   });
