@@ -175,7 +175,8 @@ export function ensureForms(
       form = FormApp.create(`${config.programYear} ${config.locale === 'en' ? def.en : def.zh}`);
       id = form.getId();
       properties.setProperty(FORM_ID_KEY(name), id);
-      if (known[FORM_BUILT_KEY(name)] !== undefined) properties.deleteProperty(FORM_BUILT_KEY(name));
+      if (known[FORM_BUILT_KEY(name)] !== undefined)
+        properties.deleteProperty(FORM_BUILT_KEY(name));
     }
     if (fresh || known[FORM_BUILT_KEY(name)] === undefined) {
       // Linking is a form's last step: a linked form was whole when the run was cut off. Built

@@ -9,6 +9,7 @@ import { issueLetters } from '../app/letters';
 import { dueMonthlyJobs, finaliseMonth, prepareShowcase } from '../app/monthly';
 import { buildReport } from '../app/report';
 import { reprocessRejected } from '../app/reprocess';
+import { t } from '../domain/messages';
 import { Table } from '../app/table';
 import { addMonths, isValidMonth } from '../domain/calendar';
 import { DEFAULT_CONFIG } from '../domain/config';
@@ -38,7 +39,16 @@ import {
 import { runLocked, type GasJob } from './job';
 import { buildMenu } from './menu';
 import { runSetup } from './setupRun';
-import { installTriggers, removeTrigger, scheduleLetterContinuation } from './triggers';
+import { finishUnfinishedWork } from './unfinished';
+import {
+  armLetterWatchdog,
+  removeLetterContinuations,
+  RETRY_MS,
+  scheduleLetterContinuation,
+  untilTomorrow,
+} from './continuation';
+import { checkLetterSources, LetterSourceError } from './letterSources';
+import { installTriggers } from './triggers';
 
 /**
  * The defense-score sheet's name does not depend on the rubric, so this declaration is enough to
@@ -145,6 +155,7 @@ export function dailyTrigger(): string {
       lines.push(...finaliseMonth(ports, due.finalise).summary);
       markers.set(`done:finalise:${due.finalise}`, ports.clock.now());
     }
+    lines.push(...finishUnfinishedWork(job));
     return lines.join('\n');
   });
 }
@@ -233,11 +244,32 @@ const QUOTA_KEY = (day: string) => `letters:${day}`;
 
 /** Makes the letters that are due; stops before the time limit or the day's quota and continues itself. */
 export function generateLetters(): string {
+  return makeLetters(null);
+}
+
+/** A continuation of the letters job (a one-off clock trigger; see continuation.ts). */
+export function continueLetters(e?: { triggerUid?: string }): string {
+  try {
+    return makeLetters(e?.triggerUid ?? null);
+  } catch (error) {
+    // The lock was busy or a call failed: the letters are still due, so try again soon. A
+    // template or folder the app cannot open waits for staff (the error says what to do).
+    if (error instanceof LetterSourceError) removeLetterContinuations();
+    else scheduleLetterContinuation(RETRY_MS);
+    throw error;
+  }
+}
+
+/** `spentTrigger`: the continuation that started this run, if one did. */
+function makeLetters(spentTrigger: string | null): string {
   return runLocked(
     [BranchesTable, AwardsTable, LogTable],
     (job) => {
       // The Config this job read already (one read of each sheet, under the lock) says how.
-      if (!job.config.letterTemplate) return 'no letter template: run Setup first';
+      if (!job.config.letterTemplate) {
+        removeLetterContinuations();
+        return 'no letter template: run Setup first';
+      }
       const documents = new DocsMaker({
         templateId: job.config.letterTemplate,
         folderId: job.config.letterFolder,
@@ -247,32 +279,38 @@ export function generateLetters(): string {
       const ports = { ...job.ports, documents };
       const day = ports.clock.now().slice(0, 10);
       const usedToday = Number(ports.markers!.get(QUOTA_KEY(day)) ?? '0');
+      let armed = false;
       const report = issueLetters(ports, {
-        shouldStop: (made) =>
-          ports.clock.elapsedMs() > LETTER_TIME_BUDGET_MS ||
-          usedToday + made >= DAILY_DOCUMENT_QUOTA,
+        shouldStop: (made) => {
+          if (!armed) {
+            // Before the first letter: the template and folder must be the app's to use, and
+            // whatever stops this run, a continuation will finish it.
+            checkLetterSources(job.config);
+            armLetterWatchdog(spentTrigger);
+            armed = true;
+          }
+          return (
+            ports.clock.elapsedMs() > LETTER_TIME_BUDGET_MS ||
+            usedToday + made >= DAILY_DOCUMENT_QUOTA
+          );
+        },
       });
       ports.markers!.set(QUOTA_KEY(day), String(usedToday + report.made));
       const lines = [...report.summary, ...(documents.sharingNote ? [documents.sharingNote] : [])];
-      if (report.remaining > 0) {
-        const quotaReached = usedToday + report.made >= DAILY_DOCUMENT_QUOTA;
-        if (!quotaReached) scheduleLetterContinuation();
-        lines.push(
-          quotaReached
-            ? 'daily document quota reached: run again tomorrow'
-            : 'continuing in a minute',
-        );
+      if (report.remaining === 0) {
+        removeLetterContinuations();
+      } else if (usedToday + report.made >= DAILY_DOCUMENT_QUOTA) {
+        scheduleLetterContinuation(untilTomorrow(ports.clock.now()));
+        lines.push(t(job.config.locale, 'gas.jobs.lettersQuotaReached'));
+      } else {
+        scheduleLetterContinuation();
+        lines.push('continuing in a minute');
       }
       tell(job, 'letters', lines);
       return lines.join('\n');
     },
     { toasts: true },
   );
-}
-
-export function continueLetters(e?: { triggerUid?: string }): string {
-  removeTrigger(e?.triggerUid);
-  return generateLetters();
 }
 
 export function reprocessRejectedNow(): string {

@@ -36,11 +36,17 @@ function setupState(world: World) {
         formats: row2 ? row2.getNumberFormats()[0] : [],
         widths: Array.from({ length: columns }, (_, i) => sheet.getColumnWidth(i + 1)),
         dropdowns: row2
-          ? row2.getDataValidations()[0]!.map((rule) =>
-              rule
-                ? [String(rule.getCriteriaType()), rule.getCriteriaValues(), rule.getAllowInvalid()]
-                : null,
-            )
+          ? row2
+              .getDataValidations()[0]!
+              .map((rule) =>
+                rule
+                  ? [
+                      String(rule.getCriteriaType()),
+                      rule.getCriteriaValues(),
+                      rule.getAllowInvalid(),
+                    ]
+                  : null,
+              )
           : [],
         lastRowValidated: sheet.getMaxRows() > 1 && columns > 0,
         protections: sheet
@@ -107,11 +113,37 @@ describe('setup', () => {
     expect(setupState(again.world)).toEqual(expected);
   });
 
+  it('cut off and left alone, is finished by the next daily run', () => {
+    const gas = blank();
+    expect(gas.bundle.run('setup', []).ok).toBe(true);
+    // Staff delete a tab by mistake and run setup again; it is cut off before the sheets batch.
+    gas.world.peek(() =>
+      gas.world.spreadsheet.deleteSheet(gas.world.spreadsheet.getSheetByName(SHEETS.activities)!),
+    );
+    gas.world.failAt('Sheets.Spreadsheets.batchUpdate', FAULTS[0]);
+    expect(gas.bundle.run('setup', []).ok).toBe(false);
+    expect(gas.world.properties()['setup:state']).toBe('started');
+    const runs = gas.bundle.runClock('2026-09-02T07:00:00+08:00');
+    expect(runs.map((r) => [r.execution.label, r.ok])).toEqual([['dailyTrigger', true]]);
+    expect(gas.world.properties()['setup:state']).toBe('done');
+    const got = setupState(gas.world);
+    // The re-made tab comes last, as a tab added later does.
+    const order = (state: typeof got) => state.sheets.map((s) => s.name).sort();
+    expect(order(got)).toEqual(order(expected));
+    const byName = (state: typeof got) => Object.fromEntries(state.sheets.map((s) => [s.name, s]));
+    expect(byName(got)).toEqual(byName(expected));
+    expect({ ...got, sheets: [] }).toEqual({ ...expected, sheets: [] });
+  });
+
   it('cut off at any call, then run again, ends exactly as a clean setup', () => {
     // The calls of one form question repeat for every question: the first form's are all tried,
     // the other forms' questions share them (their create, link and marks are all tried).
-    const questionCall = /^(Form\.add|TextItem|ListItem|ParagraphTextItem|DateItem|TextValidation|FormApp\.createTextValidation)/;
-    const firstFormBuilt = order.indexOf('Properties.setProperty', order.indexOf('Form.setDestination'));
+    const questionCall =
+      /^(Form\.add|TextItem|ListItem|ParagraphTextItem|DateItem|TextValidation|FormApp\.createTextValidation)/;
+    const firstFormBuilt = order.indexOf(
+      'Properties.setProperty',
+      order.indexOf('Form.setDestination'),
+    );
     const points = order
       .map((method, k) => ({ method, k }))
       .filter(({ method, k }) => k <= firstFormBuilt || !questionCall.test(method));
