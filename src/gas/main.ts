@@ -48,6 +48,7 @@ import {
   untilTomorrow,
 } from './continuation';
 import { checkLetterSources, LetterSourceError } from './letterSources';
+export { createLettersFolder, importLetterTemplate } from './letterSourcesMenu';
 import { installTriggers } from './triggers';
 
 /**

@@ -7,6 +7,8 @@ export const MENU_ITEMS: readonly { zh: string; en: string; fn: string }[] = [
   { zh: '汇总答辩成绩', en: 'Aggregate defense', fn: 'aggregateDefenseNow' },
   { zh: '评定表彰名单', en: 'Select awards', fn: 'selectAwardsNow' },
   { zh: '生成荣誉证书', en: 'Generate letters', fn: 'generateLetters' },
+  { zh: '导入证书模板…', en: 'Import letter template…', fn: 'importLetterTemplate' },
+  { zh: '创建证书文件夹', en: 'Create letters folder', fn: 'createLettersFolder' },
   { zh: '更新总览', en: 'Update dashboard', fn: 'buildDashboard' },
   { zh: '重新处理待处理记录', en: 'Reprocess rejected', fn: 'reprocessRejectedNow' },
   { zh: '从表单回复重建', en: 'Rebuild from form responses', fn: 'rebuildFromResponses' },
@@ -17,7 +19,7 @@ export function buildMenu(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet)
   const english = spreadsheet.getSheetByName('Config') !== null;
   const menu = SpreadsheetApp.getUi().createMenu(english ? 'StarBranch' : '先进支部创建');
   MENU_ITEMS.forEach((item, i) => {
-    if (i === 2 || i === 8) menu.addSeparator();
+    if (i === 2 || i === 10) menu.addSeparator();
     menu.addItem(english ? item.en : item.zh, item.fn);
   });
   menu.addToUi();

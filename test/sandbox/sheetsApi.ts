@@ -391,7 +391,6 @@ export class FakeSheetsValues extends Fake<World> {
   }
 }
 
-
 export class FakeSheetsSpreadsheets extends Fake<World> {
   readonly Values: FakeSheetsValues;
   constructor(world: World) {

@@ -1279,8 +1279,7 @@ export class FakeSpreadsheet extends Fake<World> {
 
   _addSheet(name: string, index?: number, sheetId?: number): FakeSheet {
     const id =
-      sheetId ??
-      (this._nextSheetId === 0 ? 0 : 1_000_000 + this._world._rng.int(2_000_000_000));
+      sheetId ?? (this._nextSheetId === 0 ? 0 : 1_000_000 + this._world._rng.int(2_000_000_000));
     this._nextSheetId++;
     const sheet = new FakeSheet(this._world, this, name, id);
     if (index === undefined || index >= this._sheets.length) this._sheets.push(sheet);
