@@ -7,10 +7,12 @@
  *    the day's document quota is spent); a run that finishes removes every continuation;
  *  - a continuation that finds the lock busy, or fails, schedules another before it gives up.
  * A continuation that fired stays listed until deleted (Apps Script keeps one-off triggers), so
- * the trigger that started a run counts as spent. Any continuation still listed therefore means
- * letters are due: the daily run reschedules it (see unfinished.ts), a backstop for a run whose
- * every call failed.
+ * the trigger that started a run counts as spent. Each run records whether letters are left
+ * (`letters:state`): the daily run reads it at no cost and reschedules a continuation (see
+ * unfinished.ts), a backstop for a continuation lost to a failure that also stopped it from
+ * scheduling the next.
  */
+import type { Markers } from '../ports';
 import { CONTINUE_LETTERS_HANDLER } from './triggers';
 
 /** How soon the next run starts when a run stops with letters left. */
@@ -52,9 +54,32 @@ export function removeLetterContinuations(): void {
   for (const trigger of continuations()) ScriptApp.deleteTrigger(trigger);
 }
 
-/** Whether letters are due: some continuation is listed (waiting, or spent by a failed run). */
-export function lettersDue(): boolean {
-  return continuations().length > 0;
+/**
+ * What the last letters run left, in one script property written once per run: the day and the
+ * documents made that day (the daily quota), and whether letters were left to make.
+ */
+export interface LettersState {
+  readonly day: string;
+  readonly used: number;
+  readonly due: boolean;
+}
+
+const LETTERS_STATE_KEY = 'letters:state';
+
+export function readLettersState(markers: Markers, day: string): LettersState {
+  const raw = markers.get(LETTERS_STATE_KEY);
+  const last = raw ? (JSON.parse(raw) as LettersState) : null;
+  return { day, used: last?.day === day ? last.used : 0, due: last?.due ?? false };
+}
+
+export function writeLettersState(markers: Markers, state: LettersState): void {
+  markers.set(LETTERS_STATE_KEY, JSON.stringify(state));
+}
+
+/** Whether the last letters run stopped with letters left (read from the job's markers). */
+export function lettersDue(markers: Markers): boolean {
+  const raw = markers.get(LETTERS_STATE_KEY);
+  return raw !== null && (JSON.parse(raw) as LettersState).due;
 }
 
 /** Milliseconds from `now` (`YYYY-MM-DD HH:mm:ss`, local) to ten past midnight. */

@@ -42,10 +42,12 @@ import { runSetup } from './setupRun';
 import { finishUnfinishedWork } from './unfinished';
 import {
   armLetterWatchdog,
+  readLettersState,
   removeLetterContinuations,
   RETRY_MS,
   scheduleLetterContinuation,
   untilTomorrow,
+  writeLettersState,
 } from './continuation';
 import { checkLetterSources, LetterSourceError } from './letterSources';
 export { createLettersFolder, importLetterTemplate } from './letterSourcesMenu';
@@ -241,8 +243,6 @@ function emailDomain(): string | null {
   return domain && !['gmail.com', 'googlemail.com'].includes(domain) ? domain : null;
 }
 
-const QUOTA_KEY = (day: string) => `letters:${day}`;
-
 /** Makes the letters that are due; stops before the time limit or the day's quota and continues itself. */
 export function generateLetters(): string {
   return makeLetters(null);
@@ -268,6 +268,7 @@ function makeLetters(spentTrigger: string | null): string {
     (job) => {
       // The Config this job read already (one read of each sheet, under the lock) says how.
       if (!job.config.letterTemplate) {
+        // Nothing can be made until staff run Setup: no continuation waits for it.
         removeLetterContinuations();
         return 'no letter template: run Setup first';
       }
@@ -279,7 +280,8 @@ function makeLetters(spentTrigger: string | null): string {
       });
       const ports = { ...job.ports, documents };
       const day = ports.clock.now().slice(0, 10);
-      const usedToday = Number(ports.markers!.get(QUOTA_KEY(day)) ?? '0');
+      const before = readLettersState(ports.markers!, day);
+      const usedToday = before.used;
       let armed = false;
       const report = issueLetters(ports, {
         shouldStop: (made) => {
@@ -296,10 +298,15 @@ function makeLetters(spentTrigger: string | null): string {
           );
         },
       });
-      ports.markers!.set(QUOTA_KEY(day), String(usedToday + report.made));
+      writeLettersState(ports.markers!, {
+        day,
+        used: usedToday + report.made,
+        due: report.remaining > 0,
+      });
       const lines = [...report.summary, ...(documents.sharingNote ? [documents.sharingNote] : [])];
       if (report.remaining === 0) {
-        removeLetterContinuations();
+        // Only a run that had letters to make (or was started by a continuation) has any to remove.
+        if (armed || spentTrigger !== null || before.due) removeLetterContinuations();
       } else if (usedToday + report.made >= DAILY_DOCUMENT_QUOTA) {
         scheduleLetterContinuation(untilTomorrow(ports.clock.now()));
         lines.push(t(job.config.locale, 'gas.jobs.lettersQuotaReached'));

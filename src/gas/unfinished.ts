@@ -1,6 +1,7 @@
 /**
  * What the daily run finishes when nobody is watching: work that was started and cut off. Each
- * piece is cheap to notice (a script property, one trigger listing) and finished in its own way.
+ * piece is noticed from script properties the run has read already (no call) and finished in its
+ * own way.
  */
 import { lettersDue, scheduleLetterContinuation } from './continuation';
 import type { GasJob } from './job';
@@ -13,7 +14,7 @@ export function finishUnfinishedWork(job: GasJob): string[] {
   if (setupUnfinished(job)) lines.push('setup finished:', ...runSetup(job));
   // Letters whose continuation was lost to failures: a fresh one starts in a minute, outside
   // this run (letters have their own time budget and lock).
-  if (lettersDue()) {
+  if (lettersDue(job.ports.markers!)) {
     scheduleLetterContinuation();
     lines.push('letters due: continuing in a minute');
   }
