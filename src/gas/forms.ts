@@ -21,7 +21,19 @@ import { formatInZone } from '../domain/zonedTime';
 const FORM_ID_KEY = (name: FormName) => `form:${name}`;
 const FORM_BUILT_KEY = (name: FormName) => `form:${name}:built`;
 
-function validationFor(question: Question): GoogleAppsScript.Forms.TextValidation | null {
+/** Built validations, shared by every question that asks the same: a TextValidation is a value. */
+type ValidationCache = Map<string, GoogleAppsScript.Forms.TextValidation | null>;
+
+function validationFor(
+  question: Question,
+  cache: ValidationCache,
+): GoogleAppsScript.Forms.TextValidation | null {
+  const key = JSON.stringify([question.type, question.min, question.max, question.key === 'month']);
+  if (!cache.has(key)) cache.set(key, buildValidation(question));
+  return cache.get(key)!;
+}
+
+function buildValidation(question: Question): GoogleAppsScript.Forms.TextValidation | null {
   const builder = FormApp.createTextValidation();
   const zh = (text: string) => builder.setHelpText(text);
   switch (question.type) {
@@ -48,11 +60,16 @@ function validationFor(question: Question): GoogleAppsScript.Forms.TextValidatio
   }
 }
 
+/**
+ * One question, in as few calls as FormApp allows: add the item, title it, then only what differs
+ * from a new item's defaults (required, help, choices, validation).
+ */
 function addQuestion(
   form: GoogleAppsScript.Forms.Form,
   question: Question,
   locale: Config['locale'],
   branchChoices: string[],
+  validations: ValidationCache,
 ): void {
   const title = questionTitle(question, locale);
   let item:
@@ -71,11 +88,13 @@ function addQuestion(
     item = form.addDateItem();
   } else {
     const text = form.addTextItem();
-    const validation = validationFor(question);
+    const validation = validationFor(question, validations);
     if (validation) text.setValidation(validation);
     item = text;
   }
-  item.setTitle(title).setRequired(question.required);
+  item.setTitle(title);
+  // A new item is optional and has no help text: say so only when it differs.
+  if (question.required) item.setRequired(true);
   if (question.helpZh) item.setHelpText(question.helpZh);
 }
 
@@ -88,15 +107,20 @@ function destinationOf(form: GoogleAppsScript.Forms.Form): string | null {
   }
 }
 
-/** Fills a form with its questions; a form left half-built by a cut-off run is rebuilt whole. */
+/**
+ * Fills a form with its questions, then links it. A form made in this run is empty; one left
+ * half-built (and so unlinked) by a cut-off run is emptied and rebuilt whole.
+ */
 function buildForm(
   form: GoogleAppsScript.Forms.Form,
+  fresh: boolean,
   def: FormDef,
   spreadsheetId: string,
   config: Config,
   branchChoices: string[],
+  validations: ValidationCache,
 ): void {
-  for (const item of form.getItems()) form.deleteItem(item);
+  if (!fresh) for (const item of form.getItems()) form.deleteItem(item);
   form.setDescription(
     config.locale === 'en'
       ? `${config.collegeName} · advanced branch programme`
@@ -106,11 +130,17 @@ function buildForm(
   form.setConfirmationMessage(
     config.locale === 'en' ? 'Thank you, your response was received.' : '提交成功，感谢！',
   );
-  for (const question of def.questions) addQuestion(form, question, config.locale, branchChoices);
-  // Linking twice would give the form a second responses sheet.
-  if (destinationOf(form) !== spreadsheetId) {
-    form.setDestination(FormApp.DestinationType.SPREADSHEET, spreadsheetId);
+  for (const question of def.questions) {
+    addQuestion(form, question, config.locale, branchChoices, validations);
   }
+  form.setDestination(FormApp.DestinationType.SPREADSHEET, spreadsheetId);
+}
+
+export interface EnsuredForms {
+  /** Every form, with its id. */
+  readonly all: Map<FormName, { readonly id: string; readonly form: GoogleAppsScript.Forms.Form }>;
+  /** The forms built before this run: their branch dropdowns may be out of date. */
+  readonly refresh: GoogleAppsScript.Forms.Form[];
 }
 
 /**
@@ -123,36 +153,48 @@ export function ensureForms(
   config: Config,
   approved: readonly Branch[],
   properties: GoogleAppsScript.Properties.Properties,
-): Map<FormName, GoogleAppsScript.Forms.Form> {
-  const forms = new Map<FormName, GoogleAppsScript.Forms.Form>();
+): EnsuredForms {
+  const all: EnsuredForms['all'] = new Map();
+  const refresh: GoogleAppsScript.Forms.Form[] = [];
   const choices = approved.map(branchChoice);
+  const validations: ValidationCache = new Map();
+  const known = properties.getProperties();
   for (const name of FORM_NAMES) {
     const def = formDef(name, config.defenseRubric);
-    const known = properties.getProperty(FORM_ID_KEY(name));
+    let id = known[FORM_ID_KEY(name)] ?? null;
     let form: GoogleAppsScript.Forms.Form | null = null;
-    if (known) {
+    if (id) {
       try {
-        form = FormApp.openById(known);
+        form = FormApp.openById(id);
       } catch {
         form = null; // deleted by hand: make it again
       }
     }
+    const fresh = form === null;
     if (!form) {
       form = FormApp.create(`${config.programYear} ${config.locale === 'en' ? def.en : def.zh}`);
-      properties.setProperty(FORM_ID_KEY(name), form.getId());
-      properties.deleteProperty(FORM_BUILT_KEY(name));
+      id = form.getId();
+      properties.setProperty(FORM_ID_KEY(name), id);
+      if (known[FORM_BUILT_KEY(name)] !== undefined)
+        properties.deleteProperty(FORM_BUILT_KEY(name));
     }
-    if (properties.getProperty(FORM_BUILT_KEY(name)) === null) {
-      buildForm(form, def, spreadsheetId, config, choices);
-      if (name === 'defense')
+    if (fresh || known[FORM_BUILT_KEY(name)] === undefined) {
+      // Linking is a form's last step: a linked form was whole when the run was cut off. Built
+      // again, its response sheet would keep a column for every question deleted.
+      if (fresh || destinationOf(form) !== spreadsheetId) {
+        buildForm(form, fresh, def, spreadsheetId, config, choices, validations);
+      }
+      if (name === 'defense') {
         properties.setProperty(DEFENSE_QUESTIONS_KEY, defenseQuestionTitles(config));
+      }
       properties.setProperty(FORM_BUILT_KEY(name), 'yes');
-    } else if (name === 'defense') {
-      followRubric(form, spreadsheetId, config, approved, properties);
+    } else {
+      if (name === 'defense') followRubric(form, spreadsheetId, config, approved, properties);
+      refresh.push(form);
     }
-    forms.set(name, form);
+    all.set(name, { id: id!, form });
   }
-  return forms;
+  return { all, refresh };
 }
 
 /** The defense form's question titles when it was last built, to tell a rubric change. */
@@ -188,9 +230,8 @@ export function followRubric(
       .join('\n');
   const rebuilt = remembered !== expected;
   if (rebuilt) {
-    buildForm(form, formDef('defense', config.defenseRubric), spreadsheetId, config, [
-      ...approved.map(branchChoice),
-    ]);
+    const def = formDef('defense', config.defenseRubric);
+    buildForm(form, false, def, spreadsheetId, config, approved.map(branchChoice), new Map());
   }
   if (rebuilt || properties.getProperty(DEFENSE_QUESTIONS_KEY) === null) {
     properties.setProperty(DEFENSE_QUESTIONS_KEY, expected);

@@ -11,6 +11,7 @@ import { buildReport } from '../app/report';
 import { reprocessRejected } from '../app/reprocess';
 import { archiveRubricScores } from '../app/rubric';
 import { refreshStaleMonths } from '../app/staleness';
+import { t } from '../domain/messages';
 import { Table } from '../app/table';
 import { addMonths, isValidMonth } from '../domain/calendar';
 import { DEFAULT_CONFIG } from '../domain/config';
@@ -20,7 +21,6 @@ import {
   ActivitiesTable,
   AwardsTable,
   BranchesTable,
-  ConfigTable,
   DashboardTable,
   DefenseResultsTable,
   JudgesTable,
@@ -31,10 +31,8 @@ import {
   RejectedTable,
   ShowcaseTable,
 } from '../domain/schema/tables';
-import { workbookTables } from '../domain/schema/workbook';
 import { DocsMaker } from './docsMaker';
 import {
-  ensureForms,
   followRubric,
   knownFormIds,
   refreshBranchChoices,
@@ -43,8 +41,20 @@ import {
 } from './forms';
 import { runLocked, type GasJob } from './job';
 import { buildMenu } from './menu';
-import { ensureLetterTemplate, setUpSheets } from './setup';
-import { installTriggers, removeTrigger, scheduleLetterContinuation } from './triggers';
+import { runSetup } from './setupRun';
+import { finishUnfinishedWork } from './unfinished';
+import {
+  armLetterWatchdog,
+  readLettersState,
+  removeLetterContinuations,
+  RETRY_MS,
+  scheduleLetterContinuation,
+  untilTomorrow,
+  writeLettersState,
+} from './continuation';
+import { checkLetterSources, LetterSourceError } from './letterSources';
+export { createLettersFolder, importLetterTemplate } from './letterSourcesMenu';
+import { installTriggers } from './triggers';
 
 /**
  * The defense-score sheet's name does not depend on the rubric, so this declaration is enough to
@@ -76,33 +86,10 @@ export function onOpen(): void {
   buildMenu(SpreadsheetApp.getActiveSpreadsheet());
 }
 
+/** Sets the workbook, forms and triggers up; run again, it finishes what a cut-off run left. */
 export function setup(): string {
   return runLocked([BranchesTable], (job) => {
-    const { spreadsheet, config, store } = job;
-    const sheets = setUpSheets(spreadsheet, workbookTables(config.defenseRubric), config.locale);
-    store.forgetSheets();
-    const properties = PropertiesService.getScriptProperties();
-    const approved = Table.read(store, BranchesTable, config.locale)
-      .records()
-      .filter((b) => b.status === 'approved');
-    const forms = ensureForms(spreadsheet.getId(), config, approved, properties);
-    refreshBranchChoices(forms.values(), approved);
-    if (!config.letterTemplate) {
-      const configTable = Table.read(store, ConfigTable, config.locale);
-      const row = configTable.get('letterTemplate');
-      configTable.upsert({
-        key: 'letterTemplate',
-        value: ensureLetterTemplate(properties),
-        note: row?.note ?? null,
-      });
-      configTable.save(store, config.locale);
-    }
-    const triggers = installTriggers([...forms.values()].map((f) => f.getId()));
-    const lines = [
-      `sheets created: ${sheets.created.length}, kept: ${sheets.kept.length}`,
-      `forms: ${forms.size}`,
-      `triggers created: ${triggers.created}, removed: ${triggers.removed}, kept: ${triggers.kept}`,
-    ];
+    const lines = runSetup(job);
     tell(job, 'setup', lines);
     return lines.join('\n');
   });
@@ -178,6 +165,7 @@ export function dailyTrigger(): string {
     // Months whose inputs changed after they were finalised (a late or reprocessed report, an
     // edited row, a corrected vote): recomputed every day, each change in its own Log row.
     lines.push(...refreshStaleMonths(ports).recomputed.map((r) => r.line));
+    lines.push(...finishUnfinishedWork(job));
     return lines.join('\n');
   });
 }
@@ -300,45 +288,77 @@ function emailDomain(): string | null {
   return domain && !['gmail.com', 'googlemail.com'].includes(domain) ? domain : null;
 }
 
-const QUOTA_KEY = (day: string) => `letters:${day}`;
-
 /** Makes the letters that are due; stops before the time limit or the day's quota and continues itself. */
 export function generateLetters(): string {
+  return makeLetters(null);
+}
+
+/** A continuation of the letters job (a one-off clock trigger; see continuation.ts). */
+export function continueLetters(e?: { triggerUid?: string }): string {
+  try {
+    return makeLetters(e?.triggerUid ?? null);
+  } catch (error) {
+    // The lock was busy or a call failed: the letters are still due, so try again soon. A
+    // template or folder the app cannot open waits for staff (the error says what to do).
+    if (error instanceof LetterSourceError) removeLetterContinuations();
+    else scheduleLetterContinuation(RETRY_MS);
+    throw error;
+  }
+}
+
+/** `spentTrigger`: the continuation that started this run, if one did. */
+function makeLetters(spentTrigger: string | null): string {
   return runLocked(
     [BranchesTable, AwardsTable, LogTable],
     (job) => {
       // The Config this job read already (one read of each sheet, under the lock) says how.
-      if (!job.config.letterTemplate) return 'no letter template: run Setup first';
+      if (!job.config.letterTemplate) {
+        // Nothing can be made until staff run Setup: no continuation waits for it.
+        removeLetterContinuations();
+        return 'no letter template: run Setup first';
+      }
       const documents = letterMaker(job, emailDomain());
       const ports = { ...job.ports, documents };
       const day = ports.clock.now().slice(0, 10);
-      const usedToday = Number(ports.markers!.get(QUOTA_KEY(day)) ?? '0');
+      const before = readLettersState(ports.markers!, day);
+      const usedToday = before.used;
+      let armed = false;
       const report = issueLetters(ports, {
-        shouldStop: (made) =>
-          ports.clock.elapsedMs() > LETTER_TIME_BUDGET_MS ||
-          usedToday + made >= DAILY_DOCUMENT_QUOTA,
+        shouldStop: (made) => {
+          if (!armed) {
+            // Before the first letter: the template and folder must be the app's to use, and
+            // whatever stops this run, a continuation will finish it.
+            checkLetterSources(job.config);
+            armLetterWatchdog(spentTrigger);
+            armed = true;
+          }
+          return (
+            ports.clock.elapsedMs() > LETTER_TIME_BUDGET_MS ||
+            usedToday + made >= DAILY_DOCUMENT_QUOTA
+          );
+        },
       });
-      ports.markers!.set(QUOTA_KEY(day), String(usedToday + report.made));
+      writeLettersState(ports.markers!, {
+        day,
+        used: usedToday + report.made,
+        due: report.remaining > 0,
+      });
       const lines = [...report.summary, ...(documents.sharingNote ? [documents.sharingNote] : [])];
-      if (report.remaining > 0) {
-        const quotaReached = usedToday + report.made >= DAILY_DOCUMENT_QUOTA;
-        if (!quotaReached) scheduleLetterContinuation();
-        lines.push(
-          quotaReached
-            ? 'daily document quota reached: run again tomorrow'
-            : 'continuing in a minute',
-        );
+      if (report.remaining === 0) {
+        // Only a run that had letters to make (or was started by a continuation) has any to remove.
+        if (armed || spentTrigger !== null || before.due) removeLetterContinuations();
+      } else if (usedToday + report.made >= DAILY_DOCUMENT_QUOTA) {
+        scheduleLetterContinuation(untilTomorrow(ports.clock.now()));
+        lines.push(t(job.config.locale, 'gas.jobs.lettersQuotaReached'));
+      } else {
+        scheduleLetterContinuation();
+        lines.push('continuing in a minute');
       }
       tell(job, 'letters', lines);
       return lines.join('\n');
     },
     { toasts: true },
   );
-}
-
-export function continueLetters(e?: { triggerUid?: string }): string {
-  removeTrigger(e?.triggerUid);
-  return generateLetters();
 }
 
 export function reprocessRejectedNow(): string {

@@ -15,6 +15,8 @@ export const MENU_ITEMS: readonly { zh: string; en: string; fn: string }[] = [
   { zh: '评定表彰名单', en: 'Select awards', fn: 'selectAwardsNow' },
   { zh: '评定暂定表彰名单', en: 'Select provisional awards', fn: 'selectProvisionalAwardsNow' },
   { zh: '生成荣誉证书', en: 'Generate letters', fn: 'generateLetters' },
+  { zh: '导入证书模板…', en: 'Import letter template…', fn: 'importLetterTemplate' },
+  { zh: '创建证书文件夹', en: 'Create letters folder', fn: 'createLettersFolder' },
   { zh: '更新总览', en: 'Update dashboard', fn: 'buildDashboard' },
   { zh: '重新处理待处理记录', en: 'Reprocess rejected', fn: 'reprocessRejectedNow' },
   { zh: '从表单回复重建', en: 'Rebuild from form responses', fn: 'rebuildFromResponses' },

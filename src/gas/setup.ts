@@ -1,53 +1,162 @@
 /**
  * Setting the workbook up from the schema: every sheet with its header, frozen header row,
- * dropdowns for fixed choices, number formats, and warning protection on the sheets the system
- * writes. Run it again and it changes nothing: existing sheets, headers and protections stay.
+ * dropdowns for fixed choices, number formats, widths, and warning protection on the sheets the
+ * system writes.
+ *
+ * It converges rather than creates: the wanted state of every sheet is compared with what exists
+ * (one metadata read, one read of the header rows) and the difference goes out in ONE
+ * `spreadsheets.batchUpdate`, which Google applies whole or not at all. So a setup cut off at any
+ * call, run again, ends exactly as a clean one; and run again on a finished workbook it only
+ * re-applies formats and dropdowns (the same ones), never touching values.
  */
-import { defaultConfigRows } from '../domain/config';
 import type { Cell } from '../domain/schema/column';
 import { headerRow, tabName, type TableDef } from '../domain/schema/table';
 import { labelOf, type Locale } from '../domain/vocabulary';
+import { quoteSheet } from './sheetsStore';
 
-/** Dropdowns and formats cover the rows a new sheet has (1,000); writes grow the sheet later. */
-function validatedRows(sheet: GoogleAppsScript.Spreadsheet.Sheet): number {
-  return Math.max(1, sheet.getMaxRows() - 1);
-}
+type Request = GoogleAppsScript.Sheets.Schema.Request;
+
+/** A new sheet's grid: Google's default size, or wider when the table needs it. */
+const NEW_SHEET_ROWS = 1000;
+const NEW_SHEET_COLUMNS = 26;
 const NUMBER_FORMATS: Partial<Record<string, string>> = {
   int: '0',
   decimal: '0.00',
 };
+const HEADER_BACKGROUND = { red: 0xfb / 255, green: 0xe9 / 255, blue: 0xe7 / 255 };
+const PROTECTION_NOTE = 'StarBranch 自动生成，请勿手工修改 / written by StarBranch';
 
-function findSheet(sheets: Map<string, GoogleAppsScript.Spreadsheet.Sheet>, def: TableDef) {
-  return sheets.get(def.zh) ?? sheets.get(def.en) ?? null;
+/** A sheet as the metadata call describes it. */
+interface ExistingSheet {
+  readonly sheetId: number;
+  readonly title: string;
+  readonly rows: number;
+  readonly columns: number;
+  readonly frozenRows: number;
+  readonly protectedWhole: boolean;
 }
 
-function styleSheet(
-  sheet: GoogleAppsScript.Spreadsheet.Sheet,
-  def: TableDef,
-  locale: Locale,
-): void {
+function existingSheets(spreadsheetId: string): Map<string, ExistingSheet> {
+  const meta = Sheets!.Spreadsheets!.get(spreadsheetId, {
+    fields:
+      'sheets(properties(sheetId,title,gridProperties(rowCount,columnCount,frozenRowCount)),protectedRanges(range))',
+  });
+  const sheets = new Map<string, ExistingSheet>();
+  for (const sheet of meta.sheets ?? []) {
+    const p = sheet.properties ?? {};
+    const whole = (sheet.protectedRanges ?? []).some((r) => {
+      const range = r.range ?? {};
+      return (
+        range.startRowIndex == null &&
+        range.endRowIndex == null &&
+        range.startColumnIndex == null &&
+        range.endColumnIndex == null
+      );
+    });
+    sheets.set(p.title ?? '', {
+      sheetId: p.sheetId ?? 0,
+      title: p.title ?? '',
+      rows: p.gridProperties?.rowCount ?? 0,
+      columns: p.gridProperties?.columnCount ?? 0,
+      frozenRows: p.gridProperties?.frozenRowCount ?? 0,
+      protectedWhole: whole,
+    });
+  }
+  return sheets;
+}
+
+/** Row 1 of each given sheet, in one read: a sheet whose row 1 is empty still needs its header. */
+function headersOf(spreadsheetId: string, titles: readonly string[]): Map<string, unknown[]> {
+  if (titles.length === 0) return new Map();
+  const response = Sheets!.Spreadsheets!.Values!.batchGet(spreadsheetId, {
+    ranges: titles.map((t) => `${quoteSheet(t)}!1:1`),
+    valueRenderOption: 'UNFORMATTED_VALUE',
+  });
+  const ranges = response.valueRanges ?? [];
+  return new Map(titles.map((t, i) => [t, (ranges[i]?.values?.[0] ?? []) as unknown[]]));
+}
+
+function textCells(row: readonly Cell[]): GoogleAppsScript.Sheets.Schema.RowData {
+  return { values: row.map((v) => ({ userEnteredValue: { stringValue: String(v ?? '') } })) };
+}
+
+/** Formats, widths, dropdowns and the frozen header: what every run (re)applies, idempotently. */
+function styleRequests(sheetId: number, rows: number, def: TableDef, locale: Locale): Request[] {
   const columns = Object.values(def.columns);
-  const rows = validatedRows(sheet);
-  const header = sheet.getRange(1, 1, 1, columns.length);
-  header.setFontWeight('bold').setBackground('#fbe9e7');
-  sheet.setFrozenRows(1);
+  const requests: Request[] = [
+    {
+      updateSheetProperties: {
+        properties: { sheetId, gridProperties: { frozenRowCount: 1 } },
+        fields: 'gridProperties.frozenRowCount',
+      },
+    },
+    {
+      repeatCell: {
+        range: {
+          sheetId,
+          startRowIndex: 0,
+          endRowIndex: 1,
+          startColumnIndex: 0,
+          endColumnIndex: columns.length,
+        },
+        cell: {
+          userEnteredFormat: { textFormat: { bold: true }, backgroundColor: HEADER_BACKGROUND },
+        },
+        fields: 'userEnteredFormat(textFormat.bold,backgroundColor)',
+      },
+    },
+  ];
   columns.forEach((column, i) => {
-    const range = sheet.getRange(2, i + 1, rows, 1);
+    // Formats and dropdowns cover the rows the sheet has; writes grow the sheet later.
+    const body = {
+      sheetId,
+      startRowIndex: 1,
+      endRowIndex: Math.max(2, rows),
+      startColumnIndex: i,
+      endColumnIndex: i + 1,
+    };
+    const pattern =
+      NUMBER_FORMATS[column.type] ??
+      (column.type === 'date' || column.type === 'datetime' ? null : '@');
+    if (pattern) {
+      requests.push({
+        repeatCell: {
+          range: body,
+          cell: {
+            userEnteredFormat: {
+              numberFormat: { type: pattern === '@' ? 'TEXT' : 'NUMBER', pattern },
+            },
+          },
+          fields: 'userEnteredFormat.numberFormat',
+        },
+      });
+    }
     if (column.choices) {
       const labels = column.choices.map((c) => labelOf(c, locale));
-      range.setDataValidation(
-        SpreadsheetApp.newDataValidation()
-          .requireValueInList(labels, true)
-          .setAllowInvalid(false)
-          .setHelpText(`${labels.join(' / ')}`)
-          .build(),
-      );
+      requests.push({
+        setDataValidation: {
+          range: body,
+          rule: {
+            condition: {
+              type: 'ONE_OF_LIST',
+              values: labels.map((label) => ({ userEnteredValue: label })),
+            },
+            inputMessage: labels.join(' / '),
+            strict: true,
+            showCustomUi: true,
+          },
+        },
+      });
     }
-    const format = NUMBER_FORMATS[column.type];
-    if (format) range.setNumberFormat(format);
-    else if (column.type !== 'date' && column.type !== 'datetime') range.setNumberFormat('@');
-    sheet.setColumnWidth(i + 1, Math.min(400, column.width * 9));
+    requests.push({
+      updateDimensionProperties: {
+        range: { sheetId, dimension: 'COLUMNS', startIndex: i, endIndex: i + 1 },
+        properties: { pixelSize: Math.min(400, column.width * 9) },
+        fields: 'pixelSize',
+      },
+    });
   });
+  return requests;
 }
 
 export interface SetupOutcome {
@@ -55,37 +164,75 @@ export interface SetupOutcome {
   readonly kept: string[];
 }
 
+/** The sheets of the workbook, brought to their wanted state in one batch (see the file note). */
 export function setUpSheets(
-  spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  spreadsheetId: string,
   tables: readonly TableDef[],
   locale: Locale,
 ): SetupOutcome {
-  const sheets = new Map(spreadsheet.getSheets().map((s) => [s.getName(), s]));
+  const existing = existingSheets(spreadsheetId);
+  const find = (def: TableDef) => existing.get(def.zh) ?? existing.get(def.en) ?? null;
+  const present = tables.map(find).filter((s): s is ExistingSheet => s !== null);
+  const headers = headersOf(
+    spreadsheetId,
+    present.map((s) => s.title),
+  );
+  let nextId = Math.max(0, ...[...existing.values()].map((s) => s.sheetId)) + 1;
+  const requests: Request[] = [];
   const created: string[] = [];
   const kept: string[] = [];
   for (const def of tables) {
-    const existing = findSheet(sheets, def);
-    if (existing) {
-      kept.push(existing.getName());
-      continue;
+    const columns = Object.keys(def.columns).length;
+    const sheet = find(def);
+    let sheetId: number;
+    let rows: number;
+    if (sheet) {
+      kept.push(sheet.title);
+      ({ sheetId, rows } = sheet);
+      if (sheet.columns < columns) {
+        requests.push({
+          appendDimension: { sheetId, dimension: 'COLUMNS', length: columns - sheet.columns },
+        });
+      }
+    } else {
+      const title = tabName(def, locale);
+      created.push(title);
+      sheetId = nextId++;
+      rows = NEW_SHEET_ROWS;
+      requests.push({
+        addSheet: {
+          properties: {
+            sheetId,
+            title,
+            gridProperties: {
+              rowCount: NEW_SHEET_ROWS,
+              columnCount: Math.max(NEW_SHEET_COLUMNS, columns),
+            },
+          },
+        },
+      });
     }
-    const name = tabName(def, locale);
-    const sheet = spreadsheet.insertSheet(name);
-    // Formats first: a Config value such as 2026-09-01 must stay text, not become a date.
-    styleSheet(sheet, def, locale);
-    const rows: Cell[][] = [headerRow(def, locale)];
-    if (def.name === 'Config') {
-      for (const row of defaultConfigRows(locale)) rows.push([row.key, row.value, row.note]);
+    // Formats first, so a header or a Config value such as 2026-09-01 is written as text.
+    requests.push(...styleRequests(sheetId, rows, def, locale));
+    const header = sheet ? headers.get(sheet.title) : [];
+    if (!header || header.every((v) => v === '' || v === null)) {
+      requests.push({
+        updateCells: {
+          start: { sheetId, rowIndex: 0, columnIndex: 0 },
+          rows: [textCells(headerRow(def, locale))],
+          fields: 'userEnteredValue',
+        },
+      });
     }
-    sheet.getRange(1, 1, rows.length, rows[0]!.length).setValues(rows as string[][]);
-    if (def.staffOnly && def.name !== 'Config') {
-      sheet
-        .protect()
-        .setDescription('StarBranch 自动生成，请勿手工修改 / written by StarBranch')
-        .setWarningOnly(true);
+    if (def.staffOnly && def.name !== 'Config' && !sheet?.protectedWhole) {
+      requests.push({
+        addProtectedRange: {
+          protectedRange: { range: { sheetId }, description: PROTECTION_NOTE, warningOnly: true },
+        },
+      });
     }
-    created.push(name);
   }
+  Sheets!.Spreadsheets!.batchUpdate({ requests }, spreadsheetId);
   return { created, kept };
 }
 

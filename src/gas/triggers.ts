@@ -71,19 +71,3 @@ export function installTriggers(
   }
   return { created, removed, kept };
 }
-
-/** One continuation of the letters job, a minute from now; an older one is replaced. */
-export function scheduleLetterContinuation(): void {
-  for (const trigger of ScriptApp.getProjectTriggers()) {
-    if (trigger.getHandlerFunction() === CONTINUE_LETTERS_HANDLER) ScriptApp.deleteTrigger(trigger);
-  }
-  ScriptApp.newTrigger(CONTINUE_LETTERS_HANDLER).timeBased().after(60_000).create();
-}
-
-/** A continuation trigger removes itself when it runs: it is one-off. */
-export function removeTrigger(uniqueId: string | undefined): void {
-  if (!uniqueId) return;
-  for (const trigger of ScriptApp.getProjectTriggers()) {
-    if (trigger.getUniqueId() === uniqueId) ScriptApp.deleteTrigger(trigger);
-  }
-}

@@ -226,9 +226,13 @@ function needsGrowth(
   return false;
 }
 
+/** The calls a run makes once, whatever it makes: its continuation and the check of its sources. */
+const PER_RUN = /^(ScriptApp|TriggerBuilder|ClockTriggerBuilder|Trigger)\.|^Drive\.Files\.get$/;
+
 function perLetter(run: CallCounts, none: CallCounts, letters: number): CallCounts {
   const out: CallCounts = {};
   for (const method of new Set([...Object.keys(run), ...Object.keys(none)])) {
+    if (PER_RUN.test(method)) continue;
     const d = ((run[method] ?? 0) - (none[method] ?? 0)) / letters;
     if (d !== 0) out[method] = d;
   }

@@ -954,7 +954,13 @@ export const OTHER_KNOWN_GAPS: readonly OtherGap[] = [
   {
     file: 'src/gas/forms.ts, src/gas/setup.ts',
     gap: 'a setup cut off in the two calls between creating a form (or the letter template) and recording its id leaves one empty, unlinked file behind; the re-run makes the real one',
-    shownBy: 'test/gas/faults.test.ts › setup (the fault points it leaves out, named there)',
+    shownBy:
+      'test/gas/setupFaults.test.ts › cut off at any call (the orphan window, checked apart there)',
+  },
+  {
+    file: 'src/app/letters.ts',
+    gap: 'a letters run saves the links it made only at its end: a run killed at the 6-minute limit (not stopped by its own 4½-minute budget) loses them, and the next run fills those letters again (the same documents, no second letter); a single letter slower than the 1½ minutes between budget and limit would be redone by every run',
+    shownBy: 'test/gas/lettersResume.test.ts › when a run is killed at the time limit',
   },
 ];
 
@@ -1025,7 +1031,7 @@ export const OTHER_RELIABILITY_TESTS: readonly ReliabilityTest[] = [
     area: 'faults',
     file: 'test/gas/faults.test.ts',
     proves:
-      'a quota, service or time-limit error at each service call of a form submission, a month finalisation, the letters job and setup: the re-run (or reconciliation) converges to the clean state, with no row, letter, form or trigger twice',
+      'a quota, service or time-limit error at each service call of a form submission, a month finalisation and the letters job: the re-run (or reconciliation) converges to the clean state, with no row, letter or trigger twice',
   },
   {
     area: 'security',
@@ -1037,6 +1043,24 @@ export const OTHER_RELIABILITY_TESTS: readonly ReliabilityTest[] = [
     area: 'security',
     file: 'test/app/handEdits.test.ts',
     proves: 'the Log records how many cells were unreadable, never what they held',
+  },
+  {
+    area: 'faults (Apps Script setup)',
+    file: 'test/gas/setupFaults.test.ts',
+    proves:
+      "setup cut off by a transient error at any of its calls (each form question's calls tried on the first form), then run again, ends exactly as a clean setup: sheets, headers, frozen rows, formats, widths, dropdowns, protections, Config rows, forms, template, triggers; one cut off and left alone is finished by the next daily run",
+  },
+  {
+    area: 'letters resume (Apps Script)',
+    file: 'test/gas/lettersResume.test.ts',
+    proves:
+      'letters whose continuation finds the lock busy, fails in the middle, is killed at the time limit, or is lost altogether (then the daily run notices the letters due) finish within the day (the next day for the last) with exactly one letter per award',
+  },
+  {
+    area: 'staff-made files (Apps Script)',
+    file: 'test/gas/letterSources.test.ts',
+    proves:
+      'a template or folder staff made in Drive (invisible under drive.file) stops the letters before anything is made, with one message naming the cause and the fix; the menu imports the template into an app-owned Doc and creates an app-owned folder, and letters then work',
   },
   {
     area: 'letters crash and resume (Apps Script)',

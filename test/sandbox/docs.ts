@@ -55,6 +55,8 @@ export interface DriveFileState {
   trashed: boolean;
   readonly createdMs: number;
   description?: string;
+  /** Made by staff in Drive, not by this app: invisible to it under the `drive.file` scope. */
+  outsideApp?: boolean;
 }
 
 function cloneParagraphs(ps: readonly ParagraphState[]): ParagraphState[] {
@@ -138,8 +140,21 @@ export class FakeParagraph extends Fake<World> {
     world: World,
     readonly _doc: FakeDocument,
     readonly _para: ParagraphState,
+    /** A copy not yet in any document (`copy()`): only such a paragraph can be appended. */
+    readonly _detached = false,
   ) {
     super(world, 'Paragraph');
+  }
+  asParagraph(): this {
+    return this;
+  }
+  /** A detached deep copy, text and attributes included. */
+  copy(): FakeParagraph {
+    const clone = { ...this._para, attributes: { ...this._para.attributes } };
+    return new FakeParagraph(this._world, this._doc, clone, true);
+  }
+  getType(): GoogleAppsScript.Document.ElementType {
+    return 'PARAGRAPH' as unknown as GoogleAppsScript.Document.ElementType;
   }
   appendText(text: string): FakeText {
     this._doc._mutate(() => {
@@ -194,16 +209,41 @@ export class FakeBody extends Fake<World> {
   ) {
     super(world, 'Body');
   }
-  appendParagraph(text: string): FakeParagraph {
-    if (typeof text !== 'string') {
-      throw this._world._sandboxError(
-        'Sandbox: Body.appendParagraph(Paragraph) is not implemented; pass text',
-      );
+  appendParagraph(text: string | FakeParagraph): FakeParagraph {
+    let para: ParagraphState;
+    if (text instanceof FakeParagraph) {
+      // Apps Script appends only a detached element (a copy()).
+      if (!text._detached) throw this._world._exception('Element must be detached.');
+      para = { ...text._para, attributes: { ...text._para.attributes } };
+    } else if (typeof text === 'string') {
+      para = emptyParagraph();
+      para.text = text;
+    } else {
+      throw this._world._sandboxError('Sandbox: Body.appendParagraph takes text or a Paragraph');
     }
-    const para = emptyParagraph();
-    para.text = text;
     this._doc._mutate((ps) => ps.push(para));
     return new FakeParagraph(this._world, this._doc, para);
+  }
+  /** Only paragraphs are modelled: every child is a Paragraph. */
+  getChild(childIndex: number): FakeParagraph {
+    const para = this._doc._read()[childIndex];
+    if (!para) throw this._world._exception('Child index out of bounds.');
+    return new FakeParagraph(this._world, this._doc, para);
+  }
+  getNumChildren(): number {
+    return this._doc._read().length;
+  }
+  removeChild(child: FakeParagraph): this {
+    this._doc._mutate((ps) => {
+      const i = ps.indexOf(child._para);
+      if (i < 0)
+        throw this._world._exception('Element does not contain the specified child element.');
+      if (ps.length === 1) {
+        throw this._world._exception("Can't remove the last paragraph in a document section.");
+      }
+      ps.splice(i, 1);
+    });
+    return this;
   }
   /** A cleared body keeps one empty paragraph, as in Docs. */
   clear(): this {
@@ -305,8 +345,17 @@ export class FakeDocumentApp extends Fake<World> {
   readonly Attribute: D['Attribute'];
   readonly HorizontalAlignment: D['HorizontalAlignment'];
   readonly ParagraphHeading: D['ParagraphHeading'];
+  readonly ElementType: D['ElementType'];
   constructor(world: World) {
     super(world, 'DocumentApp');
+    this.ElementType = enumOf('ElementType', [
+      'PARAGRAPH',
+      'LIST_ITEM',
+      'TABLE',
+      'HORIZONTAL_RULE',
+      'PAGE_BREAK',
+      'TABLE_OF_CONTENTS',
+    ]) as unknown as D['ElementType'];
     this.Attribute = enumOf(
       'Attribute',
       [
@@ -629,7 +678,7 @@ export class FakeDriveFiles extends Fake<World> {
   }
   _file(id: string, method: string): DriveFileState {
     const f = this._world._driveFile(String(id));
-    if (!f)
+    if (!f || f.outsideApp)
       throw this._world._googleJsonError(
         `drive.files.${method}`,
         `File not found: ${String(id)}.`,
@@ -642,7 +691,7 @@ export class FakeDriveFiles extends Fake<World> {
     const list = (parents as unknown[]).map(String);
     for (const p of list) {
       const folder = this._world._driveFile(p);
-      if (p !== 'root' && (!folder || folder.mimeType !== MIME.FOLDER)) {
+      if (p !== 'root' && (!folder || folder.outsideApp || folder.mimeType !== MIME.FOLDER)) {
         throw this._world._googleJsonError(`drive.files.${method}`, `File not found: ${p}.`, 404);
       }
     }
@@ -735,7 +784,7 @@ export class FakeDrivePermissions extends Fake<World> {
   }
   _file(id: string, method: string): DriveFileState {
     const f = this._world._driveFile(String(id));
-    if (!f)
+    if (!f || f.outsideApp)
       throw this._world._googleJsonError(
         `drive.permissions.${method}`,
         `File not found: ${String(id)}.`,

@@ -15,11 +15,12 @@
  *    `dateTimeRenderOption` SERIAL_NUMBER (default) / FORMATTED_STRING are honoured;
  *  - `null` in written values leaves the cell alone; '' clears it;
  *  - a request is JSON: a Date in written values arrives as its ISO string.
- * `Spreadsheets.batchUpdate` knows addSheet, deleteSheet, appendDimension, insertDimension and
- * updateSheetProperties (applied in order, not atomically); other requests are sandbox errors.
+ * `Spreadsheets.batchUpdate` is `sheetsRequests.ts`: checked whole, then applied in order.
+ * `Spreadsheets.get` gives each sheet's properties and protected ranges.
  */
 import { Fake, type Assert, type OnlyApi } from './calls';
 import { displayValue, type CellValue, type FakeSheet, type FakeSpreadsheet } from './spreadsheet';
+import { BatchUpdate } from './sheetsRequests';
 import { sheetsSerial } from './time';
 import { a1Of, columnLetters, isDate, parseA1, project, quoteSheetName } from './util';
 import type { World } from './world';
@@ -119,8 +120,24 @@ function readBox(box: Box, options: Options, method: string, world: World): Valu
     );
   }
   const rows: unknown[][] = [];
-  const outer = major === 'COLUMNS' ? box.nc : box.nr;
-  const inner = major === 'COLUMNS' ? box.nr : box.nc;
+  // Past the last row and column with content every cell reads '' and is trimmed: skip them.
+  const sheet = box.sheet;
+  let lastRow = 0;
+  let lastCol = 0;
+  for (const grid of [sheet._values, sheet._formulas] as { rows: (unknown[] | undefined)[] }[]) {
+    grid.rows.forEach((row, r) => {
+      let last = row ? row.length - 1 : -1;
+      while (last >= 0 && row![last] === undefined) last--;
+      if (last >= 0) {
+        lastRow = Math.max(lastRow, r + 1);
+        lastCol = Math.max(lastCol, last + 1);
+      }
+    });
+  }
+  const nr = Math.max(0, Math.min(box.nr, lastRow - box.row + 1));
+  const nc = Math.max(0, Math.min(box.nc, lastCol - box.col + 1));
+  const outer = major === 'COLUMNS' ? nc : nr;
+  const inner = major === 'COLUMNS' ? nr : nc;
   for (let i = 0; i < outer; i++) {
     const line: unknown[] = [];
     for (let j = 0; j < inner; j++) {
@@ -374,8 +391,6 @@ export class FakeSheetsValues extends Fake<World> {
   }
 }
 
-type SheetsRequest = GoogleAppsScript.Sheets.Schema.Request;
-
 export class FakeSheetsSpreadsheets extends Fake<World> {
   readonly Values: FakeSheetsValues;
   constructor(world: World) {
@@ -397,70 +412,7 @@ export class FakeSheetsSpreadsheets extends Fake<World> {
     spreadsheetId: string,
   ): GoogleAppsScript.Sheets.Schema.BatchUpdateSpreadsheetResponse {
     const ss = spreadsheetOf(this._world, spreadsheetId, 'batchUpdate');
-    const replies = (resource?.requests ?? []).map((req: SheetsRequest) => {
-      const kinds = Object.keys(req ?? {});
-      const kind = kinds[0];
-      if (kinds.length !== 1)
-        throw this._world._googleJsonError(
-          'sheets.spreadsheets.batchUpdate',
-          'Invalid request: exactly one kind',
-          400,
-        );
-      if (kind === 'addSheet') {
-        const p = req.addSheet?.properties ?? {};
-        const sheet = ss.insertSheet(p.title ?? undefined, p.index ?? undefined);
-        if (p.gridProperties?.rowCount) sheet._maxRows = p.gridProperties.rowCount;
-        if (p.gridProperties?.columnCount) sheet._maxCols = p.gridProperties.columnCount;
-        if (p.gridProperties?.frozenRowCount) sheet._frozenRows = p.gridProperties.frozenRowCount;
-        return { addSheet: { properties: this._properties(ss, sheet) } };
-      }
-      if (kind === 'deleteSheet') {
-        ss.deleteSheet(this._sheetById(ss, req.deleteSheet?.sheetId));
-        return {};
-      }
-      if (kind === 'appendDimension') {
-        const r = req.appendDimension!;
-        const sheet = this._sheetById(ss, r.sheetId);
-        const n = r.length ?? 0;
-        if (r.dimension === 'ROWS') {
-          sheet._grow(n, 0);
-          sheet._maxRows += n;
-        } else {
-          sheet._grow(0, n);
-          sheet._maxCols += n;
-        }
-        return {};
-      }
-      if (kind === 'insertDimension') {
-        const range = req.insertDimension!.range!;
-        const sheet = this._sheetById(ss, range.sheetId);
-        const start = range.startIndex ?? 0;
-        const n = (range.endIndex ?? start) - start;
-        if (range.dimension === 'ROWS') {
-          sheet._grow(n, 0);
-          sheet._spliceRows(start, 0, n);
-        } else {
-          sheet._grow(0, n);
-          sheet._spliceCols(start, 0, n);
-        }
-        return {};
-      }
-      if (kind === 'updateSheetProperties') {
-        const p = req.updateSheetProperties!.properties ?? {};
-        const sheet = this._sheetById(ss, p.sheetId);
-        if (p.title !== undefined) sheet.setName(p.title);
-        const g = p.gridProperties;
-        if (g?.rowCount !== undefined) sheet._maxRows = g.rowCount;
-        if (g?.columnCount !== undefined) sheet._maxCols = g.columnCount;
-        if (g?.frozenRowCount !== undefined) sheet._frozenRows = g.frozenRowCount;
-        if (g?.frozenColumnCount !== undefined) sheet._frozenCols = g.frozenColumnCount;
-        if (p.hidden !== undefined) sheet._hidden = Boolean(p.hidden);
-        return {};
-      }
-      throw this._world._sandboxError(
-        `Sandbox: Sheets.Spreadsheets.batchUpdate request "${String(kind)}" is not implemented`,
-      );
-    });
+    const replies = new BatchUpdate(this._world, ss).run(resource?.requests ?? []);
     return { spreadsheetId: ss._id, replies };
   }
   _properties(ss: FakeSpreadsheet, s: FakeSheet): GoogleAppsScript.Sheets.Schema.SheetProperties {
@@ -495,11 +447,29 @@ export class FakeSheetsSpreadsheets extends Fake<World> {
         timeZone: ss._timeZone,
         autoRecalc: 'ON_CHANGE',
       },
-      sheets: ss._sheets.map((s) => ({ properties: this._properties(ss, s) })),
+      sheets: ss._sheets.map((s) => ({
+        properties: this._properties(ss, s),
+        ...(s._protection ? { protectedRanges: [protectedRange(s, s._protection, 0)] } : {}),
+      })),
       spreadsheetUrl: ss.getUrl(),
     };
     return project(full, options?.fields);
   }
+}
+
+/** A whole-sheet protection as the API describes it (range protections are not listed). */
+function protectedRange(
+  sheet: FakeSheet,
+  protection: { _description: string; _warningOnly: boolean },
+  i: number,
+): GoogleAppsScript.Sheets.Schema.ProtectedRange {
+  return {
+    protectedRangeId: Math.abs(sheet._id * 7 + i) % 2_000_000_000,
+    range: { sheetId: sheet._id },
+    ...(protection._description ? { description: protection._description } : {}),
+    ...(protection._warningOnly ? { warningOnly: true } : {}),
+    requestingUserCanEdit: true,
+  };
 }
 
 export class FakeSheets extends Fake<World> {

@@ -1277,8 +1277,9 @@ export class FakeSpreadsheet extends Fake<World> {
     this._active = this._addSheet(firstSheet);
   }
 
-  _addSheet(name: string, index?: number): FakeSheet {
-    const id = this._nextSheetId === 0 ? 0 : 1_000_000 + this._world._rng.int(2_000_000_000);
+  _addSheet(name: string, index?: number, sheetId?: number): FakeSheet {
+    const id =
+      sheetId ?? (this._nextSheetId === 0 ? 0 : 1_000_000 + this._world._rng.int(2_000_000_000));
     this._nextSheetId++;
     const sheet = new FakeSheet(this._world, this, name, id);
     if (index === undefined || index >= this._sheets.length) this._sheets.push(sheet);

@@ -563,9 +563,25 @@ export class World implements CallGate {
       .join('\n');
   }
 
-  /** A new folder, for `letterFolder`-style configuration. */
-  createFolder(name: string): string {
-    return this._createDriveFile(name, MIME.FOLDER, ['root']);
+  /**
+   * A new folder, for `letterFolder`-style configuration. `byStaff`: made in Drive by a person,
+   * so the script's Drive calls (scope `drive.file`) cannot see it.
+   */
+  createFolder(name: string, options: { byStaff?: boolean } = {}): string {
+    const id = this._createDriveFile(name, MIME.FOLDER, ['root']);
+    if (options.byStaff) this._driveFile(id)!.outsideApp = true;
+    return id;
+  }
+
+  /**
+   * A Google Doc staff made in Drive: DocumentApp opens it (scope `documents`), the Drive API
+   * (scope `drive.file`) answers "File not found".
+   */
+  createStaffDocument(name: string, paragraphs: readonly string[]): string {
+    const id = this._createDocumentFile(name);
+    this._driveFile(id)!.outsideApp = true;
+    this._docState(id).paragraphs = paragraphs.map((text) => ({ ...emptyParagraph(), text }));
+    return id;
   }
 
   /** Installed triggers, as plain data. */

@@ -1,0 +1,74 @@
+/**
+ * The whole setup as one resumable job: sheets (one batch), Config, the letter template, the
+ * forms, the triggers. Each step compares what exists with what is wanted and does the rest, so a
+ * run cut off anywhere is finished by the next one. Setup records that it started and that it
+ * finished (script properties): the daily run finishes a setup that started and never finished.
+ */
+import { Table } from '../app/table';
+import { defaultConfigRows } from '../domain/config';
+import { BranchesTable, ConfigTable } from '../domain/schema/tables';
+import { workbookTables } from '../domain/schema/workbook';
+import { ensureForms, refreshBranchChoices } from './forms';
+import type { GasJob } from './job';
+import { ensureLetterTemplate, setUpSheets } from './setup';
+import { installTriggers } from './triggers';
+
+export const SETUP_STATE_KEY = 'setup:state';
+export const SETUP_STARTED = 'started';
+export const SETUP_DONE = 'done';
+
+/** Whether a setup began and never reached its end (cut off, or its execution timed out). */
+export function setupUnfinished(job: GasJob): boolean {
+  return job.ports.markers!.get(SETUP_STATE_KEY) === SETUP_STARTED;
+}
+
+/** Every Config key the workbook lacks gets its default; values staff typed are kept. */
+function completeConfig(job: GasJob, properties: GoogleAppsScript.Properties.Properties): number {
+  const { store, config } = job;
+  const table = Table.read(store, ConfigTable, config.locale);
+  let added = 0;
+  for (const row of defaultConfigRows(config.locale)) {
+    if (!table.get(row.key)) {
+      table.upsert(row);
+      added++;
+    }
+  }
+  const template = table.get('letterTemplate');
+  if (!template?.value) {
+    table.upsert({
+      key: 'letterTemplate',
+      value: ensureLetterTemplate(properties),
+      note: template?.note ?? null,
+    });
+  }
+  table.save(store, config.locale);
+  return added;
+}
+
+/** Runs (or finishes) the setup inside an open job; returns its summary lines. */
+export function runSetup(job: GasJob): string[] {
+  const { spreadsheet, config, store } = job;
+  const markers = job.ports.markers!;
+  if (markers.get(SETUP_STATE_KEY) !== SETUP_STARTED) markers.set(SETUP_STATE_KEY, SETUP_STARTED);
+  const spreadsheetId = spreadsheet.getId();
+  const sheets = setUpSheets(spreadsheetId, workbookTables(config.defenseRubric), config.locale);
+  store.forgetSheets();
+  store.prefetch([ConfigTable, BranchesTable]);
+  const properties = PropertiesService.getScriptProperties();
+  const settingsAdded = completeConfig(job, properties);
+  // Config is written now: whatever fails later, the settings are in place.
+  store.flush();
+  const approved = Table.read(store, BranchesTable, config.locale)
+    .records()
+    .filter((b) => b.status === 'approved');
+  const forms = ensureForms(spreadsheetId, config, approved, properties);
+  refreshBranchChoices(forms.refresh, approved);
+  const triggers = installTriggers([...forms.all.values()].map((f) => f.id));
+  markers.set(SETUP_STATE_KEY, SETUP_DONE);
+  return [
+    `sheets created: ${sheets.created.length}, kept: ${sheets.kept.length}`,
+    `settings added: ${settingsAdded}`,
+    `forms: ${forms.all.size}`,
+    `triggers created: ${triggers.created}, removed: ${triggers.removed}, kept: ${triggers.kept}`,
+  ];
+}

@@ -1,0 +1,614 @@
+/**
+ * The requests of the Sheets v4 `spreadsheets.batchUpdate`, as Google checks and applies them.
+ *
+ * Faithful where it matters (developers.google.com/sheets/api/reference/rest/v4/spreadsheets/request):
+ *  - the batch is validated whole before anything is applied: one invalid request fails the call
+ *    and nothing changes (the Sheets guide: "if any request is not valid, the entire request
+ *    fails and nothing is applied");
+ *  - a field the API does not know, or a value of the wrong JSON type, is a 400
+ *    ("Invalid JSON payload received. Unknown name …");
+ *  - `updateSheetProperties`, `updateCells`, `repeatCell` and `updateDimensionProperties` need a
+ *    `fields` mask and change only what it names (absent values named by it are cleared);
+ *  - ranges are GridRanges (0-based, end exclusive, unbounded when an index is left out) and may
+ *    not pass the sheet's grid; a `sheetId` must name a sheet (one added earlier in the batch
+ *    counts); `addSheet` may choose its `sheetId`, which must be free;
+ *  - `warningOnly` protections cannot have editors.
+ * Conditions other than ONE_OF_LIST, and a second whole-sheet protection (which the fake cannot
+ * hold), are sandbox errors.
+ */
+import {
+  FakeDataValidation,
+  FakeProtection,
+  type FakeSheet,
+  type FakeSpreadsheet,
+} from './spreadsheet';
+import { parseFieldMask } from './util';
+import type { World } from './world';
+
+type Json = Record<string, unknown>;
+type Shape = 'string' | 'number' | 'boolean' | { readonly [key: string]: Shape } | [Shape];
+
+const NUM = 'number' as const;
+const STR = 'string' as const;
+const BOOL = 'boolean' as const;
+const COLOR: Shape = { red: NUM, green: NUM, blue: NUM, alpha: NUM };
+const GRID_RANGE: Shape = {
+  sheetId: NUM,
+  startRowIndex: NUM,
+  endRowIndex: NUM,
+  startColumnIndex: NUM,
+  endColumnIndex: NUM,
+};
+const DIMENSION_RANGE: Shape = { sheetId: NUM, dimension: STR, startIndex: NUM, endIndex: NUM };
+const CELL_FORMAT: Shape = {
+  numberFormat: { type: STR, pattern: STR },
+  backgroundColor: COLOR,
+  textFormat: { bold: BOOL, italic: BOOL, fontSize: NUM, foregroundColor: COLOR },
+  horizontalAlignment: STR,
+  wrapStrategy: STR,
+};
+const CELL_DATA: Shape = {
+  userEnteredValue: { stringValue: STR, numberValue: NUM, boolValue: BOOL, formulaValue: STR },
+  userEnteredFormat: CELL_FORMAT,
+  note: STR,
+};
+const SHEET_PROPERTIES: Shape = {
+  sheetId: NUM,
+  title: STR,
+  index: NUM,
+  hidden: BOOL,
+  tabColor: COLOR,
+  gridProperties: {
+    rowCount: NUM,
+    columnCount: NUM,
+    frozenRowCount: NUM,
+    frozenColumnCount: NUM,
+  },
+};
+
+const REQUESTS: Record<string, Shape> = {
+  addSheet: { properties: SHEET_PROPERTIES },
+  deleteSheet: { sheetId: NUM },
+  appendDimension: { sheetId: NUM, dimension: STR, length: NUM },
+  insertDimension: { range: DIMENSION_RANGE, inheritFromBefore: BOOL },
+  updateSheetProperties: { properties: SHEET_PROPERTIES, fields: STR },
+  updateCells: {
+    rows: [{ values: [CELL_DATA] }],
+    fields: STR,
+    start: { sheetId: NUM, rowIndex: NUM, columnIndex: NUM },
+    range: GRID_RANGE,
+  },
+  repeatCell: { range: GRID_RANGE, cell: CELL_DATA, fields: STR },
+  setDataValidation: {
+    range: GRID_RANGE,
+    rule: {
+      condition: { type: STR, values: [{ userEnteredValue: STR }] },
+      inputMessage: STR,
+      strict: BOOL,
+      showCustomUi: BOOL,
+    },
+  },
+  addProtectedRange: {
+    protectedRange: {
+      range: GRID_RANGE,
+      description: STR,
+      warningOnly: BOOL,
+      editors: { users: [STR], groups: [STR], domainUsersCanEdit: BOOL },
+    },
+  },
+  updateDimensionProperties: {
+    range: DIMENSION_RANGE,
+    properties: { pixelSize: NUM, hiddenByUser: BOOL },
+    fields: STR,
+  },
+};
+
+/** What a request may name in `fields`, per request kind (paths the fake knows how to apply). */
+const FIELD_PATHS: Record<string, readonly string[]> = {
+  updateSheetProperties: [
+    'title',
+    'index',
+    'hidden',
+    'gridProperties.rowCount',
+    'gridProperties.columnCount',
+    'gridProperties.frozenRowCount',
+    'gridProperties.frozenColumnCount',
+  ],
+  updateCells: ['userEnteredValue'],
+  repeatCell: [
+    'userEnteredValue',
+    'userEnteredFormat.numberFormat',
+    'userEnteredFormat.backgroundColor',
+    'userEnteredFormat.textFormat.bold',
+  ],
+  updateDimensionProperties: ['pixelSize'],
+};
+
+function isObject(v: unknown): v is Json {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** Every leaf path a field mask names (`a(b,c.d)` → `a.b`, `a.c.d`). */
+export function maskPaths(mask: string): string[] {
+  const out: string[] = [];
+  const walk = (tree: ReturnType<typeof parseFieldMask>, prefix: string) => {
+    for (const [key, sub] of tree) {
+      const path = prefix ? `${prefix}.${key}` : key;
+      if (sub === null) out.push(path);
+      else walk(sub, path);
+    }
+  };
+  walk(parseFieldMask(mask), '');
+  return out;
+}
+
+interface SimSheet {
+  title: string;
+  rows: number;
+  cols: number;
+  wholeProtection: boolean;
+}
+
+/** The batch as Google runs it: all checked against a simulation, then all applied. */
+export class BatchUpdate {
+  private readonly sim = new Map<number, SimSheet>();
+
+  constructor(
+    private readonly world: World,
+    private readonly ss: FakeSpreadsheet,
+  ) {
+    for (const s of ss._sheets) {
+      this.sim.set(s._id, {
+        title: s._name,
+        rows: s._maxRows,
+        cols: s._maxCols,
+        wholeProtection: s._protection !== null,
+      });
+    }
+  }
+
+  private fail(message: string): Error {
+    return this.world._googleJsonError('sheets.spreadsheets.batchUpdate', message, 400);
+  }
+
+  private checkShape(value: unknown, shape: Shape, where: string): void {
+    if (shape === 'string' || shape === 'number' || shape === 'boolean') {
+      if (typeof value !== shape) {
+        throw this.fail(
+          `Invalid JSON payload received. Invalid value at '${where}' (TYPE_${shape.toUpperCase()}), ${JSON.stringify(value)}`,
+        );
+      }
+      return;
+    }
+    if (Array.isArray(shape)) {
+      if (!Array.isArray(value)) {
+        throw this.fail(`Invalid JSON payload received. Invalid value at '${where}': not a list`);
+      }
+      value.forEach((v, i) => this.checkShape(v, shape[0], `${where}[${i}]`));
+      return;
+    }
+    if (!isObject(value)) {
+      throw this.fail(`Invalid JSON payload received. Invalid value at '${where}': not an object`);
+    }
+    for (const [key, v] of Object.entries(value)) {
+      if (v === undefined) continue;
+      const sub = shape[key];
+      if (!sub) {
+        throw this.fail(
+          `Invalid JSON payload received. Unknown name "${key}" at '${where}': Cannot find field.`,
+        );
+      }
+      this.checkShape(v, sub, `${where}.${key}`);
+    }
+  }
+
+  private sheet(id: unknown, where: string): SimSheet {
+    const s = typeof id === 'number' ? this.sim.get(id) : undefined;
+    if (!s) throw this.fail(`Invalid ${where}: No grid with id: ${String(id)}`);
+    return s;
+  }
+
+  private checkGridRange(range: unknown, where: string): SimSheet {
+    const r = (range ?? {}) as Json;
+    const s = this.sheet(r.sheetId ?? 0, where);
+    const rows = [Number(r.startRowIndex ?? 0), Number(r.endRowIndex ?? s.rows)];
+    const cols = [Number(r.startColumnIndex ?? 0), Number(r.endColumnIndex ?? s.cols)];
+    if (rows[0]! < 0 || cols[0]! < 0 || rows[0]! > rows[1]! || cols[0]! > cols[1]!) {
+      throw this.fail(`Invalid ${where}: the range's start must not pass its end`);
+    }
+    if (rows[1]! > s.rows || cols[1]! > s.cols) {
+      throw this.fail(
+        `Invalid ${where}: Range (${s.title}!R${rows[0]! + 1}C${cols[0]! + 1}:R${rows[1]}C${cols[1]}) exceeds grid limits. Max rows: ${s.rows}, max columns: ${s.cols}`,
+      );
+    }
+    return s;
+  }
+
+  private checkFields(kind: string, fields: unknown, where: string): void {
+    if (typeof fields !== 'string' || fields.trim() === '') {
+      throw this.fail(`Invalid ${where}: At least one field must be specified.`);
+    }
+    const known = FIELD_PATHS[kind]!;
+    for (const path of maskPaths(fields)) {
+      if (!known.some((k) => k === path || k.startsWith(`${path}.`))) {
+        throw this.world._sandboxError(
+          `Sandbox: ${kind} fields "${path}" are not modelled (known: ${known.join(', ')})`,
+        );
+      }
+    }
+  }
+
+  private checkDimension(d: unknown, where: string): void {
+    if (d !== 'ROWS' && d !== 'COLUMNS') {
+      throw this.fail(`Invalid value at '${where}.dimension' (${String(d)})`);
+    }
+  }
+
+  /** Checks one request against the sheets as the batch has left them so far. */
+  private check(request: unknown, i: number): void {
+    const where = `requests[${i}]`;
+    if (!isObject(request)) throw this.fail(`Invalid JSON payload received at '${where}'`);
+    const kinds = Object.keys(request).filter((k) => request[k] !== undefined);
+    if (kinds.length !== 1) {
+      throw this.fail(`Invalid ${where}: exactly one kind of request must be set`);
+    }
+    const kind = kinds[0]!;
+    const shape = REQUESTS[kind];
+    if (!shape) {
+      throw this.world._sandboxError(
+        `Sandbox: Sheets.Spreadsheets.batchUpdate request "${kind}" is not implemented`,
+      );
+    }
+    const body = request[kind] as Json;
+    this.checkShape(body, shape, `${where}.${kind}`);
+    const at = `${where}.${kind}`;
+    switch (kind) {
+      case 'addSheet': {
+        const p = (body.properties ?? {}) as Json;
+        const g = (p.gridProperties ?? {}) as Json;
+        const title = String(p.title ?? `Sheet${this.sim.size + 1}`);
+        if ([...this.sim.values()].some((s) => s.title.toLowerCase() === title.toLowerCase())) {
+          throw this.fail(
+            `Invalid ${at}: A sheet with the name "${title}" already exists. Please enter another name.`,
+          );
+        }
+        const id = typeof p.sheetId === 'number' ? p.sheetId : -1 - this.sim.size;
+        if (this.sim.has(id)) {
+          throw this.fail(`Invalid ${at}: Sheet with id ${id} already exists.`);
+        }
+        this.sim.set(id, {
+          title,
+          rows: Number(g.rowCount ?? 1000),
+          cols: Number(g.columnCount ?? 26),
+          wholeProtection: false,
+        });
+        return;
+      }
+      case 'deleteSheet':
+        this.sheet(body.sheetId, at);
+        this.sim.delete(body.sheetId as number);
+        return;
+      case 'appendDimension': {
+        const s = this.sheet(body.sheetId, at);
+        this.checkDimension(body.dimension, at);
+        if (body.dimension === 'ROWS') s.rows += Number(body.length ?? 0);
+        else s.cols += Number(body.length ?? 0);
+        return;
+      }
+      case 'insertDimension': {
+        const r = (body.range ?? {}) as Json;
+        const s = this.sheet(r.sheetId, at);
+        this.checkDimension(r.dimension, `${at}.range`);
+        const n = Number(r.endIndex ?? 0) - Number(r.startIndex ?? 0);
+        if (r.dimension === 'ROWS') s.rows += n;
+        else s.cols += n;
+        return;
+      }
+      case 'updateSheetProperties': {
+        this.checkFields(kind, body.fields, at);
+        const p = (body.properties ?? {}) as Json;
+        const s = this.sheet(p.sheetId ?? 0, at);
+        const paths = maskPaths(String(body.fields));
+        const g = (p.gridProperties ?? {}) as Json;
+        if (paths.includes('title') && typeof p.title === 'string') s.title = p.title;
+        if (paths.includes('gridProperties.rowCount') && typeof g.rowCount === 'number')
+          s.rows = g.rowCount;
+        if (paths.includes('gridProperties.columnCount') && typeof g.columnCount === 'number')
+          s.cols = g.columnCount;
+        return;
+      }
+      case 'updateCells': {
+        this.checkFields(kind, body.fields, at);
+        if ((body.start === undefined) === (body.range === undefined)) {
+          throw this.fail(`Invalid ${at}: exactly one of start or range must be set`);
+        }
+        const rows = (body.rows ?? []) as Json[];
+        const width = Math.max(0, ...rows.map((r) => ((r.values ?? []) as unknown[]).length));
+        if (body.range !== undefined) {
+          this.checkGridRange(body.range, at);
+          return;
+        }
+        const start = body.start as Json;
+        this.checkGridRange(
+          {
+            sheetId: start.sheetId ?? 0,
+            startRowIndex: start.rowIndex ?? 0,
+            endRowIndex: Number(start.rowIndex ?? 0) + rows.length,
+            startColumnIndex: start.columnIndex ?? 0,
+            endColumnIndex: Number(start.columnIndex ?? 0) + width,
+          },
+          at,
+        );
+        return;
+      }
+      case 'repeatCell':
+        this.checkFields(kind, body.fields, at);
+        this.checkGridRange(body.range, at);
+        return;
+      case 'setDataValidation': {
+        this.checkGridRange(body.range, at);
+        const rule = body.rule as Json | undefined;
+        if (rule === undefined) return;
+        const condition = (rule.condition ?? {}) as Json;
+        if (condition.type !== 'ONE_OF_LIST') {
+          throw this.world._sandboxError(
+            `Sandbox: data validation condition ${String(condition.type)} is not modelled`,
+          );
+        }
+        if (((condition.values ?? []) as unknown[]).length === 0) {
+          throw this.fail(`Invalid ${at}: ONE_OF_LIST condition requires at least one value`);
+        }
+        return;
+      }
+      case 'addProtectedRange': {
+        const p = (body.protectedRange ?? {}) as Json;
+        const s = this.checkGridRange(p.range, at);
+        if (p.warningOnly === true && p.editors !== undefined) {
+          throw this.fail(`Invalid ${at}: Editors are not supported with warning_only protection.`);
+        }
+        if (p.protectedRangeId !== undefined) {
+          throw this.fail(`Invalid ${at}: protectedRangeId is read-only`);
+        }
+        if (isWholeSheet(p.range as Json)) {
+          if (s.wholeProtection) {
+            throw this.world._sandboxError(
+              'Sandbox: a second protection of a whole sheet is not modelled',
+            );
+          }
+          s.wholeProtection = true;
+        }
+        return;
+      }
+      case 'updateDimensionProperties': {
+        this.checkFields(kind, body.fields, at);
+        const r = (body.range ?? {}) as Json;
+        const s = this.sheet(r.sheetId, at);
+        this.checkDimension(r.dimension, `${at}.range`);
+        const end = Number(r.endIndex ?? 0);
+        if (end > (r.dimension === 'ROWS' ? s.rows : s.cols)) {
+          throw this.fail(`Invalid ${at}: the range exceeds the grid`);
+        }
+        return;
+      }
+    }
+  }
+
+  private real(id: unknown): FakeSheet {
+    return this.ss._sheets.find((s) => s._id === (id ?? 0))!;
+  }
+
+  private apply(request: Json): Json {
+    const kind = Object.keys(request).find((k) => request[k] !== undefined)!;
+    const body = request[kind] as Json;
+    switch (kind) {
+      case 'addSheet': {
+        const p = (body.properties ?? {}) as Json;
+        const g = (p.gridProperties ?? {}) as Json;
+        const sheet = this.ss._addSheet(
+          String(p.title ?? `Sheet${this.ss._sheets.length + 1}`),
+          typeof p.index === 'number' ? p.index : undefined,
+          typeof p.sheetId === 'number' ? p.sheetId : undefined,
+        );
+        if (typeof g.rowCount === 'number') sheet._maxRows = g.rowCount;
+        if (typeof g.columnCount === 'number') sheet._maxCols = g.columnCount;
+        if (typeof g.frozenRowCount === 'number') sheet._frozenRows = g.frozenRowCount;
+        if (typeof g.frozenColumnCount === 'number') sheet._frozenCols = g.frozenColumnCount;
+        if (p.hidden === true) sheet._hidden = true;
+        return { addSheet: { properties: { sheetId: sheet._id, title: sheet._name } } };
+      }
+      case 'deleteSheet':
+        this.ss.deleteSheet(this.real(body.sheetId));
+        return {};
+      case 'appendDimension': {
+        const sheet = this.real(body.sheetId);
+        const n = Number(body.length ?? 0);
+        if (body.dimension === 'ROWS') {
+          sheet._grow(n, 0);
+          sheet._maxRows += n;
+        } else {
+          sheet._grow(0, n);
+          sheet._maxCols += n;
+        }
+        return {};
+      }
+      case 'insertDimension': {
+        const r = body.range as Json;
+        const sheet = this.real(r.sheetId);
+        const start = Number(r.startIndex ?? 0);
+        const n = Number(r.endIndex ?? start) - start;
+        if (r.dimension === 'ROWS') {
+          sheet._grow(n, 0);
+          sheet._spliceRows(start, 0, n);
+        } else {
+          sheet._grow(0, n);
+          sheet._spliceCols(start, 0, n);
+        }
+        return {};
+      }
+      case 'updateSheetProperties': {
+        const p = (body.properties ?? {}) as Json;
+        const g = (p.gridProperties ?? {}) as Json;
+        const sheet = this.real(p.sheetId);
+        for (const path of maskPaths(String(body.fields))) {
+          if (path === 'title') sheet.setName(String(p.title));
+          if (path === 'hidden') sheet._hidden = p.hidden === true;
+          if (path === 'index') this.move(sheet, Number(p.index ?? 0));
+          const grid = path.startsWith('gridProperties') ? path.split('.')[1] : undefined;
+          const set = (key: string) => (grid === undefined || grid === key) && path !== 'title';
+          if (!path.startsWith('gridProperties')) continue;
+          if (set('rowCount')) sheet._maxRows = Number(g.rowCount ?? sheet._maxRows);
+          if (set('columnCount')) sheet._maxCols = Number(g.columnCount ?? sheet._maxCols);
+          if (set('frozenRowCount')) sheet._frozenRows = Number(g.frozenRowCount ?? 0);
+          if (set('frozenColumnCount')) sheet._frozenCols = Number(g.frozenColumnCount ?? 0);
+        }
+        return {};
+      }
+      case 'updateCells': {
+        const rows = (body.rows ?? []) as Json[];
+        const start = (body.start ?? {}) as Json;
+        const range = body.range as Json | undefined;
+        const sheet = this.real(range ? range.sheetId : start.sheetId);
+        const row0 = Number(range ? (range.startRowIndex ?? 0) : (start.rowIndex ?? 0));
+        const col0 = Number(range ? (range.startColumnIndex ?? 0) : (start.columnIndex ?? 0));
+        rows.forEach((row, i) => {
+          ((row.values ?? []) as Json[]).forEach((cell, j) => {
+            writeValue(sheet, row0 + i, col0 + j, cell.userEnteredValue as Json | undefined);
+          });
+        });
+        return {};
+      }
+      case 'repeatCell': {
+        const { sheet, r0, c0, nr, nc } = this.box(body.range as Json);
+        const cell = (body.cell ?? {}) as Json;
+        const format = (cell.userEnteredFormat ?? {}) as Json;
+        const paths = maskPaths(String(body.fields));
+        const names = (leaf: string) => paths.some((p) => p === leaf || leaf.startsWith(`${p}.`));
+        // Read once: the sheet is a counting proxy, and these loops touch every cell.
+        const [values, numbers, background, bold] = [
+          names('userEnteredValue'),
+          names('userEnteredFormat.numberFormat'),
+          names('userEnteredFormat.backgroundColor'),
+          names('userEnteredFormat.textFormat.bold'),
+        ];
+        const formats = sheet._formats;
+        const styles = sheet._styles;
+        const pattern = (format.numberFormat as Json | undefined)?.pattern;
+        const color = hexOf(format.backgroundColor as Json | undefined);
+        const weight = (format.textFormat as Json | undefined)?.bold === true ? 'bold' : null;
+        for (let r = r0; r < r0 + nr; r++) {
+          for (let c = c0; c < c0 + nc; c++) {
+            if (values) writeValue(sheet, r, c, cell.userEnteredValue as Json | undefined);
+            if (numbers) formats.set(r, c, typeof pattern === 'string' ? pattern : undefined);
+            if (background || bold) {
+              const style = styles.get(r, c) ?? {};
+              if (background) style.background = color;
+              if (bold) style.fontWeight = weight;
+              styles.set(r, c, style);
+            }
+          }
+        }
+        return {};
+      }
+      case 'setDataValidation': {
+        const { sheet, r0, c0, nr, nc } = this.box(body.range as Json);
+        const rule = body.rule as Json | undefined;
+        let validation: FakeDataValidation | undefined;
+        if (rule) {
+          const condition = rule.condition as Json;
+          const values = ((condition.values ?? []) as Json[]).map((v) =>
+            String(v.userEnteredValue),
+          );
+          validation = new FakeDataValidation(this.world, {
+            criteria: 'VALUE_IN_LIST',
+            values: [values, rule.showCustomUi === true],
+            allowInvalid: rule.strict !== true,
+            helpText: typeof rule.inputMessage === 'string' ? rule.inputMessage : null,
+          });
+        }
+        sheet._validations.fill(r0, c0, nr, nc, validation);
+        return {};
+      }
+      case 'addProtectedRange': {
+        const p = (body.protectedRange ?? {}) as Json;
+        const range = (p.range ?? {}) as Json;
+        const sheet = this.real(range.sheetId);
+        let protection: FakeProtection;
+        if (isWholeSheet(range)) {
+          protection = sheet.protect();
+        } else {
+          const { r0, c0, nr, nc } = this.box(range);
+          protection = sheet._range(r0 + 1, c0 + 1, nr, nc).protect();
+        }
+        protection._description = typeof p.description === 'string' ? p.description : '';
+        protection._warningOnly = p.warningOnly === true;
+        return { addProtectedRange: { protectedRange: { ...p } } };
+      }
+      case 'updateDimensionProperties': {
+        const r = body.range as Json;
+        const sheet = this.real(r.sheetId);
+        const pixels = (body.properties as Json | undefined)?.pixelSize;
+        if (r.dimension === 'COLUMNS' && typeof pixels === 'number') {
+          for (let c = Number(r.startIndex ?? 0); c < Number(r.endIndex ?? 0); c++) {
+            sheet._colWidths.set(c + 1, pixels);
+          }
+        }
+        return {};
+      }
+    }
+    return {};
+  }
+
+  private move(sheet: FakeSheet, index: number): void {
+    const sheets = this.ss._sheets;
+    sheets.splice(sheets.indexOf(sheet), 1);
+    sheets.splice(Math.min(index, sheets.length), 0, sheet);
+  }
+
+  private box(range: Json) {
+    const sheet = this.real(range.sheetId);
+    const r0 = Number(range.startRowIndex ?? 0);
+    const c0 = Number(range.startColumnIndex ?? 0);
+    const nr = Number(range.endRowIndex ?? sheet._maxRows) - r0;
+    const nc = Number(range.endColumnIndex ?? sheet._maxCols) - c0;
+    return { sheet, r0, c0, nr, nc };
+  }
+
+  run(requests: unknown): Json[] {
+    if (!Array.isArray(requests)) throw this.fail("Invalid JSON payload: 'requests' is a list");
+    requests.forEach((r, i) => this.check(r, i));
+    return (requests as Json[]).map((r) => this.apply(r));
+  }
+}
+
+function isWholeSheet(range: Json | undefined): boolean {
+  return (
+    range !== undefined &&
+    range.startRowIndex === undefined &&
+    range.endRowIndex === undefined &&
+    range.startColumnIndex === undefined &&
+    range.endColumnIndex === undefined
+  );
+}
+
+function hexOf(color: Json | undefined): string | null {
+  if (!color) return null;
+  const part = (v: unknown) =>
+    Math.round(Number(v ?? 0) * 255)
+      .toString(16)
+      .padStart(2, '0');
+  return `#${part(color.red)}${part(color.green)}${part(color.blue)}`;
+}
+
+/** An ExtendedValue as the cell stores it: strings stay text, formulas are not modelled. */
+function writeValue(sheet: FakeSheet, r: number, c: number, value: Json | undefined): void {
+  sheet._formulas.set(r, c, undefined);
+  if (value === undefined) {
+    sheet._values.set(r, c, undefined);
+    return;
+  }
+  if (typeof value.formulaValue === 'string') {
+    throw sheet._world._sandboxError('Sandbox: updateCells formulaValue is not modelled');
+  }
+  const v = value.stringValue ?? value.numberValue ?? value.boolValue;
+  sheet._values.set(r, c, v as string | number | boolean);
+}
