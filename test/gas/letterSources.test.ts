@@ -17,6 +17,7 @@ import {
   SHEETS,
   submit,
   type Gas,
+  completeDefense,
 } from './support';
 
 function withAwards(): Gas {
@@ -31,6 +32,7 @@ function withAwards(): Gas {
   }
   gas.bundle.run('finaliseMonthNow', ['2026-10']);
   editRows(gas.world, SHEETS.config, (r) => r['设置项'] === 'requireCompliance', { 值: 'false' });
+  completeDefense(gas);
   expect(gas.bundle.run('selectAwardsNow', []).ok).toBe(true);
   gas.bundle.open();
   return gas;
@@ -76,7 +78,7 @@ describe('a template staff made in Drive', () => {
     expect(imported).not.toBe(staffDoc);
     expect(gas.world.describeFile(imported)!.outsideApp).toBeUndefined();
     expect(gas.world.documentText(imported)).toBe(gas.world.documentText(staffDoc));
-    expect(gas.bundle.call<string>('generateLetters')).toMatch(/^\d+ letters made/);
+    expect(gas.bundle.call<string>('generateLetters')).toMatch(/^生成证书 \d+ 封/);
     const made = letters(gas);
     expect(made.filter((l) => !l)).toEqual([]);
     for (const id of made) {
@@ -108,7 +110,7 @@ describe('a folder staff made in Drive', () => {
     gas.bundle.clickMenu('先进支部创建', '创建证书文件夹');
     const folder = setting(gas, 'letterFolder');
     expect(gas.world.describeFile(folder)!.mimeType).toBe('application/vnd.google-apps.folder');
-    expect(gas.bundle.call<string>('generateLetters')).toMatch(/^\d+ letters made/);
+    expect(gas.bundle.call<string>('generateLetters')).toMatch(/^生成证书 \d+ 封/);
     for (const id of letters(gas)) {
       expect(gas.world.describeFile(String(id))!.parents).toEqual([folder]);
     }

@@ -16,6 +16,7 @@ import {
   SHEETS,
   submit,
   type Gas,
+  completeDefense,
 } from './support';
 import { nextClockRun } from '../sandbox/services';
 
@@ -39,6 +40,7 @@ function withAwards(): Gas {
   }
   gas.bundle.run('finaliseMonthNow', ['2026-10']);
   editRows(gas.world, SHEETS.config, (r) => r['设置项'] === 'requireCompliance', { 值: 'false' });
+  completeDefense(gas);
   expect(gas.bundle.run('selectAwardsNow', []).ok).toBe(true);
   // Each letter takes 100 s to copy: a run makes three, then continues itself.
   gas.world.setCost('Drive.Files.copy', 100_000);
