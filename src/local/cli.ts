@@ -24,15 +24,25 @@ import { ingestCsv } from './ingestCsv';
 import { convertToPdf, loadDefaultTemplate, templatePlaceholders } from './letters';
 import { renderReportHtml } from './reportHtml';
 import { formatTable, terminalProgress } from './terminal';
+import {
+  addGoogleCommands,
+  awardsOnGoogle,
+  checkTarget,
+  googleFailure,
+  googleTarget,
+  onGoogle,
+} from '../google/cli';
 import { newWorkbook, openWorkbook, UsageError } from './workbookFile';
 
 type Out = (line: string) => void;
 
 async function withWorkbook<T>(
-  path: string,
+  path: string | undefined,
   work: (ports: Ports) => T,
   extra: Partial<Ports> = {},
 ): Promise<T> {
+  checkTarget(path);
+  if (path === undefined) return onGoogle(work, (l) => process.stderr.write(`${l}\n`));
   const store = await openWorkbook(path);
   const progress = terminalProgress();
   const base: Ports = { store, clock: new SystemClock(), progress, ...extra };
@@ -157,9 +167,9 @@ export function buildProgram(out: Out = (l) => process.stdout.write(`${l}\n`)): 
   program
     .command('showcase')
     .description("draw the month's showcase branches (top scores + seeded spot checks)")
-    .argument('<workbook>')
+    .argument('[workbook]', 'the .xlsx workbook, or none with --google')
     .requiredOption('--month <YYYY-MM>', 'the month', month)
-    .action(async (path: string, options: { month: string }) => {
+    .action(async (path: string | undefined, options: { month: string }) => {
       const report = await withWorkbook(path, (ports) => prepareShowcase(ports, options.month));
       out(
         formatTable(
@@ -174,9 +184,9 @@ export function buildProgram(out: Out = (l) => process.stdout.write(`${l}\n`)): 
     .command('finalize')
     .alias('finalise')
     .description('finalise a month: scores, stars, ranks, star branch of the month')
-    .argument('<workbook>')
+    .argument('[workbook]', 'the .xlsx workbook, or none with --google')
     .requiredOption('--month <YYYY-MM>', 'the month', month)
-    .action(async (path: string, options: { month: string }) => {
+    .action(async (path: string | undefined, options: { month: string }) => {
       const report = await withWorkbook(path, (ports) => finaliseMonth(ports, options.month));
       out(
         formatTable(
@@ -199,8 +209,8 @@ export function buildProgram(out: Out = (l) => process.stdout.write(`${l}\n`)): 
   program
     .command('defense')
     .description("aggregate the judges' defense scores (trimmed mean)")
-    .argument('<workbook>')
-    .action(async (path: string) => {
+    .argument('[workbook]', 'the .xlsx workbook, or none with --google')
+    .action(async (path: string | undefined) => {
       const report = await withWorkbook(path, (ports) => aggregateDefense(ports));
       const rows = [...report.results].sort((a, b) => (a.rank ?? 999) - (b.rank ?? 999));
       out(
@@ -222,24 +232,37 @@ export function buildProgram(out: Out = (l) => process.stdout.write(`${l}\n`)): 
   program
     .command('awards')
     .description('select the advanced branches and excellent members; optionally write the letters')
-    .argument('<workbook>')
-    .option('--letters <dir>', 'write one .docx letter per award into this folder')
+    .argument('[workbook]', 'the .xlsx workbook, or none with --google')
+    .option(
+      '--letters [dir]',
+      'write one .docx letter per award into this folder (with --google: Google Docs)',
+    )
     .option('--template <file>', 'your own .docx template with {{placeholders}}')
     .option('--pdf', 'also convert each letter to PDF (needs LibreOffice)')
     .action(
-      async (path: string, options: { letters?: string; template?: string; pdf?: boolean }) => {
-        if (options.template && !options.letters)
-          throw new UsageError('--template needs --letters <dir>');
+      async (
+        path: string | undefined,
+        options: { letters?: string | true; template?: string; pdf?: boolean },
+      ) => {
+        const google = googleTarget() !== null;
+        if (options.letters === true && !google) throw new UsageError('--letters needs a folder');
+        const folder = typeof options.letters === 'string' ? options.letters : undefined;
+        if (options.template && !folder) throw new UsageError('--template needs --letters <dir>');
         const template = options.template ? readTemplate(options.template) : loadDefaultTemplate();
-        const documents = options.letters ? new DocxMaker(options.letters, template) : undefined;
-        const { awards, letters } = await withWorkbook(
-          path,
-          (ports) => ({
-            awards: selectAwards(ports),
-            letters: documents ? issueLetters(ports) : null,
-          }),
-          documents ? { documents } : {},
-        );
+        const documents = folder && !google ? new DocxMaker(folder, template) : undefined;
+        checkTarget(path);
+        const { awards, letters } = google
+          ? await awardsOnGoogle(options.letters !== undefined, (l) =>
+              process.stderr.write(`${l}\n`),
+            )
+          : await withWorkbook(
+              path,
+              (ports) => ({
+                awards: selectAwards(ports),
+                letters: documents ? issueLetters(ports) : null,
+              }),
+              documents ? { documents } : {},
+            );
         out(
           formatTable(
             ['award', 'recipient', 'title', 'score', 'rank'],
@@ -255,9 +278,9 @@ export function buildProgram(out: Out = (l) => process.stdout.write(`${l}\n`)): 
         awards.summary.forEach((l) => out(l));
         if (letters) {
           letters.summary.forEach((l) => out(l));
-          if (options.pdf) {
-            for (const file of documents!.made) {
-              const pdf = await convertToPdf(file, options.letters!);
+          if (options.pdf && documents && folder) {
+            for (const file of documents.made) {
+              const pdf = await convertToPdf(file, folder);
               if (!pdf.ok) {
                 out(`PDF: ${pdf.reason}`);
                 break;
@@ -271,9 +294,9 @@ export function buildProgram(out: Out = (l) => process.stdout.write(`${l}\n`)): 
   program
     .command('report')
     .description('write the year report: one self-contained HTML page')
-    .argument('<workbook>')
+    .argument('[workbook]', 'the .xlsx workbook, or none with --google')
     .requiredOption('--out <file>', 'the .html file to write')
-    .action(async (path: string, options: { out: string }) => {
+    .action(async (path: string | undefined, options: { out: string }) => {
       const report = await withWorkbook(path, (ports) => buildReport(ports));
       writeFileSync(options.out, renderReportHtml(report.model, report.model.locale));
       out(
@@ -293,8 +316,8 @@ export function buildProgram(out: Out = (l) => process.stdout.write(`${l}\n`)): 
   program
     .command('reprocess')
     .description('move corrected rows from the Rejected sheet into their tables')
-    .argument('<workbook>')
-    .action(async (path: string) => {
+    .argument('[workbook]', 'the .xlsx workbook, or none with --google')
+    .action(async (path: string | undefined) => {
       const report = await withWorkbook(path, (ports) => reprocessRejected(ports));
       out(
         formatTable(
@@ -304,6 +327,7 @@ export function buildProgram(out: Out = (l) => process.stdout.write(`${l}\n`)): 
       );
     });
 
+  addGoogleCommands(program, out, (l) => process.stderr.write(`${l}\n`));
   return program;
 }
 
@@ -345,6 +369,11 @@ export async function main(
     if (error instanceof UsageError) {
       err(`starbranch: ${error.message}`);
       return 2;
+    }
+    const google = googleFailure(error);
+    if (google) {
+      err(`starbranch: ${google.line}`);
+      return google.code;
     }
     const message = error instanceof Error ? error.message : String(error);
     err(`starbranch: ${message.split('\n').join(' | ')}`);
