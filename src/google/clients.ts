@@ -43,8 +43,14 @@ export function googleApi(
   options: ApiOptions = {},
 ): GoogleApi {
   const root = options.apiRoot ? options.apiRoot.replace(/\/*$/, '/') : undefined;
-  // The clients' own retry is off: ours retries POSTs too, and logs.
-  const common = { auth, retry: false, ...(root ? { rootUrl: root } : {}) } as const;
+  // The clients' own retry is off: ours retries POSTs too, and logs. Node's own fetch, so
+  // gaxios does not load node-fetch.
+  const common = {
+    auth,
+    retry: false,
+    fetchImplementation: fetch,
+    ...(root ? { rootUrl: root } : {}),
+  } as const;
   const policy: RetryPolicy = { ...DEFAULT_RETRY, ...options.retry };
   const calls = new Map<string, number>();
   return {
