@@ -22,6 +22,7 @@ import { AwardsTable } from '../domain/schema/tables';
 import type { DocumentMaker, MadeDocument, Markers } from '../ports';
 import type { GoogleApi } from './clients';
 import { GoogleCallError } from './errors';
+import { GoogleSheetsStore } from './sheetsStore';
 
 /** The tag every letter copy carries: which spreadsheet and award it belongs to. */
 export const TAG_SPREADSHEET = 'starbranchSpreadsheet';
@@ -136,22 +137,29 @@ export async function issueGoogleLetters(
     { shouldStop: (made) => made >= prepared },
   );
   let sharingNote: string | null = null;
-  for (const { document, fields } of maker.queue) {
-    await api.call('docs.documents.batchUpdate', () =>
-      api.docs.documents.batchUpdate({
-        documentId: document.id,
-        requestBody: {
-          requests: Object.entries(fields).map(([key, value]) => ({
-            replaceAllText: {
-              containsText: { text: placeholderToken(key), matchCase: true },
-              replaceText: value,
-            },
-          })),
-        },
-      }),
-    );
-    sharingNote =
-      (await share(api, document.id, config.letterSharing, options.domain)) ?? sharingNote;
+  try {
+    for (const { document, fields } of maker.queue) {
+      await api.call('docs.documents.batchUpdate', () =>
+        api.docs.documents.batchUpdate({
+          documentId: document.id,
+          requestBody: {
+            requests: Object.entries(fields).map(([key, value]) => ({
+              replaceAllText: {
+                containsText: { text: placeholderToken(key), matchCase: true },
+                replaceText: value,
+              },
+            })),
+          },
+        }),
+      );
+      sharingNote =
+        (await share(api, document.id, config.letterSharing, options.domain)) ?? sharingNote;
+    }
+  } catch (error) {
+    // A letter left unfilled must not be recorded as made: the next run fills every copy
+    // again (harmless for those already filled) and finds them by their tag, copying none.
+    if (ports.store instanceof GoogleSheetsStore) ports.store.discard(AwardsTable);
+    throw error;
   }
   const summary = [...report.summary];
   if (quotaReached) {

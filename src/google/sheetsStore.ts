@@ -137,6 +137,11 @@ export class GoogleSheetsStore implements TableStore {
     this.pending.set(def.name, { title, rows: rows.map((r) => [...r]) });
   }
 
+  /** Drops a table's pending write: what the job did to it must not reach the spreadsheet. */
+  discard(def: TableDef): void {
+    this.pending.delete(def.name);
+  }
+
   private growth(title: string, rows: number, columns: number): sheets_v4.Schema$Request[] {
     const grids = this.loadedGrids();
     // Some head room, so a sheet growing a row at a time does not need this call every time.

@@ -16,6 +16,8 @@ import { SettableClock } from '../../src/local/clock';
 import { compactSheets } from '../gas/support';
 import { serve, SERVICE_ACCOUNT, type Served } from './support';
 
+jest.setTimeout(30_000);
+
 const clock = new SettableClock('2026-11-01 02:00:00');
 const options = { clock: () => clock };
 

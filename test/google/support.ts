@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { authorise } from '../../src/google/auth';
 import { googleApi, type GoogleApi } from '../../src/google/clients';
 import type { RetryPolicy } from '../../src/google/retry';
-import { freshGas, type Gas } from '../gas/support';
+import { compactSheets, freshGas, type Gas } from '../gas/support';
 import { FakeGoogle, type FakeGoogleOptions } from './fakeGoogle';
 
 export const SERVICE_ACCOUNT = 'starbranch-jobs@college-project.iam.gserviceaccount.com';
@@ -34,6 +34,8 @@ export interface Served {
 /** A spreadsheet as Setup leaves it, served by a started fake; `stop` the fake after. */
 export async function serve(options: FakeGoogleOptions = {}): Promise<Served> {
   const gas = freshGas();
+  // Staff's trimmed sheets: a whole-sheet read then costs the fake rows, not a 1000-row grid.
+  compactSheets(gas.world);
   const fake = new FakeGoogle(gas.world, options);
   const url = await fake.start();
   fake.keys.set(SERVICE_ACCOUNT, keys().publicKey);
