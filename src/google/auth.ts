@@ -14,7 +14,9 @@ import { dirname, join } from 'node:path';
 import { OAuth2Client, type Credentials } from 'google-auth-library';
 import { t } from '../domain/messages';
 import type { Locale } from '../domain/vocabulary';
-import { GoogleCallError } from './errors';
+import { CredentialsError, GoogleCallError } from './errors';
+
+export { CredentialsError };
 
 /** What server mode does: tables, letters (copy the template, fill it, share it), form answers. */
 export const SCOPES = [
@@ -43,14 +45,6 @@ export interface Authorised {
   readonly client: OAuth2Client;
   /** Whom to share the spreadsheet with: the service account's email, or the person's. */
   readonly principal: string;
-}
-
-/** A problem with the credentials themselves: one line for the person, exit code 2. */
-export class CredentialsError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'CredentialsError';
-  }
 }
 
 export interface AuthOptions {

@@ -119,3 +119,11 @@ export class GoogleCallError extends Error {
     this.name = 'GoogleCallError';
   }
 }
+
+/** A problem with the credentials themselves: one line for the person, exit code 2. */
+export class CredentialsError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'CredentialsError';
+  }
+}

@@ -5,7 +5,7 @@
  * the clients' own retry leaves them out, and every write here is a POST. Sheets' and Docs'
  * batch updates are atomic, so a retried one is applied once or not at all.
  */
-import { classify, GoogleCallError } from './errors';
+import { classify, CredentialsError, GoogleCallError } from './errors';
 
 export interface RetryPolicy {
   /** Attempts in all, the first included. */
@@ -42,6 +42,8 @@ export async function withRetry<T>(
     try {
       return await call();
     } catch (error) {
+      // Signing in failed: nothing to retry, and the reason is already said.
+      if (error instanceof CredentialsError) throw error;
       const failure = classify(error);
       if (failure.kind !== 'retry' || attempt >= policy.attempts) {
         throw new GoogleCallError(label, failure, attempt);
