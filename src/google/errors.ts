@@ -66,10 +66,14 @@ function statusOf(error: unknown): number | null {
   return typeof status === 'number' ? status : null;
 }
 
+/** The first error code down the cause chain (fetch wraps the socket's error twice). */
 function networkCode(error: unknown): string | null {
-  const e = error as { code?: unknown; cause?: { code?: unknown } };
-  const code = typeof e?.code === 'string' ? e.code : e?.cause?.code;
-  return typeof code === 'string' ? code : null;
+  let e = error as { code?: unknown; cause?: unknown } | undefined;
+  for (let depth = 0; e && depth < 5; depth++) {
+    if (typeof e.code === 'string' && RETRIED_NETWORK_CODES.has(e.code)) return e.code;
+    e = e.cause as typeof e;
+  }
+  return null;
 }
 
 export function classify(error: unknown): Failure {
@@ -79,8 +83,7 @@ export function classify(error: unknown): Failure {
     body?.message ?? (error instanceof Error ? error.message : String(error)).split('\n')[0]!;
   if (status === null) {
     const code = networkCode(error);
-    const kind = code && RETRIED_NETWORK_CODES.has(code) ? 'retry' : 'other';
-    return { kind, status: code ?? 'network', message };
+    return { kind: code ? 'retry' : 'other', status: code ?? 'network', message };
   }
   const reasons = new Set<string>([
     ...(body?.errors ?? []).map((e) => e.reason ?? ''),
