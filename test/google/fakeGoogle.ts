@@ -202,12 +202,15 @@ export class FakeGoogle {
   private copiesToday = 0;
   private server: Server | null = null;
   url = '';
+  /** Added before every answer; may be changed between requests. */
+  latencyMs: number;
 
   constructor(
     readonly world: World,
     private readonly options: FakeGoogleOptions = {},
   ) {
     this.rng = options.faults ? createRng(options.faults.seed) : null;
+    this.latencyMs = options.latencyMs ?? 0;
   }
 
   async start(): Promise<string> {
@@ -270,7 +273,7 @@ export class FakeGoogle {
       bytesIn: Buffer.byteLength(raw) + (req.url?.length ?? 0),
       bytesOut: Buffer.byteLength(text),
     });
-    if (this.options.latencyMs) await new Promise((r) => setTimeout(r, this.options.latencyMs));
+    if (this.latencyMs > 0) await new Promise((r) => setTimeout(r, this.latencyMs));
     res.writeHead(answer.status, { 'content-type': 'application/json; charset=UTF-8' });
     res.end(text);
   }
