@@ -104,7 +104,7 @@ export function signedAssertion(key: ServiceAccountKey, nowSeconds: number): str
 
 function serviceAccount(key: ServiceAccountKey, locale: Locale): Authorised {
   const tokenUri = key.token_uri ?? 'https://oauth2.googleapis.com/token';
-  const client = new OAuth2Client();
+  const client = new OAuth2Client({ transporterOptions: { fetchImplementation: fetch } });
   client.refreshHandler = async () => {
     let assertion: string;
     try {
@@ -150,6 +150,8 @@ async function person(installed: InstalledClient, options: AuthOptions): Promise
     clientId: installed.client_id,
     clientSecret: installed.client_secret,
     endpoints,
+    // Node's own fetch, as for the API clients.
+    transporterOptions: { fetchImplementation: fetch },
   });
   const save = (tokens: Credentials) => {
     mkdirSync(dirname(tokenFile), { recursive: true });
