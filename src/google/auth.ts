@@ -168,7 +168,7 @@ async function person(installed: InstalledClient, options: AuthOptions): Promise
   }
   // A refreshed token keeps its refresh token: store the merged credentials.
   client.on('tokens', (tokens) => save({ ...client.credentials, ...tokens }));
-  return { client, principal: 'the Google account that gave consent' };
+  return { client, principal: t(options.locale, 'server.person') };
 }
 
 /** Prints the consent address and waits for Google's redirect to a one-off local port. */

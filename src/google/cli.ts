@@ -152,7 +152,7 @@ export function addGoogleCommands(program: Command, out: Say, err: Say): void {
     .description('copy every table of the Google spreadsheet into a local workbook')
     .argument('<workbook>', 'the .xlsx file to write')
     .action(async (file: string) => {
-      if (!target) throw new UsageError('pull needs --google SPREADSHEET_ID');
+      if (!target) throw new UsageError(t(locale, 'server.needsGoogle', { command: 'pull' }));
       const api = await connect(err);
       out((await pullWorkbook(api, target.spreadsheetId, file)).message);
     });
@@ -163,7 +163,7 @@ export function addGoogleCommands(program: Command, out: Say, err: Say): void {
     .argument('<workbook>', 'the .xlsx file to read')
     .option('--force', 'overwrite tables that already hold rows')
     .action(async (file: string, options: { force?: boolean }) => {
-      if (!target) throw new UsageError('push needs --google SPREADSHEET_ID');
+      if (!target) throw new UsageError(t(locale, 'server.needsGoogle', { command: 'push' }));
       const local = await openWorkbook(file);
       const api = await connect(err);
       out((await pushWorkbook(api, target.spreadsheetId, local, Boolean(options.force))).message);

@@ -152,8 +152,8 @@ export async function issueGoogleLetters(
           },
         }),
       );
-      sharingNote =
-        (await share(api, document.id, config.letterSharing, options.domain)) ?? sharingNote;
+      const refused = await share(api, document.id, config.letterSharing, options.domain);
+      if (refused) sharingNote = t(config.locale, 'server.sharingRefused', { reason: refused });
     }
   } catch (error) {
     // A letter left unfilled must not be recorded as made: the next run fills every copy
@@ -171,7 +171,10 @@ export async function issueGoogleLetters(
   return { ...report, summary, quotaReached, sharingNote };
 }
 
-/** Shares view-only as configured; a domain that forbids it leaves the letter private. */
+/**
+ * Shares view-only as configured; a domain that forbids it leaves the letter private, and the
+ * reason is returned for the report.
+ */
 async function share(
   api: GoogleApi,
   fileId: string,
@@ -190,7 +193,7 @@ async function share(
     return null;
   } catch (error) {
     if (error instanceof GoogleCallError && error.failure.kind === 'permission') {
-      return `letters kept private: link sharing was refused (${error.failure.message.slice(0, 160)})`;
+      return error.failure.message.slice(0, 160);
     }
     throw error;
   }

@@ -66,6 +66,31 @@ describe('the Sheets table store over the REST API', () => {
     expect(served.fake.counts()['sheets.values.batchUpdate']).toBe(3);
   });
 
+  it('a job whose write never got through leaves the spreadsheet as it was; run again, it converges', async () => {
+    const api = await served.connect({ attempts: 2 });
+    const finalise = () =>
+      runOnSpreadsheet(api, served.spreadsheetId, options, ({ ports }) =>
+        finaliseMonth(ports, '2026-10'),
+      );
+    const tables = async () => {
+      const store = new GoogleSheetsStore(api, served.spreadsheetId, 'zh-CN');
+      await store.load(workbookTables(DEFAULT_CONFIG.defenseRubric));
+      return workbookTables(DEFAULT_CONFIG.defenseRubric).map((d) => store.read(d));
+    };
+    const before = await tables();
+    served.fake.failNext('sheets.values.batchUpdate', '500', 2);
+    await expect(finalise()).rejects.toBeInstanceOf(GoogleCallError);
+    expect(await tables()).toEqual(before);
+    await finalise();
+    const once = await tables();
+    await finalise();
+    const twice = await tables();
+    // Only the Log grows with a second run.
+    const log = workbookTables(DEFAULT_CONFIG.defenseRubric).indexOf(LogTable);
+    expect(twice.filter((_, i) => i !== log)).toEqual(once.filter((_, i) => i !== log));
+    expect(twice[log]!.length).toBe(once[log]!.length + 1);
+  });
+
   it('writes RAW: a formula someone typed stays text', async () => {
     const api = await served.connect();
     const store = new GoogleSheetsStore(api, served.spreadsheetId, 'zh-CN');

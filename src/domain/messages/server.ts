@@ -25,6 +25,9 @@ export const serverMessages = defineMessages({
     'server.pushed': '已写入 {count} 张工作表',
     'server.pulled': '已从表格读出 {count} 张工作表，保存到 {file}',
     'server.workbookOrGoogle': '请给出工作簿文件，或用 `--google 表格编号`（二者择一）',
+    'server.needsGoogle': '{command} 需要 `--google 表格编号`',
+    'server.sharingRefused': '证书保持私有：链接共享被拒绝（{reason}）',
+    'server.person': '授权的谷歌账号',
   },
   en: {
     'server.noCredentials':
@@ -53,5 +56,8 @@ export const serverMessages = defineMessages({
     'server.pushed': '{count} sheets written',
     'server.pulled': '{count} sheets read from the spreadsheet into {file}',
     'server.workbookOrGoogle': 'give a workbook file, or `--google SPREADSHEET_ID` (one of them)',
+    'server.needsGoogle': '{command} needs `--google SPREADSHEET_ID`',
+    'server.sharingRefused': 'letters kept private: link sharing was refused ({reason})',
+    'server.person': 'the Google account that gave consent',
   },
 });
