@@ -6,7 +6,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, relative, resolve } from 'node:path';
-import { selectAwards } from '../app/awards';
+import { selectAwards, type AwardsReport } from '../app/awards';
 import { readConfig, type Ports } from '../app/context';
 import { aggregateDefense } from '../app/defense';
 import { issueLetters } from '../app/letters';
@@ -27,16 +27,26 @@ import { ingestCsv } from './ingestCsv';
 import { convertToPdf, loadDefaultTemplate, templatePlaceholders } from './letters';
 import { renderReportHtml } from './reportHtml';
 import { formatTable, terminalProgress } from './terminal';
+import {
+  addGoogleCommands,
+  awardsOnGoogle,
+  checkTarget,
+  googleFailure,
+  googleTarget,
+  onGoogle,
+} from '../google/cli';
 import { newWorkbook, openWorkbook, saveWorkbook, UsageError } from './workbookFile';
 import { checkWritable } from './workbookGuard';
 
 type Out = (line: string) => void;
 
 async function withWorkbook<T>(
-  path: string,
+  path: string | undefined,
   work: (ports: Ports) => T,
   extra: Partial<Ports> = {},
 ): Promise<T> {
+  checkTarget(path);
+  if (path === undefined) return onGoogle(work, (l) => process.stderr.write(`${l}\n`));
   const store = await openWorkbook(path);
   // Before any work: a job whose result could not be saved is better not run.
   checkWritable(path, store.locale);
@@ -193,9 +203,9 @@ export function buildProgram(out: Out = (l) => process.stdout.write(`${l}\n`)): 
   program
     .command('showcase')
     .description("draw the month's showcase branches (top scores + seeded spot checks)")
-    .argument('<workbook>')
+    .argument('[workbook]', 'the .xlsx workbook, or none with --google')
     .requiredOption('--month <YYYY-MM>', 'the month', month)
-    .action(async (path: string, options: { month: string }) => {
+    .action(async (path: string | undefined, options: { month: string }) => {
       const report = await withWorkbook(path, (ports) => prepareShowcase(ports, options.month));
       out(
         formatTable(
@@ -212,9 +222,9 @@ export function buildProgram(out: Out = (l) => process.stdout.write(`${l}\n`)): 
     .description(
       'finalise a month: scores, stars, ranks, star branch of the month; also recomputes every stale month',
     )
-    .argument('<workbook>')
+    .argument('[workbook]', 'the .xlsx workbook, or none with --google')
     .requiredOption('--month <YYYY-MM>', 'the month', month)
-    .action(async (path: string, options: { month: string }) => {
+    .action(async (path: string | undefined, options: { month: string }) => {
       const report = await withWorkbook(path, (ports) => finaliseMonth(ports, options.month));
       out(
         formatTable(
@@ -246,8 +256,8 @@ export function buildProgram(out: Out = (l) => process.stdout.write(`${l}\n`)): 
   program
     .command('defense')
     .description("aggregate the judges' defense scores (trimmed mean)")
-    .argument('<workbook>')
-    .action(async (path: string) => {
+    .argument('[workbook]', 'the .xlsx workbook, or none with --google')
+    .action(async (path: string | undefined) => {
       const report = await withWorkbook(path, (ports) => aggregateDefense(ports));
       const rows = [...report.results].sort((a, b) => (a.rank ?? 999) - (b.rank ?? 999));
       const outOf = rows[0]?.outOf;
@@ -267,11 +277,32 @@ export function buildProgram(out: Out = (l) => process.stdout.write(`${l}\n`)): 
       report.summary.forEach((l) => out(l));
     });
 
+  /** The awards as a table, then what the job has to say. */
+  const printAwards = (awards: AwardsReport) => {
+    out(
+      formatTable(
+        ['award', 'recipient', 'title', 'score', 'rank', 'state'],
+        awards.awards.map((a) => [
+          a.awardId,
+          a.recipient,
+          a.title,
+          a.score?.toFixed(2) ?? '',
+          String(a.rank ?? ''),
+          a.state === 'provisional' ? '暂定' : '',
+        ]),
+      ),
+    );
+    awards.summary.forEach((l) => out(l));
+  };
+
   program
     .command('awards')
     .description('select the advanced branches and excellent members; optionally write the letters')
-    .argument('<workbook>')
-    .option('--letters <dir>', 'write one .docx letter per final award into this folder')
+    .argument('[workbook]', 'the .xlsx workbook, or none with --google')
+    .option(
+      '--letters [dir]',
+      'write one .docx letter per final award into this folder (with --google: Google Docs)',
+    )
     .option('--template <file>', 'your own .docx template with {{placeholders}}')
     .option('--pdf', 'also convert each letter to PDF (needs LibreOffice)')
     .option(
@@ -279,51 +310,51 @@ export function buildProgram(out: Out = (l) => process.stdout.write(`${l}\n`)): 
       'select although some eligible branch has no defense result yet (rows marked 暂定, no letters)',
     )
     .option('--reissue', 'void every letter made so far and make it again (needs --letters)')
-    .action(async (path: string, options: AwardsCommandOptions) => {
-      if (options.template && !options.letters)
-        throw new UsageError('--template needs --letters <dir>');
-      if (options.reissue && !options.letters)
-        throw new UsageError('--reissue needs --letters <dir>');
-      const template = options.letters
+    .action(async (path: string | undefined, options: AwardsCommandOptions) => {
+      checkTarget(path);
+      const selection = {
+        provisional: options.provisional === true,
+        reissue: options.reissue === true,
+      };
+      if (googleTarget() !== null) {
+        const say = (l: string) => process.stderr.write(`${l}\n`);
+        const { awards, letters } = await awardsOnGoogle(
+          { letters: options.letters !== undefined, ...selection },
+          say,
+        );
+        printAwards(awards);
+        letters?.summary.forEach((l) => out(l));
+        return;
+      }
+      const folder = typeof options.letters === 'string' ? options.letters : undefined;
+      if (options.letters === true) throw new UsageError('--letters needs a folder');
+      if (options.template && !folder) throw new UsageError('--template needs --letters <dir>');
+      if (options.reissue && !folder) throw new UsageError('--reissue needs --letters <dir>');
+      const template = folder
         ? options.template
           ? readTemplate(options.template)
           : loadDefaultTemplate()
         : undefined;
       // Always at hand: a letter that no longer says what its award says is voided by `awards`.
       const documents = new DocxMaker({
-        workbookDir: dirname(resolve(path)),
-        ...(options.letters ? { folder: options.letters } : {}),
+        workbookDir: dirname(resolve(path!)),
+        ...(folder ? { folder } : {}),
         ...(template ? { template } : {}),
       });
-      if (options.letters) mkdirSync(options.letters, { recursive: true });
+      if (folder) mkdirSync(folder, { recursive: true });
       const { awards, letters, locale } = await withWorkbook(
         path,
         (ports) => ({
           locale: readConfig(ports).locale,
-          awards: selectAwards(ports, { provisional: options.provisional === true }),
-          letters: options.letters
-            ? issueLetters(ports, { reissue: options.reissue === true })
-            : null,
+          awards: selectAwards(ports, { provisional: selection.provisional }),
+          letters: folder ? issueLetters(ports, { reissue: selection.reissue }) : null,
         }),
         { documents },
       );
-      out(
-        formatTable(
-          ['award', 'recipient', 'title', 'score', 'rank', 'state'],
-          awards.awards.map((a) => [
-            a.awardId,
-            a.recipient,
-            a.title,
-            a.score?.toFixed(2) ?? '',
-            String(a.rank ?? ''),
-            a.state === 'provisional' ? '暂定' : '',
-          ]),
-        ),
-      );
-      awards.summary.forEach((l) => out(l));
+      printAwards(awards);
       if (letters) {
         letters.summary.forEach((l) => out(l));
-        const elsewhere = lettersElsewhere(path, options.letters!, awards.awards);
+        const elsewhere = lettersElsewhere(path!, folder!, awards.awards);
         if (letters.made === 0 && elsewhere) {
           out(t(locale, 'awards.lettersElsewhere', { count: letters.kept, folder: elsewhere }));
         }
@@ -342,9 +373,9 @@ export function buildProgram(out: Out = (l) => process.stdout.write(`${l}\n`)): 
   program
     .command('report')
     .description('write the year report: one self-contained HTML page')
-    .argument('<workbook>')
+    .argument('[workbook]', 'the .xlsx workbook, or none with --google')
     .requiredOption('--out <file>', 'the .html file to write')
-    .action(async (path: string, options: { out: string }) => {
+    .action(async (path: string | undefined, options: { out: string }) => {
       const report = await withWorkbook(path, (ports) => buildReport(ports));
       writeFileSync(options.out, renderReportHtml(report.model, report.model.locale));
       out(
@@ -375,8 +406,8 @@ export function buildProgram(out: Out = (l) => process.stdout.write(`${l}\n`)): 
   program
     .command('reprocess')
     .description('move corrected rows from the Rejected sheet into their tables')
-    .argument('<workbook>')
-    .action(async (path: string) => {
+    .argument('[workbook]', 'the .xlsx workbook, or none with --google')
+    .action(async (path: string | undefined) => {
       const report = await withWorkbook(path, (ports) => reprocessRejected(ports));
       out(
         formatTable(
@@ -386,11 +417,13 @@ export function buildProgram(out: Out = (l) => process.stdout.write(`${l}\n`)): 
       );
     });
 
+  addGoogleCommands(program, out, (l) => process.stderr.write(`${l}\n`));
   return program;
 }
 
 interface AwardsCommandOptions {
-  letters?: string;
+  /** A folder; bare `--letters` (no folder) only with --google, where letters are Google Docs. */
+  letters?: string | true;
   template?: string;
   pdf?: boolean;
   provisional?: boolean;
@@ -452,6 +485,11 @@ export async function main(
     if (error instanceof UsageError) {
       err(`starbranch: ${error.message}`);
       return 2;
+    }
+    const google = googleFailure(error);
+    if (google) {
+      err(`starbranch: ${google.line}`);
+      return google.code;
     }
     const message = error instanceof Error ? error.message : String(error);
     err(`starbranch: ${message.split('\n').join(' | ')}`);

@@ -12,6 +12,7 @@ import { derivedMessages } from './derived';
 import { gasMessages } from './gas';
 import { ingestMessages } from './ingest';
 import { rubricMessages } from './rubric';
+import { serverMessages } from './server';
 import { workbookMessages } from './workbook';
 import type { MessageSet } from './define';
 
@@ -25,6 +26,7 @@ const AREAS = [
   ingestMessages,
   workbookMessages,
   gasMessages,
+  serverMessages,
 ] as const;
 
 type KeysOf<S> = S extends MessageSet<infer K> ? K : never;

@@ -1,0 +1,181 @@
+/**
+ * The CLI on Google: `--google SPREADSHEET_ID` in place of a workbook file, `--credentials FILE`
+ * (or GOOGLE_APPLICATION_CREDENTIALS), and the `pull` / `push` commands. `src/local/cli.ts`
+ * asks `googleTarget()` whether a command runs on Google, and hands its work to `onGoogle`.
+ */
+import type { Command } from 'commander';
+import type { Ports } from '../app/context';
+import { selectAwards, type AwardsReport } from '../app/awards';
+import { t } from '../domain/messages';
+import type { Locale } from '../domain/vocabulary';
+import { SystemClock } from '../local/clock';
+import { terminalProgress } from '../local/terminal';
+import { openWorkbook, UsageError } from '../local/workbookFile';
+import { authorise, CredentialsError } from './auth';
+import { apiRootFromEnv, googleApi, type GoogleApi } from './clients';
+import { explainGoogleError } from './explain';
+import { issueGoogleLetters, type GoogleLettersReport } from './letters';
+import { runOnSpreadsheet } from './session';
+import { pullWorkbook, pushWorkbook } from './transfer';
+
+export interface GoogleTarget {
+  readonly spreadsheetId: string;
+  readonly credentials?: string;
+}
+
+type Say = (line: string) => void;
+
+let target: GoogleTarget | null = null;
+let connected: GoogleApi | null = null;
+let locale: Locale = 'zh-CN';
+
+/** The spreadsheet the running command works on, or null for a workbook file. */
+export function googleTarget(): GoogleTarget | null {
+  return target;
+}
+
+function retryBaseMs(): number | undefined {
+  const value = Number(process.env.STARBRANCH_GOOGLE_RETRY_BASE_MS);
+  return Number.isFinite(value) && value >= 0 && process.env.STARBRANCH_GOOGLE_RETRY_BASE_MS
+    ? value
+    : undefined;
+}
+
+/** Signs in with the credentials file and makes the clients (once per command). */
+export async function connect(say: Say): Promise<GoogleApi> {
+  if (connected) return connected;
+  const file = target?.credentials ?? process.env.GOOGLE_APPLICATION_CREDENTIALS;
+  if (!file) throw new CredentialsError(t(locale, 'server.noCredentials'));
+  const { client, principal } = await authorise(file, { locale, say });
+  const base = retryBaseMs();
+  connected = googleApi(client, principal, {
+    ...(apiRootFromEnv() ? { apiRoot: apiRootFromEnv()! } : {}),
+    retry: {
+      onRetry: ({ label, status, attempt, ms }) =>
+        say(
+          t(locale, 'server.retrying', { label, status, attempt, seconds: (ms / 1000).toFixed(1) }),
+        ),
+      ...(base !== undefined ? { baseMs: base, maxMs: Math.max(base * 32, 1) } : {}),
+    },
+  });
+  return connected;
+}
+
+/** Runs a synchronous job on the spreadsheet: load, work, write back. */
+export async function onGoogle<T>(work: (ports: Ports) => T, say: Say): Promise<T> {
+  const api = await connect(say);
+  const progress = terminalProgress();
+  try {
+    return await runOnSpreadsheet(
+      api,
+      target!.spreadsheetId,
+      { clock: (zone) => new SystemClock(zone), progress },
+      ({ ports }) => {
+        locale = readLocale(ports);
+        return work(ports);
+      },
+    );
+  } finally {
+    progress.stop();
+  }
+}
+
+function readLocale(ports: Ports): Locale {
+  return (ports.store as { locale?: Locale }).locale ?? 'zh-CN';
+}
+
+/** Awards, and with `letters` the Google Docs letters, in one load and one write. */
+export async function awardsOnGoogle(
+  options: { letters: boolean; provisional: boolean; reissue: boolean },
+  say: Say,
+): Promise<{ awards: AwardsReport; letters: GoogleLettersReport | null }> {
+  const api = await connect(say);
+  const spreadsheetId = target!.spreadsheetId;
+  return runOnSpreadsheet(
+    api,
+    spreadsheetId,
+    { clock: (zone) => new SystemClock(zone) },
+    async ({ ports }) => {
+      locale = readLocale(ports);
+      const awards = selectAwards(ports, { provisional: options.provisional });
+      const made = options.letters
+        ? await issueGoogleLetters(api, spreadsheetId, ports, {
+            domain: workspaceDomain(api),
+            reissue: options.reissue,
+          })
+        : null;
+      return { awards, letters: made };
+    },
+  );
+}
+
+/** A service account has no Workspace domain: `domain` sharing then keeps letters private. */
+function workspaceDomain(api: GoogleApi): string | null {
+  const domain = api.principal.split('@')[1] ?? null;
+  return domain && !/(gserviceaccount\.com|gmail\.com|googlemail\.com)$/.test(domain)
+    ? domain
+    : null;
+}
+
+/** The one line for a Google failure (and its exit code), or null when it is not one. */
+export function googleFailure(error: unknown): { line: string; code: number } | null {
+  const line = explainGoogleError(error, {
+    locale,
+    spreadsheetId: target?.spreadsheetId ?? '',
+    principal: connected?.principal ?? '',
+  });
+  if (line === null) return null;
+  return { line, code: error instanceof CredentialsError ? 2 : 1 };
+}
+
+/** `--google` and `--credentials` on every command, and the pull / push commands. */
+export function addGoogleCommands(program: Command, out: Say, err: Say): void {
+  program
+    .option(
+      '--google <spreadsheetId>',
+      'work on this Google spreadsheet instead of a workbook file',
+    )
+    .option(
+      '--credentials <file>',
+      'service account key or OAuth client file (default: GOOGLE_APPLICATION_CREDENTIALS)',
+    )
+    .hook('preAction', (_root, action) => {
+      const options = action.optsWithGlobals<{ google?: string; credentials?: string }>();
+      connected = null;
+      target = options.google
+        ? {
+            spreadsheetId: options.google,
+            ...(options.credentials ? { credentials: options.credentials } : {}),
+          }
+        : null;
+    });
+
+  program
+    .command('pull')
+    .description('copy every table of the Google spreadsheet into a local workbook')
+    .argument('<workbook>', 'the .xlsx file to write')
+    .action(async (file: string) => {
+      if (!target) throw new UsageError(t(locale, 'server.needsGoogle', { command: 'pull' }));
+      const api = await connect(err);
+      out((await pullWorkbook(api, target.spreadsheetId, file)).message);
+    });
+
+  program
+    .command('push')
+    .description("write a local workbook's tables into the Google spreadsheet")
+    .argument('<workbook>', 'the .xlsx file to read')
+    .option('--force', 'overwrite tables that already hold rows')
+    .action(async (file: string, options: { force?: boolean }) => {
+      if (!target) throw new UsageError(t(locale, 'server.needsGoogle', { command: 'push' }));
+      const local = await openWorkbook(file);
+      const api = await connect(err);
+      out((await pushWorkbook(api, target.spreadsheetId, local, Boolean(options.force))).message);
+    });
+}
+
+/** Exactly one of a workbook file and `--google`. */
+export function checkTarget(path: string | undefined): void {
+  if ((path === undefined) === (target === null)) {
+    throw new UsageError(t(locale, 'server.workbookOrGoogle'));
+  }
+}

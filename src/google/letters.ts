@@ -1,0 +1,247 @@
+/**
+ * Letters as Google Docs from Node. The letters use case is synchronous and a Drive copy is not,
+ * so the calls are made around it: first every copy the run needs (Drive `files.copy`, each
+ * tagged with its award in `appProperties`), then the use case (it finds each copy in its
+ * markers, as it does when resuming), then each letter's one Docs `batchUpdate` of
+ * `replaceAllText` requests and its Drive `permissions.create`, then one write of the tables.
+ *
+ * Never a second copy of one letter: before copying, one paged Drive `files.list` finds the
+ * copies earlier runs made for this spreadsheet (by their tag), also those whose run was cut off
+ * before it saved anything. The day's document quota stops the copying; the letters copied so
+ * far are finished and the rest wait for the next run.
+ */
+import type { drive_v3 } from '@googleapis/drive';
+import type { Ports } from '../app/context';
+import { issueLetters, type LettersReport } from '../app/letters';
+import { Table } from '../app/table';
+import { VOID_PREFIX } from '../domain/vocabulary';
+import { readConfig } from '../app/context';
+import type { LetterSharing } from '../domain/config';
+import { letterFileName, placeholderToken } from '../domain/letterFields';
+import { t } from '../domain/messages';
+import { AwardsTable } from '../domain/schema/tables';
+import type { DocumentMaker, MadeDocument, Markers } from '../ports';
+import type { GoogleApi } from './clients';
+import { GoogleCallError } from './errors';
+import { GoogleSheetsStore } from './sheetsStore';
+
+/** The tag every letter copy carries: which spreadsheet and award it belongs to. */
+export const TAG_SPREADSHEET = 'starbranchSpreadsheet';
+export const TAG_AWARD = 'starbranchAward';
+
+export function documentLink(id: string): string {
+  return `https://docs.google.com/document/d/${id}/edit?usp=sharing`;
+}
+
+export interface GoogleLettersReport extends LettersReport {
+  readonly quotaReached: boolean;
+  readonly sharingNote: string | null;
+}
+
+/** The copies earlier runs made for this spreadsheet, by award id (one request per 1,000). */
+export async function findLetterCopies(
+  api: GoogleApi,
+  spreadsheetId: string,
+): Promise<Map<string, string>> {
+  const found = new Map<string, string>();
+  let pageToken: string | undefined;
+  do {
+    const page: drive_v3.Schema$FileList = await api.call('drive.files.list', () =>
+      api.drive.files.list({
+        q: `appProperties has { key='${TAG_SPREADSHEET}' and value='${spreadsheetId}' } and trashed = false`,
+        fields: 'nextPageToken, files(id, appProperties)',
+        pageSize: 1000,
+        supportsAllDrives: true,
+        includeItemsFromAllDrives: true,
+        ...(pageToken ? { pageToken } : {}),
+      }),
+    );
+    for (const file of page.files ?? []) {
+      const award = file.appProperties?.[TAG_AWARD];
+      if (award && file.id && !found.has(award)) found.set(award, file.id);
+    }
+    pageToken = page.nextPageToken ?? undefined;
+  } while (pageToken);
+  return found;
+}
+
+/** The one place a letter is filled and shared, after the use case decided its fields. */
+class QueuedDocsMaker implements DocumentMaker {
+  readonly queue: { document: MadeDocument; fields: Readonly<Record<string, string>> }[] = [];
+  create(name: string): MadeDocument {
+    // Every copy is made before the use case runs and handed to it as a marker.
+    throw new Error(`letter "${name}" has no copy prepared`);
+  }
+  fill(document: MadeDocument, fields: Readonly<Record<string, string>>): void {
+    this.queue.push({ document, fields });
+  }
+  readonly voids: { document: MadeDocument; reason: string }[] = [];
+  void(document: MadeDocument, reason: string): MadeDocument {
+    this.voids.push({ document, reason });
+    return document;
+  }
+}
+
+function memoryMarkers(initial: Map<string, string>): Markers {
+  return {
+    get: (key) => initial.get(key) ?? null,
+    set: (key, value) => void initial.set(key, value),
+  };
+}
+
+export interface GoogleLetterOptions {
+  /** The Workspace domain for `domain` sharing; null keeps such letters private. */
+  readonly domain: string | null;
+  /** Void every letter made so far and make it again. */
+  readonly reissue?: boolean;
+}
+
+export async function issueGoogleLetters(
+  api: GoogleApi,
+  spreadsheetId: string,
+  ports: Ports,
+  options: GoogleLetterOptions,
+): Promise<GoogleLettersReport> {
+  const config = readConfig(ports);
+  if (!config.letterTemplate) throw new Error(t(config.locale, 'server.lettersNoTemplate'));
+  const templateId = config.letterTemplate;
+  const todo = Table.read(ports.store, AwardsTable, config.locale)
+    .records()
+    .filter((a) => !a.letterId);
+  const copies = todo.length > 0 ? await findLetterCopies(api, spreadsheetId) : new Map();
+  const markers = new Map<string, string>();
+  let quotaReached = false;
+  for (const award of todo) {
+    let id = copies.get(award.awardId);
+    if (!id) {
+      try {
+        const copy = await api.call('drive.files.copy', () =>
+          api.drive.files.copy({
+            fileId: templateId,
+            supportsAllDrives: true,
+            fields: 'id',
+            requestBody: {
+              name: letterFileName({ ...award, awardTitle: award.title }),
+              ...(config.letterFolder ? { parents: [config.letterFolder] } : {}),
+              appProperties: { [TAG_SPREADSHEET]: spreadsheetId, [TAG_AWARD]: award.awardId },
+            },
+          }),
+        );
+        id = copy.id!;
+      } catch (error) {
+        if (error instanceof GoogleCallError && error.failure.kind === 'dailyQuota') {
+          quotaReached = true;
+          break;
+        }
+        throw error;
+      }
+    }
+    markers.set(`letter:${award.awardId}`, JSON.stringify({ id, link: documentLink(id) }));
+  }
+  const maker = new QueuedDocsMaker();
+  const prepared = markers.size;
+  const report = issueLetters(
+    { ...ports, documents: maker, markers: memoryMarkers(markers) },
+    { shouldStop: (made) => made >= prepared },
+  );
+  let sharingNote: string | null = null;
+  try {
+    for (const { document, fields } of maker.queue) {
+      await api.call('docs.documents.batchUpdate', () =>
+        api.docs.documents.batchUpdate({
+          documentId: document.id,
+          requestBody: {
+            requests: Object.entries(fields).map(([key, value]) => ({
+              replaceAllText: {
+                containsText: { text: placeholderToken(key), matchCase: true },
+                replaceText: value,
+              },
+            })),
+          },
+        }),
+      );
+      const refused = await share(api, document.id, config.letterSharing, options.domain);
+      if (refused) sharingNote = t(config.locale, 'server.sharingRefused', { reason: refused });
+    }
+    for (const { document, reason } of maker.voids) await voidFile(api, document.id, reason);
+  } catch (error) {
+    // A letter left unfilled must not be recorded as made: the next run fills every copy
+    // again (harmless for those already filled) and finds them by their tag, copying none.
+    if (ports.store instanceof GoogleSheetsStore) ports.store.discard(AwardsTable);
+    throw error;
+  }
+  const summary = [...report.summary];
+  if (quotaReached) {
+    summary.push(
+      t(config.locale, 'server.dailyQuota', { made: report.made, remaining: report.remaining }),
+    );
+  }
+  if (sharingNote) summary.push(sharingNote);
+  return { ...report, summary, quotaReached, sharingNote };
+}
+
+/**
+ * A voided letter (作废): kept, renamed with the prefix, its reason in the description, and every
+ * permission but the owner's removed. A file already gone is left so.
+ */
+async function voidFile(api: GoogleApi, fileId: string, reason: string): Promise<void> {
+  let file: drive_v3.Schema$File;
+  try {
+    file = await api.call('drive.files.get', () =>
+      api.drive.files.get({
+        fileId,
+        supportsAllDrives: true,
+        fields: 'name,permissions(id,role)',
+      }),
+    );
+  } catch (error) {
+    if (error instanceof GoogleCallError && error.failure.status === '404') return;
+    throw error;
+  }
+  const name = file.name ?? '';
+  if (!name.startsWith(VOID_PREFIX)) {
+    await api.call('drive.files.update', () =>
+      api.drive.files.update({
+        fileId,
+        supportsAllDrives: true,
+        fields: 'id',
+        requestBody: { name: `${VOID_PREFIX}${name}`, description: reason },
+      }),
+    );
+  }
+  for (const permission of file.permissions ?? []) {
+    if (permission.role === 'owner' || !permission.id) continue;
+    const permissionId = permission.id;
+    await api.call('drive.permissions.delete', () =>
+      api.drive.permissions.delete({ fileId, permissionId, supportsAllDrives: true }),
+    );
+  }
+}
+
+/**
+ * Shares view-only as configured; a domain that forbids it leaves the letter private, and the
+ * reason is returned for the report.
+ */
+async function share(
+  api: GoogleApi,
+  fileId: string,
+  sharing: LetterSharing,
+  domain: string | null,
+): Promise<string | null> {
+  if (sharing === 'private' || (sharing === 'domain' && !domain)) return null;
+  const requestBody: drive_v3.Schema$Permission =
+    sharing === 'domain'
+      ? { role: 'reader', type: 'domain', domain: domain!, allowFileDiscovery: false }
+      : { role: 'reader', type: 'anyone', allowFileDiscovery: false };
+  try {
+    await api.call('drive.permissions.create', () =>
+      api.drive.permissions.create({ fileId, supportsAllDrives: true, requestBody }),
+    );
+    return null;
+  } catch (error) {
+    if (error instanceof GoogleCallError && error.failure.kind === 'permission') {
+      return error.failure.message.slice(0, 160);
+    }
+    throw error;
+  }
+}

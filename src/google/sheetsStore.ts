@@ -1,0 +1,278 @@
+/**
+ * The table store over the Sheets API v4 from Node: the contract of the Apps Script store
+ * (`src/gas/sheetsStore.ts`), with the calls made before and after the job instead of during
+ * it, since the use cases are synchronous and the network is not. `load` makes one
+ * `spreadsheets.get` for the tab names and one `values.batchGet` for every table; the job reads
+ * and writes in memory; `flush` grows the grids first (one `spreadsheets.batchUpdate`), then
+ * sends the rows that changed in one `values.batchUpdate`, RAW, so nothing a student typed is
+ * parsed as a formula, a number or a date. A job costs these few requests at any size.
+ */
+import type { sheets_v4 } from '@googleapis/sheets';
+import { columnLetter } from '../domain/a1';
+import type { Cell } from '../domain/schema/column';
+import { tabName, type TableDef } from '../domain/schema/table';
+import type { Locale } from '../domain/vocabulary';
+import { quoteSheet } from '../gas/sheetsStore';
+import type { TableStore } from '../ports';
+import type { GoogleApi } from './clients';
+
+function toCell(value: unknown): Cell {
+  if (value === undefined || value === null || value === '') return null;
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'string')
+    return value;
+  return String(value);
+}
+
+function sameRow(a: readonly Cell[] | undefined, b: readonly Cell[]): boolean {
+  if (!a) return false;
+  const width = Math.max(a.length, b.length);
+  for (let i = 0; i < width; i++) if ((a[i] ?? null) !== (b[i] ?? null)) return false;
+  return true;
+}
+
+interface SheetGrid {
+  readonly sheetId: number;
+  readonly rows: number;
+  readonly columns: number;
+}
+
+export interface GoogleStoreOptions {
+  /** Add a tab for a table that has none (push into a fresh spreadsheet); else writing throws. */
+  readonly createMissingSheets?: boolean;
+}
+
+export class GoogleSheetsStore implements TableStore {
+  private grids: Map<string, SheetGrid> | null = null;
+  private readonly cache = new Map<string, Cell[][]>();
+  private readonly pending = new Map<string, { title: string; rows: Cell[][] }>();
+  private readonly added = new Set<string>();
+
+  constructor(
+    private readonly api: GoogleApi,
+    readonly spreadsheetId: string,
+    public locale: Locale = 'zh-CN',
+    private readonly options: GoogleStoreOptions = {},
+  ) {}
+
+  /** Every tab's title, id and grid size (one `spreadsheets.get`), then every table's rows. */
+  async load(defs: readonly TableDef[]): Promise<void> {
+    if (!this.grids) {
+      const meta = await this.api.call('sheets.spreadsheets.get', () =>
+        this.api.sheets.spreadsheets.get({
+          spreadsheetId: this.spreadsheetId,
+          fields: 'sheets.properties(title,sheetId,gridProperties(rowCount,columnCount))',
+        }),
+      );
+      this.grids = new Map(
+        (meta.sheets ?? []).map((s) => [
+          s.properties?.title ?? '',
+          {
+            sheetId: s.properties?.sheetId ?? 0,
+            rows: s.properties?.gridProperties?.rowCount ?? 0,
+            columns: s.properties?.gridProperties?.columnCount ?? 0,
+          },
+        ]),
+      );
+    }
+    const wanted = defs
+      .filter((d) => !this.cache.has(d.name))
+      .map((d) => ({ def: d, title: this.titleOf(d) }));
+    for (const w of wanted) if (w.title === null) this.cache.set(w.def.name, []);
+    const present = wanted.filter((w) => w.title !== null);
+    if (present.length === 0) return;
+    const response = await this.api.call('sheets.values.batchGet', () =>
+      this.api.sheets.spreadsheets.values.batchGet({
+        spreadsheetId: this.spreadsheetId,
+        ranges: present.map((w) => quoteSheet(w.title!)),
+        valueRenderOption: 'UNFORMATTED_VALUE',
+        dateTimeRenderOption: 'FORMATTED_STRING',
+        majorDimension: 'ROWS',
+      }),
+    );
+    const ranges = response.valueRanges ?? [];
+    present.forEach((w, i) => {
+      const values = (ranges[i]?.values ?? []) as unknown[][];
+      this.cache.set(
+        w.def.name,
+        values.map((row) => row.map(toCell)),
+      );
+    });
+  }
+
+  private loadedGrids(): Map<string, SheetGrid> {
+    if (!this.grids) throw new Error('GoogleSheetsStore: load() the tables before the job');
+    return this.grids;
+  }
+
+  /** The tab that holds the table: its name in the workbook's language, else in the other. */
+  private titleOf(def: TableDef): string | null {
+    const titles = this.loadedGrids();
+    const names = [tabName(def, this.locale), def.zh, def.en];
+    return names.find((n) => titles.has(n) || this.added.has(n)) ?? null;
+  }
+
+  /** The tables that have a tab (after `load`). */
+  hasSheet(def: TableDef): boolean {
+    return this.titleOf(def) !== null;
+  }
+
+  read(def: TableDef): Cell[][] {
+    const rows = this.cache.get(def.name);
+    if (!rows) throw new Error(`GoogleSheetsStore: table ${def.name} was not loaded`);
+    return rows.map((row) => [...row]);
+  }
+
+  write(def: TableDef, rows: Cell[][]): void {
+    let title = this.titleOf(def);
+    if (title === null) {
+      if (!this.options.createMissingSheets) {
+        throw new Error(
+          `the sheet "${tabName(def, this.locale)}" is missing; run 设置/Setup from the menu`,
+        );
+      }
+      title = tabName(def, this.locale);
+      this.added.add(title);
+      if (!this.cache.has(def.name)) this.cache.set(def.name, []);
+    }
+    this.pending.set(def.name, { title, rows: rows.map((r) => [...r]) });
+  }
+
+  /**
+   * A new tab named `name` (or `name (2)`, … when taken) holding `rows`, made with the job's other
+   * writes. Never overwrites a tab; returns the name used.
+   */
+  addSheet(name: string, rows: Cell[][]): string {
+    const grids = this.loadedGrids();
+    const taken = (title: string) => grids.has(title) || this.added.has(title);
+    let title = name;
+    for (let n = 2; taken(title); n++) title = `${name} (${n})`;
+    this.added.add(title);
+    const key = `sheet:${title}`;
+    this.cache.set(key, []);
+    this.pending.set(key, { title, rows: rows.map((r) => [...r]) });
+    return title;
+  }
+
+  /** Drops a table's pending write: what the job did to it must not reach the spreadsheet. */
+  discard(def: TableDef): void {
+    this.pending.delete(def.name);
+  }
+
+  private growth(title: string, rows: number, columns: number): sheets_v4.Schema$Request[] {
+    const grids = this.loadedGrids();
+    // Some head room, so a sheet growing a row at a time does not need this call every time.
+    const spare = (needed: number) => needed + Math.max(100, Math.ceil(needed / 10));
+    const grid = grids.get(title);
+    if (!grid) {
+      // A new tab (push): made with the room it needs, in the same call as the growth.
+      grids.set(title, { sheetId: this.newSheetId(), rows: spare(rows), columns });
+      return [
+        {
+          addSheet: {
+            properties: {
+              sheetId: grids.get(title)!.sheetId,
+              title,
+              gridProperties: { rowCount: spare(rows), columnCount: Math.max(columns, 1) },
+            },
+          },
+        },
+      ];
+    }
+    const requests: sheets_v4.Schema$Request[] = [];
+    if (rows > grid.rows) {
+      requests.push({
+        appendDimension: {
+          sheetId: grid.sheetId,
+          dimension: 'ROWS',
+          length: spare(rows) - grid.rows,
+        },
+      });
+    }
+    if (columns > grid.columns) {
+      requests.push({
+        appendDimension: {
+          sheetId: grid.sheetId,
+          dimension: 'COLUMNS',
+          length: columns - grid.columns,
+        },
+      });
+    }
+    if (requests.length > 0) {
+      grids.set(title, {
+        ...grid,
+        rows: rows > grid.rows ? spare(rows) : grid.rows,
+        columns: Math.max(grid.columns, columns),
+      });
+    }
+    return requests;
+  }
+
+  private newSheetId(): number {
+    const used = new Set([...this.loadedGrids().values()].map((g) => g.sheetId));
+    let id = 1_000_000_001;
+    while (used.has(id)) id++;
+    return id;
+  }
+
+  /**
+   * Sends every pending table: the grids grown first (one call, only when needed), then only the
+   * rows that differ from what was read, and blanks over rows a table no longer has, in one
+   * `values.batchUpdate`. Returns the number of ranges sent.
+   */
+  async flush(): Promise<number> {
+    const data: sheets_v4.Schema$ValueRange[] = [];
+    const grow: sheets_v4.Schema$Request[] = [];
+    const written: [string, Cell[][]][] = [];
+    for (const [name, { title, rows }] of this.pending) {
+      const before = this.cache.get(name) ?? [];
+      const width = Math.max(...rows.map((r) => r.length), ...before.map((r) => r.length), 1);
+      const total = Math.max(rows.length, before.length);
+      let start = -1;
+      const emit = (end: number) => {
+        const block: (string | number | boolean)[][] = [];
+        for (let i = start; i < end; i++) {
+          const row = rows[i] ?? [];
+          block.push(Array.from({ length: width }, (_, c) => row[c] ?? ''));
+        }
+        data.push({
+          range: `${quoteSheet(title)}!A${start + 1}:${columnLetter(width)}${end}`,
+          values: block,
+        });
+        start = -1;
+      };
+      for (let i = 0; i < total; i++) {
+        const changed = !sameRow(before[i], rows[i] ?? []);
+        if (changed && start < 0) start = i;
+        if (!changed && start >= 0) emit(i);
+      }
+      if (start >= 0) emit(total);
+      grow.push(...this.growth(title, total, width));
+      written.push([name, rows]);
+    }
+    this.pending.clear();
+    // The Sheets API never grows a sheet on write: add the rows and columns first, in one call.
+    if (grow.length > 0) {
+      await this.api.call('sheets.spreadsheets.batchUpdate', () =>
+        this.api.sheets.spreadsheets.batchUpdate({
+          spreadsheetId: this.spreadsheetId,
+          requestBody: { requests: grow },
+        }),
+      );
+    }
+    if (data.length > 0) {
+      await this.api.call('sheets.values.batchUpdate', () =>
+        this.api.sheets.spreadsheets.values.batchUpdate({
+          spreadsheetId: this.spreadsheetId,
+          requestBody: { valueInputOption: 'RAW', data },
+        }),
+      );
+    }
+    // Only what reached the spreadsheet becomes the new "before".
+    for (const [name, rows] of written)
+      this.cache.set(
+        name,
+        rows.map((r) => [...r]),
+      );
+    return data.length;
+  }
+}
