@@ -20,6 +20,7 @@
  */
 import { Fake, type Assert, type OnlyApi } from './calls';
 import { displayValue, type CellValue, type FakeSheet, type FakeSpreadsheet } from './spreadsheet';
+import { applyFoldRequest, developerMetadataOf } from './sheetsRequests';
 import { sheetsSerial } from './time';
 import { a1Of, columnLetters, isDate, parseA1, project, quoteSheetName } from './util';
 import type { World } from './world';
@@ -457,6 +458,8 @@ export class FakeSheetsSpreadsheets extends Fake<World> {
         if (p.hidden !== undefined) sheet._hidden = Boolean(p.hidden);
         return {};
       }
+      const folded = applyFoldRequest(this._world, ss, req);
+      if (folded) return folded;
       throw this._world._sandboxError(
         `Sandbox: Sheets.Spreadsheets.batchUpdate request "${String(kind)}" is not implemented`,
       );
@@ -497,6 +500,7 @@ export class FakeSheetsSpreadsheets extends Fake<World> {
       },
       sheets: ss._sheets.map((s) => ({ properties: this._properties(ss, s) })),
       spreadsheetUrl: ss.getUrl(),
+      ...(developerMetadataOf(ss).length > 0 ? { developerMetadata: developerMetadataOf(ss) } : {}),
     };
     return project(full, options?.fields);
   }
