@@ -20,10 +20,10 @@
 import { readConfig, type Ports } from '../app/context';
 import { ingestResponses } from '../app/ingest';
 import { columnLetter } from '../domain/a1';
-import { DEFAULT_CONFIG, type Config } from '../domain/config';
+import { DEFAULT_CONFIG } from '../domain/config';
 import type { FormResponse } from '../domain/forms';
 import type { Cell } from '../domain/schema/column';
-import { headerRow, type TableDef } from '../domain/schema/table';
+import type { TableDef } from '../domain/schema/table';
 import {
   ActivitiesTable,
   BranchesTable,
@@ -33,6 +33,7 @@ import {
   RejectedTable,
 } from '../domain/schema/tables';
 import { workbookTables } from '../domain/schema/workbook';
+import type { Locale } from '../domain/vocabulary';
 import type { TableStore } from '../ports';
 import { inboxForm, readInboxRows, type InboxMark, type UnreadableRow } from './inbox';
 import { GasClock } from './services';
@@ -53,6 +54,8 @@ export interface FoldOptions {
 
 export interface FoldReport {
   readonly busy: boolean;
+  /** The workbook's locale (zh-CN when the fold never read Config). */
+  readonly locale: Locale;
   readonly batches: number;
   readonly added: number;
   readonly rejected: number;
@@ -194,15 +197,6 @@ const TABLE_TITLES = new Set(
   workbookTables(DEFAULT_CONFIG.defenseRubric).flatMap((def) => [def.zh, def.en]),
 );
 
-/** What one batch read from the inbox: responses by sheet, and the marks they move to. */
-interface InboxBatch {
-  readonly responses: FormResponse[];
-  readonly unreadable: UnreadableRow[];
-  readonly marks: Record<string, InboxMark>;
-  readonly changedMarks: boolean;
-  readonly full: boolean;
-}
-
 function branchRow(answer: string | undefined): number | null {
   const n = /^\s*B(\d+)(?:\s|$)/i.exec(answer ?? '')?.[1];
   return n === undefined ? null : Number(n) + 1;
@@ -283,7 +277,7 @@ function foldBatch(
   if (responses.length === 0 && unreadable.length === 0) {
     if (!registered) return null;
     Sheets!.Spreadsheets!.batchUpdate({ requests: [marksRequest(meta, marks)] }, spreadsheetId);
-    return { added: 0, rejected: 0, remaining };
+    return { added: 0, rejected: 0, remaining, locale: config.locale };
   }
 
   const problems = unreadable.map((u) => ({ form: '?', ...u }));
@@ -341,7 +335,7 @@ function foldBatch(
     requests.push(marksRequest(meta, marks));
     Sheets!.Spreadsheets!.batchUpdate({ requests }, spreadsheetId);
   }
-  return { added: report.added, rejected: report.rejected, remaining };
+  return { added: report.added, rejected: report.rejected, remaining, locale: config.locale };
 }
 
 /**
@@ -352,7 +346,7 @@ function foldBatch(
 export function foldInbox(options: FoldOptions): FoldReport {
   const lock = LockService.getScriptLock();
   if (!lock.tryLock(options.waitMs)) {
-    return { busy: true, batches: 0, added: 0, rejected: 0, remaining: true };
+    return { busy: true, locale: 'zh-CN', batches: 0, added: 0, rejected: 0, remaining: true };
   }
   try {
     const started = Date.now();
@@ -361,6 +355,7 @@ export function foldInbox(options: FoldOptions): FoldReport {
     let added = 0;
     let rejected = 0;
     let remaining = false;
+    let locale: Locale = 'zh-CN';
     for (;;) {
       const done = foldBatch(spreadsheetId, options);
       if (!done) break;
@@ -368,12 +363,13 @@ export function foldInbox(options: FoldOptions): FoldReport {
       added += done.added;
       rejected += done.rejected;
       remaining = done.remaining;
+      locale = done.locale;
       if (Date.now() - started > options.budgetMs) break;
       // A batch that was not full read everything there was: one more look would find only rows
       // that arrived meanwhile, and their own handlers are waiting for this lock.
       if (!remaining) break;
     }
-    return { busy: false, batches, added, rejected, remaining };
+    return { busy: false, locale, batches, added, rejected, remaining };
   } finally {
     lock.releaseLock();
   }

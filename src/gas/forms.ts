@@ -15,6 +15,7 @@ import {
   type FormResponse,
   type Question,
 } from '../domain/forms';
+import { responseIdOf } from '../domain/responseId';
 import type { Branch } from '../domain/schema/tables';
 import { formatInZone } from '../domain/zonedTime';
 
@@ -238,7 +239,8 @@ export function toFormResponse(
   const email = response.getRespondentEmail();
   return {
     form: name,
-    responseId,
+    // The content id, as the inbox fold and a CSV export of the same response compute it.
+    responseId: responseIdOf(def, submittedAt, email ? email : null, answers),
     submittedAt,
     email: email ? email : null,
     answers,

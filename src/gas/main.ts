@@ -12,6 +12,7 @@ import { reprocessRejected } from '../app/reprocess';
 import { Table } from '../app/table';
 import { addMonths, isValidMonth } from '../domain/calendar';
 import { DEFAULT_CONFIG } from '../domain/config';
+import { t } from '../domain/messages';
 import type { FormResponse } from '../domain/forms';
 import { defenseScoresTable } from '../domain/schema/defenseScores';
 import {
@@ -31,13 +32,7 @@ import {
 } from '../domain/schema/tables';
 import { workbookTables } from '../domain/schema/workbook';
 import { DocsMaker } from './docsMaker';
-import {
-  ensureForms,
-  knownFormIds,
-  refreshBranchChoices,
-  toFormResponse,
-  type UnmatchedResponse,
-} from './forms';
+import { ensureForms, knownFormIds, refreshBranchChoices, toFormResponse } from './forms';
 import { foldInbox, inboxHasRows, type FoldReport } from './fold';
 import { runLocked, type GasJob } from './job';
 import { buildMenu } from './menu';
@@ -73,8 +68,12 @@ const SWEEP_FOLD = { ...SUBMIT_FOLD, waitMs: 1_000, budgetMs: 120_000 };
 const DAILY_FOLD = { ...SUBMIT_FOLD, waitMs: 60_000, budgetMs: 120_000 };
 
 function describeFold(fold: FoldReport): string {
-  if (fold.busy) return 'busy: the running fold or the next one takes this response';
-  return `${fold.added} added, ${fold.rejected} rejected in ${fold.batches} batches`;
+  if (fold.busy) return t(fold.locale, 'gas.ingest.busy');
+  return t(fold.locale, 'gas.ingest.folded', {
+    added: fold.added,
+    rejected: fold.rejected,
+    batches: fold.batches,
+  });
 }
 
 /** Letters stop well before Apps Script's 6-minute limit, leaving time to save. */
@@ -133,18 +132,8 @@ export function onFormSubmitTrigger(): string {
 
 /** Every ten minutes: folds what submit runs that gave up on the lock left in the inbox. */
 export function sweepInbox(): string {
-  if (!inboxHasRows()) return 'inbox empty';
+  if (!inboxHasRows()) return t('zh-CN', 'gas.ingest.inboxEmpty');
   return describeFold(foldInbox(SWEEP_FOLD));
-}
-
-function unmatched(response: UnmatchedResponse) {
-  return {
-    form: '?',
-    responseId: response.responseId,
-    submittedAt: response.submittedAt,
-    reason: `${response.error}; its answers are kept in 原始内容`,
-    payload: JSON.stringify(response.raw, null, 1),
-  };
 }
 
 /** Every response the forms hold since `since` that no table knows yet goes through ingest. */
@@ -173,8 +162,8 @@ export function dailyTrigger(): string {
   const failures: unknown[] = [];
   try {
     const fold = foldInbox(DAILY_FOLD);
-    lines.push(`reconciled: ${fold.added + fold.rejected} new responses`);
-    if (fold.busy || fold.remaining) lines.push('inbox: more rows wait; the next run continues');
+    lines.push(t(fold.locale, 'gas.ingest.reconciled', { count: fold.added + fold.rejected }));
+    if (fold.busy || fold.remaining) lines.push(t(fold.locale, 'gas.ingest.moreWaiting'));
   } catch (error) {
     failures.push(error);
   }
