@@ -305,8 +305,12 @@ function foldBatch(
     const idColumn = branchHeader.findIndex(
       (h) => h === BranchesTable.columns.id.zh || h === BranchesTable.columns.id.en,
     );
+    // A branch typed by name (not picked from the dropdown) is found only in the whole sheet.
+    const byName = responses.some((r) => branchRow(r.answers.branch) === null);
     let branchRows: Cell[][] = [];
-    if (branchGrid && wanted.length > 0) {
+    if (branchGrid && byName) {
+      branchRows = batchGet(spreadsheetId, [quoteSheet(branchGrid.title)])[0]!.slice(1);
+    } else if (branchGrid && wanted.length > 0) {
       const width = columnLetter(Math.max(1, branchHeader.length));
       const got = batchGet(
         spreadsheetId,

@@ -7,106 +7,16 @@
  */
 import { REALISTIC_COSTS, type RunResult } from '../sandbox';
 import {
-  activityAnswers,
-  applicationAnswers,
-  approvedChoices,
-  compactSheets,
-  contentIdOf,
-  cst,
-  freshGas,
-  reviewBranches,
-  sheetRecords,
-  SHEETS,
-  type Gas,
-} from './support';
-import type { WorldOptions } from '../sandbox';
-
-function programme(options: WorldOptions = {}): { gas: Gas; choices: string[] } {
-  const gas = freshGas({ now: cst('2026-09-02 09:00'), ...options });
-  compactSheets(gas.world);
-  for (let i = 0; i < 3; i++) {
-    gas.world.setNow(cst(`2026-09-0${3 + i} 10:00`));
-    gas.bundle.submitForm(gas.forms.application, applicationAnswers(`第${i + 1}学生党支部`), {
-      email: 'secretary@example.edu',
-    });
-  }
-  reviewBranches(gas.world, ['B001', 'B002', 'B003']);
-  gas.bundle.call('refreshFormChoices');
-  gas.world.setNow(cst('2026-10-20 19:00'));
-  // The ten-minute sweep starts counting now, as if the workbook had been set up today.
-  gas.world.peek(() => {
-    const app = gas.world.services.ScriptApp;
-    for (const t of app.getProjectTriggers()) {
-      if (t.getHandlerFunction() === 'sweepInbox') app.deleteTrigger(t);
-    }
-  });
-  gas.bundle.call('installTriggersNow');
-  return { gas, choices: approvedChoices(gas.world) };
-}
-
-function report(choices: readonly string[], i: number): Record<string, string> {
-  return activityAnswers(choices[i % choices.length]!, {
-    date: `2026-10-${String(1 + (i % 19)).padStart(2, '0')}`,
-    title: `第${i + 1}次组织生活`,
-    participants: String(20 + (i % 50)),
-    nonParty: String(10 + (i % 10)),
-  });
-}
-
-function activityIds(gas: Gas): string[] {
-  return sheetRecords(gas.world, SHEETS.activities).map((r) => String(r['响应编号']));
-}
-
-/** `n` earlier reports of the approved branches written into 活动, as a full year would hold. */
-function fillActivities(gas: Gas, n: number): void {
-  const header = gas.world.readSheet(SHEETS.activities)![0]!;
-  const rows = Array.from({ length: n }, (_, i) =>
-    header.map((h) => {
-      switch (h) {
-        case '响应编号':
-          return `old-${i}`;
-        case '提交时间':
-          return '2026-09-20 10:00:00';
-        case '支部编号':
-          return `B00${1 + (i % 3)}`;
-        case '活动日期':
-          return '2026-09-15';
-        case '活动类型':
-          return '读一本好书';
-        case '活动名称':
-          return `旧活动${i}`;
-        case '参加人数':
-          return 30;
-        case '审核状态':
-          return '已提交';
-        case '得分':
-          return 10;
-        default:
-          return '';
-      }
-    }),
-  );
-  gas.world.seedSheet(SHEETS.activities, [header, ...rows]);
-}
-
-/** Cells every `values.batchGet` of the bundle returned, counted while `fn` runs. */
-function countCells<T>(gas: Gas, fn: () => T): { value: T; cells: number } {
-  const values = gas.world.services.Sheets.Spreadsheets.Values;
-  const original = values.batchGet.bind(values);
-  let cells = 0;
-  values.batchGet = (id: string, options?: object) => {
-    const response = original(id, options);
-    for (const range of response.valueRanges ?? []) {
-      for (const row of range.values ?? []) cells += row.length;
-    }
-    return response;
-  };
-  try {
-    return { value: fn(), cells };
-  } finally {
-    values.batchGet = original;
-  }
-}
+  activityIds,
+  burst,
+  countCells,
+  fillActivities,
+  percentile,
+  programme,
+  report,
+  responseCost,
+} from './inboxScenarios';
+import { contentIdOf, cst, sheetRecords, SHEETS, type Gas } from './support';
 
 describe('one activity report', () => {
   function costAt(rows: number) {
@@ -129,6 +39,10 @@ describe('one activity report', () => {
   it('costs the same calls and reads the same cells beside 100 or 3,000 rows of 活动', () => {
     const small = costAt(100);
     const large = costAt(3000);
+    // And beside ten times the branches (the report's own branch row is read, not the sheet).
+    const wide = responseCost(520, 3000);
+    expect(wide.calls).toEqual(small.calls);
+    expect(wide.cells).toBe(small.cells);
     console.log(
       `one activity report: ${Object.values(small.calls).reduce((a, b) => a + b, 0)} calls, ` +
         `${small.cells} cells read (100 rows) / ${large.cells} cells (3,000 rows)`,
@@ -153,85 +67,6 @@ describe('one activity report', () => {
     expect(statuses).toEqual(['已提交', '重复']);
   });
 });
-
-interface Arrival {
-  readonly at: number;
-  id?: string;
-  landed?: number;
-}
-
-function percentile(sorted: readonly number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-}
-
-/**
- * `count` reports arriving at random over `windowMs`. An arrival due while an execution runs
- * arrives before that execution's next service call (its submit run starts then, nested, as a
- * concurrent execution would, and finds the lock busy); the clock triggers (the sweep) fire
- * between arrivals. Returns each arrival with the time its row was first seen in 活动.
- */
-function burst(gas: Gas, choices: readonly string[], count: number, windowMs: number) {
-  const { world, bundle } = gas;
-  const start = world.nowMs;
-  let seed = 7;
-  const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
-  const arrivals: Arrival[] = Array.from({ length: count }, () => ({
-    at: start + Math.floor(random() * windowMs),
-  })).sort((a, b) => a.at - b.at);
-  const runs: RunResult[] = [];
-  let next = 0;
-  const seen = new Set<string>();
-  const stamp = () => {
-    for (const id of activityIds(gas)) {
-      if (seen.has(id)) continue;
-      seen.add(id);
-      const a = arrivals.find((x) => x.id === id && x.landed === undefined);
-      if (a) a.landed = world.nowMs;
-    }
-  };
-  const arrive = () => {
-    const a = arrivals[next]!;
-    const i = next++;
-    const answers = report(choices, i);
-    const { event, runs: fired } = bundle.submitForm(gas.forms.activity, answers, {
-      email: `member${i}@stu.example.edu`,
-      at: new Date(Math.max(a.at, world.nowMs)),
-    });
-    a.id = contentIdOf(gas, 'activity', answers, event);
-    runs.push(...fired);
-  };
-  const hook = world.beforeCall(
-    () => next < count && world.currentExecution !== null && arrivals[next]!.at <= world.nowMs,
-    arrive,
-    count,
-  );
-  const sweep = world.triggers().find((t) => t.handler === 'sweepInbox')!;
-  let nextSweep = start + 10 * 60_000;
-  const sweepsUntil = (ms: number) => {
-    // The ten-minute sweep, fired on its schedule (the clock's other triggers are not due).
-    while (nextSweep <= ms) {
-      if (world.nowMs < nextSweep) world.setNow(new Date(nextSweep));
-      runs.push(bundle.fire(sweep));
-      nextSweep += 10 * 60_000;
-    }
-  };
-  while (next < count) {
-    const a = arrivals[next]!;
-    sweepsUntil(a.at);
-    if (world.nowMs < a.at) world.setNow(new Date(a.at));
-    stamp();
-    if (next < count && arrivals[next] === a) arrive();
-    stamp();
-  }
-  hook.cancel();
-  // Then the quiet: the sweep every ten minutes.
-  for (let minute = 0; minute < 30 && arrivals.some((a) => a.landed === undefined); minute++) {
-    sweepsUntil(world.nowMs + 60_000);
-    world.setNow(new Date(world.nowMs + 60_000));
-    stamp();
-  }
-  return { arrivals, runs };
-}
 
 describe('500 activity reports within ten minutes, with realistic call times', () => {
   it('every report in 活动 within 15 minutes, none lost, none twice', () => {
