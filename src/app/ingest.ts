@@ -296,11 +296,11 @@ export function ingestOne(
   { retry = false } = {},
 ): 'added' | 'rejected' | 'skipped' {
   const target = tables.get(tables.target(response.form));
-  const known =
-    response.form === 'application'
-      ? tables.branchIndex.hasApplication(response.responseId)
-      : target.has(response.responseId);
-  if (known || (!retry && tables.rejected.has(response.responseId))) return 'skipped';
+  const ids = [response.responseId, ...(response.previousIds ?? [])];
+  const known = ids.some((id) =>
+    response.form === 'application' ? tables.branchIndex.hasApplication(id) : target.has(id),
+  );
+  if (known || (!retry && ids.some((id) => tables.rejected.has(id)))) return 'skipped';
   const verdict = judge(tables, response);
   if (verdict.ok) {
     target.upsert(verdict.record as never);
@@ -327,6 +327,8 @@ export function ingestResponses(
     /** The form's name, or `?` when it is not known. */
     form: string;
     responseId: string;
+    /** Ids the row may already be filed under in `Rejected` (see FormResponse). */
+    previousIds?: readonly string[];
     submittedAt: string;
     reason: string;
     payload: string;
@@ -340,8 +342,8 @@ export function ingestResponses(
       counts[ingestOne(tables, response)]++;
       ports.progress?.update(i + 1, responses.length, 'ingest');
     });
-    for (const problem of problems) {
-      if (tables.rejected.has(problem.responseId)) {
+    for (const { previousIds = [], ...problem } of problems) {
+      if ([problem.responseId, ...previousIds].some((id) => tables.rejected.has(id))) {
         counts.skipped++;
         continue;
       }

@@ -162,8 +162,13 @@ export const EMAIL_TITLES = ['Email Address', '电子邮件地址', '電子郵�
 /** One submitted response, whatever it came from: a live form or a CSV export. */
 export interface FormResponse {
   readonly form: FormName;
-  /** Google's response id, or a stable id derived from a CSV row. */
+  /** The response's id: `responseIdOf` its content, or Google's id (rows from before). */
   readonly responseId: string;
+  /**
+   * Ids the same response may already be stored under, from before `responseIdOf` (a CSV row's
+   * `csv-` id): a response stored under any of them is known and is not ingested again.
+   */
+  readonly previousIds?: readonly string[];
   /** Local time in the programme's zone: `YYYY-MM-DD HH:mm:ss`. */
   readonly submittedAt: string;
   readonly email: string | null;

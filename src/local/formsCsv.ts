@@ -21,15 +21,20 @@
  *   cells by column title and a stable id, so the caller can put it in `Rejected` where staff fix it.
  *   It is never dropped and never given a made-up time.
  *
- * Response ids: `csv-` + 16 hex digits of SHA-256 over the form, the submission time as parsed
- * (so an export made in the other UI language gives the same ids), the email and the non-blank
- * answers by question key (line breaks, width and surrounding spaces normalised; a dropdown's
- * `,`/`;` separators too). Column order, extra columns and optional columns absent from an older
- * export do not change an id, so re-reading a file, or reading a later export that grew, gives the
- * same ids for the same rows. Two rows with the same time and content (a genuine double submission)
- * get `csv-…`, `csv-…-2`, `csv-…-3` in file order: both reach ingest, where the duplicate rules
- * judge them, instead of one silently replacing the other. Problem rows get ids the same way, over
- * the raw timestamp text.
+ * Response ids: `responseIdOf` (src/domain/responseId.ts) over the form, the submission time as
+ * parsed to the minute (so an export made in the other UI language, or resaved by Excel without
+ * seconds, gives the same ids), the email and the non-blank answers by question key, normalised
+ * (line breaks, width, spaces; numbers and dates as their values). Column order, extra columns and
+ * optional columns absent from an older export do not change an id, so re-reading a file, or
+ * reading a later export that grew, gives the same ids for the same rows. Two rows with the same
+ * time and content (a genuine double submission) get `r-…`, `r-…-2`, `r-…-3` in file order: both
+ * reach ingest, where the duplicate rules judge them, instead of one silently replacing the other.
+ * Problem rows get ids the same way, over the raw timestamp text.
+ *
+ * Rows ingested before these ids were stored under `csv-` + 16 hex digits of SHA-256 over the
+ * exact parts (seconds included). Each response also carries that id in `previousIds`, so an
+ * export ingested before is recognised when it is ingested again. (A resaved export cannot be
+ * matched to such rows: their ids hashed the seconds the resave dropped.)
  */
 import { createHash } from 'node:crypto';
 import { parse } from 'csv-parse/sync';
@@ -44,6 +49,7 @@ import {
   type FormResponse,
   type Question,
 } from '../domain/forms';
+import { rawResponseIdOf, responseIdOf } from '../domain/responseId';
 import type { RubricCriterion } from '../domain/schema/defenseScores';
 import { parseLocalTimestamp, type DayOrder } from '../domain/timestamps';
 import type { Locale } from '../domain/vocabulary';
@@ -56,6 +62,8 @@ export interface CsvProblem {
   readonly raw: Record<string, string>;
   /** A stable id for the row, so re-reading the file does not file it twice. */
   readonly responseId: string;
+  /** The ids older versions gave the row (see the file's comment). */
+  readonly previousIds: readonly string[];
   /** The timestamp cell as exported ('' when blank). */
   readonly timestampText: string;
 }
@@ -83,15 +91,26 @@ function isBlank(text: string | undefined): boolean {
   return text === undefined || text.trim() === '';
 }
 
-/** A value as it counts for a response's id. */
+/** A value as it counted for a `csv-` id. */
 function idText(value: string, question?: Question): string {
   let text = value.replace(/\r\n?/g, '\n').normalize('NFKC').trim();
   if (question?.type === 'choice') text = text.replace(/\s*[;,]\s*/g, ',');
   return text;
 }
 
-function hash16(parts: unknown): string {
-  return createHash('sha256').update(JSON.stringify(parts), 'utf8').digest('hex').slice(0, 16);
+/** The id rows were given before `responseIdOf`: recognised so that they are not ingested twice. */
+function legacyCsvId(parts: unknown): string {
+  return `csv-${createHash('sha256').update(JSON.stringify(parts), 'utf8').digest('hex').slice(0, 16)}`;
+}
+
+/** Numbers ids seen more than once in a file `-2`, `-3`… in file order. */
+function occurrenceCounter(): (base: string) => string {
+  const occurrences = new Map<string, number>();
+  return (base) => {
+    const count = (occurrences.get(base) ?? 0) + 1;
+    occurrences.set(base, count);
+    return count === 1 ? base : `${base}-${count}`;
+  };
 }
 
 interface Columns {
@@ -183,13 +202,9 @@ export function readFormsCsv(text: string, form: FormName, options: CsvReadOptio
   const columns = mapColumns(header, def, fileName);
   const questionByKey = new Map(def.questions.map((q) => [q.key, q]));
   const timestampTitle = header[columns.timestampAt]!.trim();
-  const occurrences = new Map<string, number>();
-  const stableId = (parts: unknown): string => {
-    const base = `csv-${hash16(parts)}`;
-    const count = (occurrences.get(base) ?? 0) + 1;
-    occurrences.set(base, count);
-    return count === 1 ? base : `${base}-${count}`;
-  };
+  const numbered = occurrenceCounter();
+  const numberedLegacy = occurrenceCounter();
+  const idOptions = { dayOrder };
 
   const responses: FormResponse[] = [];
   const problems: CsvProblem[] = [];
@@ -228,14 +243,18 @@ export function readFormsCsv(text: string, form: FormName, options: CsvReadOptio
         row,
         message: `${fileName} row ${row}: ${reason}`,
         raw,
-        responseId: stableId([form, 'raw', timestampText.trim(), idEmail, idAnswers]),
+        responseId: numbered(rawResponseIdOf(def, timestampText, email, answers, idOptions)),
+        previousIds: [
+          numberedLegacy(legacyCsvId([form, 'raw', timestampText.trim(), idEmail, idAnswers])),
+        ],
         timestampText,
       });
       return;
     }
     responses.push({
       form,
-      responseId: stableId([form, parsed.value, idEmail, idAnswers]),
+      responseId: numbered(responseIdOf(def, parsed.value, email, answers, idOptions)),
+      previousIds: [numberedLegacy(legacyCsvId([form, parsed.value, idEmail, idAnswers]))],
       submittedAt: parsed.value,
       email,
       answers,

@@ -22,6 +22,7 @@ export function ingestCsv(
     read.problems.map((p) => ({
       form,
       responseId: p.responseId,
+      previousIds: p.previousIds,
       submittedAt: p.timestampText,
       reason: p.message,
       payload: JSON.stringify(p.raw, null, 1),

@@ -55,7 +55,7 @@ describe('readFormsCsv', () => {
       email: 'a@example.edu.cn',
       answers: EXPECTED_ANSWERS,
     });
-    expect(response!.responseId).toMatch(/^csv-[0-9a-f]{16}$/);
+    expect(response!.responseId).toMatch(/^r-[0-9a-f]{16}$/);
   });
 
   it('reads an en export: no BOM, LF line ends', () => {
@@ -174,7 +174,7 @@ describe('readFormsCsv', () => {
       raw: { 时间戳记: 'not a time', 电子邮件地址: 'x@example.edu.cn', 活动名称: '读书会' },
     });
     expect(first!.message).toMatch(/^responses\.csv row 3: 时间戳记: .*not a time/);
-    expect(first!.responseId).toMatch(/^csv-[0-9a-f]{16}$/);
+    expect(first!.responseId).toMatch(/^r-[0-9a-f]{16}$/);
     expect(second!.message).toBe(
       'responses.csv row 4: 时间戳记 is blank; expected the time the response was submitted',
     );
