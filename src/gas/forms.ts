@@ -241,6 +241,8 @@ export function toFormResponse(
     form: name,
     // The content id, as the inbox fold and a CSV export of the same response compute it.
     responseId: responseIdOf(def, submittedAt, email ? email : null, answers),
+    // Rows filed before content ids carry Google's id: the response is known under it too.
+    previousIds: [responseId],
     submittedAt,
     email: email ? email : null,
     answers,
