@@ -35,7 +35,14 @@ import {
 import { workbookTables } from '../domain/schema/workbook';
 import type { Locale } from '../domain/vocabulary';
 import type { TableStore } from '../ports';
-import { inboxForm, readInboxRows, type InboxMark, type UnreadableRow } from './inbox';
+import {
+  inboxForm,
+  isResponseSheet,
+  readInboxRows,
+  unmatchedRows,
+  type InboxMark,
+  type UnreadableRow,
+} from './inbox';
 import { GasClock } from './services';
 import { quoteSheet, SheetsApiStore } from './sheetsStore';
 
@@ -253,17 +260,26 @@ function foldBatch(
     const head = values[tableRanges.length + 2 * i]!;
     const rows = values[tableRanges.length + 2 * i + 1]!;
     const previous = meta.marks[g.sheetId];
-    const form = previous?.form ?? inboxForm(head[0] ?? [], config);
+    // Told from the header at every fold (it is read anyway): a form edited by hand is noticed.
+    const form = inboxForm(head[0] ?? [], config);
     const from = previous?.rows ?? 0;
     const read = Math.min(g.rows - 1 - from, options.batchRows);
+    // Rows past the last one with data are the grid's blank tail: not read, not passed.
+    const consumed = Math.min(read, rows.length);
+    if (form === null && isResponseSheet(head[0] ?? [])) {
+      // A form linked here whose questions match none of ours (edited by hand): its rows go to
+      // 待处理 with their answers, as they arrive; the sheet is read again in case it is fixed.
+      unreadable.push(...unmatchedRows(head[0] ?? [], rows.slice(0, consumed)));
+      marks[g.sheetId] = { rows: from + consumed, form: '?', minute: '', recent: [] };
+      if (consumed === options.batchRows) remaining = true;
+      return;
+    }
     if (form === null) {
       marks[g.sheetId] = { rows: 0, form: null, minute: '', recent: [] };
       registered = true;
       return;
     }
     if (!previous) registered = true;
-    // Rows past the last one with data are the grid's blank tail: not read, not passed.
-    const consumed = Math.min(read, rows.length);
     const got = readInboxRows(form, head[0] ?? [], rows.slice(0, consumed), config, {
       minute: previous?.minute ?? '',
       recent: previous?.recent ?? [],

@@ -18,7 +18,7 @@ import {
   type FormName,
   type FormResponse,
 } from '../domain/forms';
-import { responseIdOf } from '../domain/responseId';
+import { hash64, RESPONSE_ID_PREFIX, responseIdOf } from '../domain/responseId';
 import { parseLocalTimestamp } from '../domain/timestamps';
 import { formOfTitles } from './forms';
 
@@ -26,8 +26,11 @@ import { formOfTitles } from './forms';
 export interface InboxMark {
   /** Rows below the header already folded. */
   readonly rows: number;
-  /** The form the sheet feeds, or null for a tab that is no inbox (read once, then left alone). */
-  readonly form: FormName | null;
+  /**
+   * The form the sheet feeds; `?` for a response sheet whose questions match none of ours (its
+   * rows go to 待处理); null for a tab that is no response sheet (read once, then left alone).
+   */
+  readonly form: FormName | '?' | null;
   /** The last folded minute (`YYYY-MM-DD HH:mm`) and the ids given in it: a second identical
    * response within it gets `-2`. */
   readonly minute: string;
@@ -52,6 +55,34 @@ export function serialToLocal(serial: number): string {
 function cellText(value: unknown): string {
   if (value === null || value === undefined) return '';
   return String(value);
+}
+
+/** Whether a tab's header is a response sheet's: a timestamp column first. */
+export function isResponseSheet(header: readonly unknown[]): boolean {
+  return TIMESTAMP_TITLES.includes(cellText(header[0]).trim());
+}
+
+/** Rows of a response sheet that matches none of the forms: kept whole for staff. */
+export function unmatchedRows(
+  header: readonly unknown[],
+  rows: readonly (readonly unknown[])[],
+): UnreadableRow[] {
+  const titles = header.map((h) => cellText(h).trim());
+  return rows
+    .filter((row) => row.some((v) => cellText(v).trim() !== ''))
+    .map((row) => {
+      const payload = JSON.stringify(
+        Object.fromEntries(titles.map((t, i) => [t, cellText(row[i])])),
+        null,
+        1,
+      );
+      return {
+        responseId: `${RESPONSE_ID_PREFIX}${hash64(payload)}`,
+        submittedAt: typeof row[0] === 'number' ? serialToLocal(row[0]) : cellText(row[0]),
+        reason: 'the response matches none of the five forms',
+        payload,
+      };
+    });
 }
 
 /** The form a response sheet feeds, from its header; null when it is no inbox of ours. */

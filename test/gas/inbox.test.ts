@@ -68,6 +68,33 @@ describe('one activity report', () => {
   });
 });
 
+describe('a form edited by hand', () => {
+  it('whose questions match none of ours: its responses land in 待处理 with their answers', () => {
+    const { gas } = programme();
+    gas.world.peek(() => {
+      const form = gas.world.services.FormApp.openById(gas.forms.activity);
+      const item = form.getItems().find((i) => i.getTitle() === '活动名称')!;
+      item.setTitle('活动主题');
+    });
+    const { runs } = gas.bundle.submitForm(
+      gas.forms.activity,
+      { 支部: 'B001', 活动主题: '红岩读书会' },
+      { email: 'm@stu.example.edu' },
+    );
+    expect(runs.map((r) => r.ok)).toEqual([true]);
+    const rejected = sheetRecords(gas.world, SHEETS.rejected);
+    expect(rejected).toHaveLength(1);
+    expect(String(rejected[0]!['原因'] ?? Object.values(rejected[0]!).join(' '))).toMatch(
+      /matches none of the five forms/,
+    );
+    expect(JSON.stringify(rejected[0])).toContain('活动主题');
+    // Folded once: the next fold does not file it again.
+    gas.world.advance(60_000);
+    gas.bundle.call('sweepInbox');
+    expect(sheetRecords(gas.world, SHEETS.rejected)).toHaveLength(1);
+  });
+});
+
 describe('500 activity reports within ten minutes, with realistic call times', () => {
   it('every report in 活动 within 15 minutes, none lost, none twice', () => {
     const { gas, choices } = programme({ costs: REALISTIC_COSTS });
