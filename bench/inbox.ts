@@ -4,6 +4,7 @@
  * scale, a burst of 500 reports within ten minutes, and the trigger minutes a day at 100×, with the
  * cost model of docs/performance.md (call times from REALISTIC_COSTS; compute twice Node's time).
  */
+import { t } from '../src/domain/messages';
 import { REALISTIC_COSTS } from '../test/sandbox';
 import {
   activityIds,
@@ -80,7 +81,7 @@ export function inboxFigures(scales: readonly number[]): InboxFigures {
       p99Ms: percentile(latency, 99),
       maxMs: latency.at(-1)!,
       runs: runs.length,
-      busy: runs.filter((r) => r.ok && !/\d/.test(String(r.value))).length,
+      busy: runs.filter((r) => r.ok && r.value === t('zh-CN', 'gas.ingest.busy')).length,
     },
     triggerMinutesPerDayAt100: {
       reports,

@@ -5,6 +5,7 @@
  * reports in ten minutes lands whole, each within fifteen minutes; a heavy day never keeps the
  * daily run from its monthly jobs.
  */
+import { t } from '../../src/domain/messages';
 import { REALISTIC_COSTS, type RunResult } from '../sandbox';
 import {
   activityIds,
@@ -104,7 +105,7 @@ describe('500 activity reports within ten minutes, with realistic call times', (
     expect(new Set(ids).size).toBe(500);
     expect(sheetRecords(gas.world, SHEETS.rejected)).toEqual([]);
     const latency = arrivals.map((a) => a.landed! - a.at).sort((a, b) => a - b);
-    const busy = runs.filter((r) => r.ok && String(r.value).startsWith('busy')).length;
+    const busy = runs.filter((r) => r.ok && r.value === t('zh-CN', 'gas.ingest.busy')).length;
     const failed = runs.filter((r) => !r.ok).length;
     console.log(
       `burst of 500 in 10 min: latency p50 ${(percentile(latency, 50) / 1000).toFixed(1)} s, ` +
@@ -116,7 +117,7 @@ describe('500 activity reports within ten minutes, with realistic call times', (
     // The daily run then finds nothing to do.
     gas.world.setNow(cst('2026-10-21 06:00'));
     const daily = gas.world.triggers().find((t) => t.handler === 'dailyTrigger')!;
-    expect(gas.bundle.fire(daily).value).toMatch(/^reconciled: 0 new responses/);
+    expect(gas.bundle.fire(daily).value).toBe(t('zh-CN', 'gas.ingest.reconciled', { count: 0 }));
   });
 });
 
@@ -151,7 +152,9 @@ describe('a heavy day', () => {
     console.log(
       `daily run after 400 unfolded reports: ${seconds.toFixed(1)} s; ${String(run.value).split('\n')[0]}`,
     );
-    expect(run.value).toMatch(/^reconciled: 400 new responses/);
+    expect(String(run.value).split('\n')[0]).toBe(
+      t('zh-CN', 'gas.ingest.reconciled', { count: 400 }),
+    );
     expect(seconds).toBeLessThan(360);
     expect(activityIds(gas).sort()).toEqual([...ids].sort());
     expect(sheetRecords(gas.world, SHEETS.showcase).length).toBeGreaterThan(0);
@@ -168,7 +171,7 @@ describe('a heavy day', () => {
         `${activityIds(gas).length} folded; ${String(first.value).replace(/\n/g, ' | ')}`,
     );
     expect(seconds).toBeLessThan(360);
-    expect(first.value).toMatch(/more rows wait/);
+    expect(String(first.value).split('\n')).toContain(t('zh-CN', 'gas.ingest.moreWaiting'));
     expect(sheetRecords(gas.world, SHEETS.showcase).length).toBeGreaterThan(0);
     const folded = activityIds(gas).length;
     expect(folded).toBeGreaterThan(0);
