@@ -15,6 +15,7 @@ import {
   type FormResponse,
   type Question,
 } from '../domain/forms';
+import { responseIdOf } from '../domain/responseId';
 import type { Branch } from '../domain/schema/tables';
 import { formatInZone } from '../domain/zonedTime';
 
@@ -326,7 +327,10 @@ export function toFormResponse(
   const email = response.getRespondentEmail();
   return {
     form: name,
-    responseId,
+    // The content id, as the inbox fold and a CSV export of the same response compute it.
+    responseId: responseIdOf(def, submittedAt, email ? email : null, answers),
+    // Rows filed before content ids carry Google's id: the response is known under it too.
+    previousIds: [responseId],
     submittedAt,
     email: email ? email : null,
     answers,

@@ -32,13 +32,8 @@ import {
   ShowcaseTable,
 } from '../domain/schema/tables';
 import { DocsMaker } from './docsMaker';
-import {
-  followRubric,
-  knownFormIds,
-  refreshBranchChoices,
-  toFormResponse,
-  type UnmatchedResponse,
-} from './forms';
+import { followRubric, knownFormIds, refreshBranchChoices, toFormResponse } from './forms';
+import { foldInbox, inboxHasRows, type FoldReport } from './fold';
 import { runLocked, type GasJob } from './job';
 import { buildMenu } from './menu';
 import { runSetup } from './setupRun';
@@ -73,6 +68,26 @@ const INGEST_TABLES = [
   NominationsTable,
 ];
 
+/** A submit run waits this long for a fold in progress, then leaves its row to it or the sweep. */
+const SUBMIT_FOLD = {
+  waitMs: 20_000,
+  budgetMs: 60_000,
+  batchRows: 500,
+  ingestTables: INGEST_TABLES,
+};
+const SWEEP_FOLD = { ...SUBMIT_FOLD, waitMs: 1_000, budgetMs: 120_000 };
+/** The daily run's fold stops starting batches after two minutes: the monthly jobs follow it. */
+const DAILY_FOLD = { ...SUBMIT_FOLD, waitMs: 60_000, budgetMs: 120_000 };
+
+function describeFold(fold: FoldReport): string {
+  if (fold.busy) return t(fold.locale, 'gas.ingest.busy');
+  return t(fold.locale, 'gas.ingest.folded', {
+    added: fold.added,
+    rejected: fold.rejected,
+    batches: fold.batches,
+  });
+}
+
 /** Letters stop well before Apps Script's 6-minute limit, leaving time to save. */
 const LETTER_TIME_BUDGET_MS = 270_000;
 /** Documents a consumer account may create a day; Workspace allows 1,500. */
@@ -95,33 +110,19 @@ export function setup(): string {
   });
 }
 
-/** Installable form-submit trigger of every form: one response, one row, exactly once. */
-export function onFormSubmitTrigger(e: GoogleAppsScript.Events.FormsOnFormSubmit): void {
-  runLocked(INGEST_TABLES, (job) => {
-    const { config, ports } = job;
-    let converted = toFormResponse(e.response, config);
-    if ('error' in converted) {
-      // The questions do not say which form this is (a required question left blank, or renamed
-      // by hand): ask which form fired. Rare, so the usual path keeps its eight calls.
-      const name = knownFormIds(PropertiesService.getScriptProperties()).get(e.source.getId());
-      if (name) converted = toFormResponse(e.response, config, name);
-    }
-    if ('error' in converted) {
-      ingestResponses(ports, [], [unmatched(converted)]);
-      return;
-    }
-    ingestResponses(ports, [converted]);
-  });
+/**
+ * The spreadsheet's form-submit trigger: Google has already appended the response to its form's
+ * response sheet (the inbox), so this only folds the inbox into the tables. A run that cannot have
+ * the lock soon returns: the fold holding it, the next one or the ten-minute sweep takes the row.
+ */
+export function onFormSubmitTrigger(): string {
+  return describeFold(foldInbox(SUBMIT_FOLD));
 }
 
-function unmatched(response: UnmatchedResponse) {
-  return {
-    form: '?',
-    responseId: response.responseId,
-    submittedAt: response.submittedAt,
-    reason: `${response.error}; its answers are kept in 原始内容`,
-    payload: JSON.stringify(response.raw, null, 1),
-  };
+/** Every ten minutes: folds what submit runs that gave up on the lock left in the inbox. */
+export function sweepInbox(): string {
+  if (!inboxHasRows()) return t('zh-CN', 'gas.ingest.inboxEmpty');
+  return describeFold(foldInbox(SWEEP_FOLD));
 }
 
 /** Every response the forms hold since `since` that no table knows yet goes through ingest. */
@@ -139,35 +140,66 @@ function reconcile(job: GasJob, since: Date | null): number {
   return ingestResponses(job.ports, responses).added;
 }
 
-const RECONCILED_AT = 'reconciledAt';
-const RECONCILE_OVERLAP_MS = 2 * 24 * 3600 * 1000;
-
-/** Daily clock trigger: reconcile, then the showcase on its day and the month's results on the 1st. */
+/**
+ * Daily clock trigger: the inbox folded within its own time budget (each batch saves its progress,
+ * so a heavy day continues tomorrow where it stopped), then the showcase on its day and the
+ * month's results on the 1st, each in its own locked run: neither waits on the other, and a
+ * failure of one never keeps the others from running.
+ */
 export function dailyTrigger(): string {
-  return runLocked([...INGEST_TABLES, ShowcaseTable, MonthlyResultsTable], (job) => {
-    const { ports, config } = job;
-    const markers = ports.markers!;
-    const last = markers.get(RECONCILED_AT);
-    const now = new Date();
-    const added = reconcile(job, last ? new Date(Number(last) - RECONCILE_OVERLAP_MS) : null);
-    markers.set(RECONCILED_AT, String(now.getTime()));
-    const lines = [`reconciled: ${added} new responses`];
-    const due = dueMonthlyJobs(ports.clock.now().slice(0, 10), config);
-    if (due.showcase && markers.get(`done:showcase:${due.showcase}`) === null) {
-      lines.push(...prepareShowcase(ports, due.showcase).summary);
-      markers.set(`done:showcase:${due.showcase}`, ports.clock.now());
-    }
-    if (due.finalise && markers.get(`done:finalise:${due.finalise}`) === null) {
-      lines.push(...finaliseMonth(ports, due.finalise).summary);
-      markers.set(`done:finalise:${due.finalise}`, ports.clock.now());
-    }
+  const lines: string[] = [];
+  const failures: unknown[] = [];
+  try {
+    const fold = foldInbox(DAILY_FOLD);
+    lines.push(t(fold.locale, 'gas.ingest.reconciled', { count: fold.added + fold.rejected }));
+    if (fold.busy || fold.remaining) lines.push(t(fold.locale, 'gas.ingest.moreWaiting'));
+  } catch (error) {
+    failures.push(error);
+  }
+  try {
+    lines.push(...runDueMonthlyJobs());
+  } catch (error) {
+    failures.push(error);
+  }
+  try {
+    // Work started and cut off (a setup, letters whose continuation was lost) is finished here.
+    lines.push(...runLocked([BranchesTable, LogTable], (job) => finishUnfinishedWork(job)));
+  } catch (error) {
+    failures.push(error);
+  }
+  if (failures.length > 0) throw failures[0];
+  return lines.join('\n');
+}
 
-    // Months whose inputs changed after they were finalised (a late or reprocessed report, an
-    // edited row, a corrected vote): recomputed every day, each change in its own Log row.
-    lines.push(...refreshStaleMonths(ports).recomputed.map((r) => r.line));
-    lines.push(...finishUnfinishedWork(job));
-    return lines.join('\n');
-  });
+function runDueMonthlyJobs(): string[] {
+  return runLocked(
+    [
+      BranchesTable,
+      ActivitiesTable,
+      OnsiteVotesTable,
+      ShowcaseTable,
+      MonthlyResultsTable,
+      LogTable,
+    ],
+    (job) => {
+      const { ports, config } = job;
+      const markers = ports.markers!;
+      const lines: string[] = [];
+      const due = dueMonthlyJobs(ports.clock.now().slice(0, 10), config);
+      if (due.showcase && markers.get(`done:showcase:${due.showcase}`) === null) {
+        lines.push(...prepareShowcase(ports, due.showcase).summary);
+        markers.set(`done:showcase:${due.showcase}`, ports.clock.now());
+      }
+      if (due.finalise && markers.get(`done:finalise:${due.finalise}`) === null) {
+        lines.push(...finaliseMonth(ports, due.finalise).summary);
+        markers.set(`done:finalise:${due.finalise}`, ports.clock.now());
+      }
+      // Months whose inputs changed after they were finalised (a late or reprocessed report, an
+      // edited row, a corrected vote): recomputed every day, each change in its own Log row.
+      lines.push(...refreshStaleMonths(ports).recomputed.map((r) => r.line));
+      return lines;
+    },
+  );
 }
 
 export function prepareShowcaseNow(): string {
@@ -395,8 +427,7 @@ export function refreshFormChoices(): string {
 }
 
 export function installTriggersNow(): string {
-  const ids = [...knownFormIds(PropertiesService.getScriptProperties()).keys()];
-  const result = installTriggers(ids);
+  const result = installTriggers(SpreadsheetApp.getActiveSpreadsheet().getId());
   return `triggers created: ${result.created}, removed: ${result.removed}, kept: ${result.kept}`;
 }
 

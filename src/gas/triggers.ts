@@ -1,10 +1,13 @@
 /**
- * Installing triggers idempotently: the wanted set (one form-submit trigger per form, one daily
- * clock trigger) is compared with what exists by handler, event and source; missing ones are
+ * Installing triggers idempotently: the wanted set (the spreadsheet's form-submit trigger, which
+ * fires for every form linked to it, the ten-minute inbox sweep and the daily clock trigger) is compared with what exists by handler, event and source; missing ones are
  * created, extra copies deleted, nothing else touched.
  */
 export const SUBMIT_HANDLER = 'onFormSubmitTrigger';
 export const DAILY_HANDLER = 'dailyTrigger';
+export const SWEEP_HANDLER = 'sweepInbox';
+/** A response whose submit run gave up on the lock is in its table within this many minutes. */
+export const SWEEP_MINUTES = 10;
 export const CONTINUE_LETTERS_HANDLER = 'continueLetters';
 
 interface Wanted {
@@ -23,16 +26,24 @@ function keyOf(
 }
 
 export function installTriggers(
-  formIds: readonly string[],
+  spreadsheetId: string,
   dailyHour = 6,
 ): { created: number; removed: number; kept: number } {
   const wanted: Wanted[] = [
-    ...formIds.map((id) => ({
+    {
       handler: SUBMIT_HANDLER,
       event: ScriptApp.EventType.ON_FORM_SUBMIT,
-      sourceId: id,
-      create: () => ScriptApp.newTrigger(SUBMIT_HANDLER).forForm(id).onFormSubmit().create(),
-    })),
+      sourceId: spreadsheetId,
+      create: () =>
+        ScriptApp.newTrigger(SUBMIT_HANDLER).forSpreadsheet(spreadsheetId).onFormSubmit().create(),
+    },
+    {
+      handler: SWEEP_HANDLER,
+      event: ScriptApp.EventType.CLOCK,
+      sourceId: null,
+      create: () =>
+        ScriptApp.newTrigger(SWEEP_HANDLER).timeBased().everyMinutes(SWEEP_MINUTES).create(),
+    },
     {
       handler: DAILY_HANDLER,
       event: ScriptApp.EventType.CLOCK,
@@ -47,7 +58,7 @@ export function installTriggers(
   let kept = 0;
   for (const trigger of ScriptApp.getProjectTriggers()) {
     const handler = trigger.getHandlerFunction();
-    if (handler !== SUBMIT_HANDLER && handler !== DAILY_HANDLER) continue;
+    if (![SUBMIT_HANDLER, DAILY_HANDLER, SWEEP_HANDLER].includes(handler)) continue;
     const event = trigger.getEventType();
     const key = keyOf(
       handler,

@@ -24,7 +24,13 @@ describe('dist/Code.js', () => {
       .filter((node) => node.type === 'FunctionDeclaration')
       .map((node) => (node as unknown as { id: { name: string } }).id.name)
       .sort();
-    const triggers = ['onOpen', 'onFormSubmitTrigger', 'dailyTrigger', 'continueLetters'];
+    const triggers = [
+      'onOpen',
+      'onFormSubmitTrigger',
+      'sweepInbox',
+      'dailyTrigger',
+      'continueLetters',
+    ];
     const menu = MENU_ITEMS.map((item) => item.fn);
     const direct = ['finaliseMonthNow'];
     expect(functions).toEqual([...new Set([...triggers, ...menu, ...direct])].sort());

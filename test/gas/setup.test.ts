@@ -47,7 +47,7 @@ describe('onOpen and setup through the bundle', () => {
   it('setup, from the menu, creates the 14 sheets with zh headers, frozen and validated', () => {
     const result = bundle.clickMenu<string>('先进支部创建', '初始化工作簿与表单');
     expect(result).toContain('sheets created: 14, kept: 0');
-    expect(result).toContain('triggers created: 6, removed: 0, kept: 0');
+    expect(result).toContain('triggers created: 3, removed: 0, kept: 0');
     const names = world.peek(() => world.spreadsheet.getSheets().map((s) => s.getName()));
     expect(TABLES.map((def) => tabName(def, 'zh-CN'))).toEqual(Object.values(SHEETS));
     for (const def of TABLES) {
@@ -181,17 +181,28 @@ describe('onOpen and setup through the bundle', () => {
     }
   });
 
-  it('installs six triggers: one form-submit trigger per form and one daily', () => {
+  it("installs three triggers: the spreadsheet's form-submit trigger, the sweep and the daily", () => {
     const triggers = world.triggers();
-    expect(triggers).toHaveLength(6);
+    expect(triggers).toHaveLength(3);
     const submit = triggers.filter((t) => t.eventType === 'ON_FORM_SUBMIT');
-    expect(submit.map((t) => t.handler)).toEqual(Array(5).fill('onFormSubmitTrigger'));
-    expect(submit.map((t) => t.source)).toEqual(Array(5).fill('FORMS'));
-    expect(submit.map((t) => t.sourceId).sort()).toEqual([...world.formIds()].sort());
-    const daily = triggers.filter((t) => t.eventType === 'CLOCK');
-    expect(daily).toHaveLength(1);
-    expect(daily[0]!.handler).toBe('dailyTrigger');
-    expect(daily[0]!.clock).toMatchObject({ kind: 'days', n: 1, hour: 6 });
+    expect(submit.map((t) => t.handler)).toEqual(['onFormSubmitTrigger']);
+    expect(submit.map((t) => t.source)).toEqual(['SPREADSHEETS']);
+    expect(submit.map((t) => t.sourceId)).toEqual([world.spreadsheet.getId()]);
+    // Every form sends its responses to this spreadsheet, so this one trigger hears them all.
+    for (const id of world.formIds()) {
+      expect(world.describeForm(id).destination?.spreadsheetId).toBe(world.spreadsheet.getId());
+    }
+    const clock = triggers.filter((t) => t.eventType === 'CLOCK');
+    expect(clock.map((t) => t.handler).sort()).toEqual(['dailyTrigger', 'sweepInbox']);
+    expect(clock.find((t) => t.handler === 'dailyTrigger')!.clock).toMatchObject({
+      kind: 'days',
+      n: 1,
+      hour: 6,
+    });
+    expect(clock.find((t) => t.handler === 'sweepInbox')!.clock).toMatchObject({
+      kind: 'minutes',
+      n: 10,
+    });
     // The form ids are remembered, so a later setup finds them.
     const properties = world.properties();
     for (const name of FORM_NAMES) expect(world.formIds()).toContain(properties[`form:${name}`]);
@@ -201,7 +212,7 @@ describe('onOpen and setup through the bundle', () => {
     const before = state(world);
     const again = bundle.call<string>('setup');
     expect(again).toContain('sheets created: 0, kept: 14');
-    expect(again).toContain('triggers created: 0, removed: 0, kept: 6');
+    expect(again).toContain('triggers created: 0, removed: 0, kept: 3');
     expect(state(world)).toEqual(before);
   });
 

@@ -7,6 +7,8 @@
  * Free of jest globals: callCounts.ts (and through it the benchmark) uses it too.
  */
 import { DEFAULT_CONFIG } from '../../src/domain/config';
+import { responseIdOf } from '../../src/domain/responseId';
+import { formatInZone } from '../../src/domain/zonedTime';
 import {
   branchChoice,
   formDef,
@@ -243,7 +245,29 @@ export function submit(
     ...(options.at ? { at: options.at } : {}),
   });
   if (runs.length !== 1) throw new Error(`${runs.length} triggers fired for one ${form} response`);
-  return { responseId: gas.world.peek(() => event.response.getId()), run: runs[0]! };
+  return { responseId: contentIdOf(gas, form, answers, event), run: runs[0]! };
+}
+
+/**
+ * The id StarBranch gives a response: computed from its content (the form, the minute it was
+ * submitted in the programme's zone, the email and the answers), the same on every path.
+ */
+export function contentIdOf(
+  gas: Gas,
+  form: FormName,
+  answers: Readonly<Record<string, string>>,
+  event: { response: { getTimestamp(): Date; getRespondentEmail(): string } },
+): string {
+  const def = formDef(form, DEFAULT_CONFIG.defenseRubric);
+  const byKey: Record<string, string> = {};
+  for (const question of def.questions) {
+    const answer = answers[questionTitle(question, 'zh-CN')];
+    if (answer !== undefined) byKey[question.key] = answer;
+  }
+  return gas.world.peek(() => {
+    const at = formatInZone(event.response.getTimestamp(), DEFAULT_CONFIG.timeZone);
+    return responseIdOf(def, at, event.response.getRespondentEmail() || null, byKey);
+  });
 }
 
 // ———————————————————————————————————————————————————————————————— the sheets, as staff see them

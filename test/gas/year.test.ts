@@ -7,6 +7,7 @@
  * The steps share one world and run in order.
  */
 import { addMonths, daysInMonth, formatDate, monthsBetween, pad2 } from '../../src/domain/calendar';
+import { t } from '../../src/domain/messages';
 import { createRng, shuffle, type Rng } from '../../src/domain/prng';
 import type { RunResult } from '../sandbox';
 import {
@@ -228,7 +229,7 @@ describe('a programme year through the bundle', () => {
     const before = [SHEETS.showcase, SHEETS.monthly].map((n) => world.readSheet(n));
     const again = bundle.fire(daily);
     expect(again.ok).toBe(true);
-    expect(again.value).toBe('reconciled: 0 new responses');
+    expect(again.value).toBe(t('zh-CN', 'gas.ingest.reconciled', { count: 0 }));
     expect([SHEETS.showcase, SHEETS.monthly].map((n) => world.readSheet(n))).toEqual(before);
   };
 
@@ -477,13 +478,14 @@ describe('a programme year through the bundle', () => {
       );
       expect(file.permissions.some((p) => p.type === 'anyone')).toBe(false);
     }
-    // What remains installed is what setup documents: 5 form-submit triggers and the daily one.
+    // What remains installed is what setup documents: the spreadsheet's form-submit trigger, the
+    // ten-minute sweep and the daily trigger.
     expect(
       world
         .triggers()
         .map((t) => t.handler)
         .sort(),
-    ).toEqual(['dailyTrigger', ...Array(5).fill('onFormSubmitTrigger')]);
+    ).toEqual(['dailyTrigger', 'onFormSubmitTrigger', 'sweepInbox']);
     // Running it again makes nothing new.
     expect(bundle.call('generateLetters')).toMatch(/^生成证书 0 封/);
     expect(world.files().length).toBe(docs.length + 7);

@@ -22,7 +22,11 @@ import { outcomeOf, reasonOf, TABLE_OF } from './landings';
  * even a response with every required question blank (which a form would not normally let
  * through) is filed under the form that fired, with a reason naming each blank question.
  */
-const SKIPPED: Readonly<Record<string, string>> = {};
+const SKIPPED: Readonly<Record<string, string>> = {
+  'activity-title-formula-plus':
+    'the response sheet Google fills stores a number-like answer as a number (`+1` → 1), and the ' +
+    'fold reads the response from that sheet: the title lands as 1 (docs/performance.md, limits)',
+};
 
 const runnable = CATALOGUE.filter((c) => SKIPPED[c.id] === undefined);
 const skipped = CATALOGUE.filter((c) => SKIPPED[c.id] !== undefined).map((c) => ({

@@ -26,9 +26,9 @@ import { DEFAULT_CONFIG } from '../../src/domain/config';
 import type { FormName } from '../../src/domain/forms';
 import type { Cell } from '../../src/domain/schema/column';
 import { tabName, type TableDef } from '../../src/domain/schema/table';
-import { ConfigTable } from '../../src/domain/schema/tables';
+import { ActivitiesTable as TABLE_OF_ACTIVITY, ConfigTable } from '../../src/domain/schema/tables';
 import { workbookTables } from '../../src/domain/schema/workbook';
-import { compactSheets, cst, freshGas, zhAnswers, type Gas } from '../gas/support';
+import { compactSheets, contentIdOf, cst, freshGas, zhAnswers, type Gas } from '../gas/support';
 import type { CellValue, RunResult, World } from '../sandbox';
 import { MemoryStore } from '../support/fakes';
 import { landings, type Landing } from './landings';
@@ -105,7 +105,7 @@ export interface GasDelivery {
   readonly sent: GasSent;
   /** The answers as submitted, by zh-CN question title. */
   readonly answers: Readonly<Record<string, string>>;
-  /** The id Google gave the response (`e.response.getId()`). */
+  /** The id StarBranch gives the response: its content id (`responseIdOf`). */
   readonly responseId: string;
   /** The trigger runs it caused: one, or two for a response delivered twice. */
   readonly runs: readonly RunResult[];
@@ -140,11 +140,18 @@ export function formAnswers(world: World, formId: string, sent: GasSent): Record
   return zhAnswers(sent.form, answers);
 }
 
-function triggerOf(gas: Gas, formId: string) {
+function numbered(id: string, given: Map<string, number>): string {
+  const n = (given.get(id) ?? 0) + 1;
+  given.set(id, n);
+  return n === 1 ? id : `${id}-${n}`;
+}
+
+/** The spreadsheet's form-submit trigger: every form sends its responses to this spreadsheet. */
+function triggerOf(gas: Gas) {
   const trigger = gas.world
     .triggers()
-    .find((t) => t.eventType === 'ON_FORM_SUBMIT' && t.source === 'FORMS' && t.sourceId === formId);
-  if (!trigger) throw new Error(`no form-submit trigger for form ${formId}`);
+    .find((t) => t.eventType === 'ON_FORM_SUBMIT' && t.source === 'SPREADSHEETS');
+  if (!trigger) throw new Error('no form-submit trigger on the spreadsheet');
   return trigger;
 }
 
@@ -230,6 +237,8 @@ export function runGasPath(cases: readonly CatalogueCase[]): GasPathRun {
   gas.bundle.call('refreshFormChoices');
 
   const deliveries: GasDelivery[] = [];
+  // The same content within one minute is a second response: `-2`, `-3`, as the fold numbers it.
+  const given = new Map<string, number>();
   for (const sent of gasSubmissions(cases)) {
     const at = cst(sent.submittedAt);
     if (at.getTime() < gas.world.nowMs) {
@@ -243,14 +252,25 @@ export function runGasPath(cases: readonly CatalogueCase[]): GasPathRun {
       email: sent.email ?? DEFAULT_EMAIL,
     });
     const all = [...runs];
-    if (sent.twice) all.push(gas.bundle.fire(triggerOf(gas, formId), event));
+    if (sent.twice) all.push(gas.bundle.fire(triggerOf(gas), event));
     deliveries.push({
       sent,
       answers,
-      responseId: gas.world.peek(() => event.response.getId()),
+      responseId: numbered(contentIdOf(gas, sent.form, answers, event), given),
       runs: all,
     });
   }
+  // A report that repeats one of an earlier fold is marked when its month is rescored, as the
+  // month's showcase and finalisation do: finalise every month the reports fall in.
+  const activities = gas.world.readSheet(tabName(TABLE_OF_ACTIVITY, 'zh-CN')) ?? [];
+  const dateAt = (activities[0] ?? []).indexOf(TABLE_OF_ACTIVITY.columns.date.zh);
+  const months = new Set(
+    activities
+      .slice(1)
+      .map((row) => String(row[dateAt] ?? '').slice(0, 7))
+      .filter((m) => /^\d{4}-\d{2}$/.test(m)),
+  );
+  for (const month of [...months].sort()) gas.bundle.call('finaliseMonthNow', month);
   const store = readBack(gas.world);
   return { gas, deliveries, store, found: landings(store) };
 }

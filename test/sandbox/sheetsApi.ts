@@ -21,6 +21,7 @@
 import { Fake, type Assert, type OnlyApi } from './calls';
 import { displayValue, type CellValue, type FakeSheet, type FakeSpreadsheet } from './spreadsheet';
 import { BatchUpdate } from './sheetsRequests';
+import { developerMetadataOf } from './sheetsFoldRequests';
 import { sheetsSerial } from './time';
 import { a1Of, columnLetters, isDate, parseA1, project, quoteSheetName } from './util';
 import type { World } from './world';
@@ -452,6 +453,7 @@ export class FakeSheetsSpreadsheets extends Fake<World> {
         ...(s._protection ? { protectedRanges: [protectedRange(s, s._protection, 0)] } : {}),
       })),
       spreadsheetUrl: ss.getUrl(),
+      ...(developerMetadataOf(ss).length > 0 ? { developerMetadata: developerMetadataOf(ss) } : {}),
     };
     return project(full, options?.fields);
   }

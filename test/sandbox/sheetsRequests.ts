@@ -16,6 +16,7 @@
  * Conditions other than ONE_OF_LIST, and a second whole-sheet protection (which the fake cannot
  * hold), are sandbox errors.
  */
+import { applyFoldRequest } from './sheetsFoldRequests';
 import {
   FakeDataValidation,
   FakeProtection,
@@ -150,6 +151,9 @@ interface SimSheet {
 }
 
 /** The batch as Google runs it: all checked against a simulation, then all applied. */
+type Request = GoogleAppsScript.Sheets.Schema.Request;
+const FOLD_REQUESTS = new Set(['appendCells', 'createDeveloperMetadata', 'updateDeveloperMetadata']);
+
 export class BatchUpdate {
   private readonly sim = new Map<number, SimSheet>();
 
@@ -253,6 +257,8 @@ export class BatchUpdate {
       throw this.fail(`Invalid ${where}: exactly one kind of request must be set`);
     }
     const kind = kinds[0]!;
+    // The fold's requests check themselves as they apply (sheetsFoldRequests.ts).
+    if (FOLD_REQUESTS.has(kind)) return;
     const shape = REQUESTS[kind];
     if (!shape) {
       throw this.world._sandboxError(
@@ -398,6 +404,8 @@ export class BatchUpdate {
   }
 
   private apply(request: Json): Json {
+    const folded = applyFoldRequest(this.world, this.ss, request as Request);
+    if (folded !== undefined) return folded as Json;
     const kind = Object.keys(request).find((k) => request[k] !== undefined)!;
     const body = request[kind] as Json;
     switch (kind) {

@@ -3,6 +3,12 @@ import { defineMessages } from './define';
 
 export const gasMessages = defineMessages({
   'zh-CN': {
+    // —— gas.ingest: folding the response sheets into the tables
+    'gas.ingest.busy': '另一项任务正在进行：这份回复由正在进行或下一次的汇入处理',
+    'gas.ingest.folded': '汇入 {added} 份，转入待处理 {rejected} 份，共 {batches} 批',
+    'gas.ingest.reconciled': '补收：{count} 份新回复',
+    'gas.ingest.moreWaiting': '仍有回复等待汇入，下次运行从中断处继续',
+    'gas.ingest.inboxEmpty': '没有等待汇入的回复',
     // gas.jobs: setup, letters, unfinished work
     'gas.jobs.lettersQuotaReached': '今日文档配额已用完：余下的证书明天自动继续生成',
     'gas.jobs.templateNotFound':
@@ -18,6 +24,12 @@ export const gasMessages = defineMessages({
       '已创建证书文件夹“{name}”并写入设置 `letterFolder`，可在云端硬盘中移动或共享它。',
   },
   en: {
+    // —— gas.ingest: folding the response sheets into the tables
+    'gas.ingest.busy': 'another job is running: the running or the next fold takes this response',
+    'gas.ingest.folded': '{added} added, {rejected} rejected, in {batches} batches',
+    'gas.ingest.reconciled': 'reconciled: {count} new responses',
+    'gas.ingest.moreWaiting': 'more responses wait; the next run continues where this one stopped',
+    'gas.ingest.inboxEmpty': 'no responses waiting',
     // gas.jobs: setup, letters, unfinished work
     'gas.jobs.lettersQuotaReached':
       'daily document quota reached: the remaining letters continue tomorrow by themselves',

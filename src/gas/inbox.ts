@@ -1,0 +1,183 @@
+/**
+ * The inbox: the response sheets Google Forms appends every response to (`Form Responses 1`,
+ * `表单回复 1`…), atomically and without our lock. A row of such a sheet becomes the domain's
+ * `FormResponse`; which form it belongs to is told by the sheet's header (the question titles are
+ * the contract), and its id is computed from its content, so the trigger, the daily run and a CSV
+ * export of the same response all name it the same way.
+ *
+ * Rows are read with `UNFORMATTED_VALUE` and `SERIAL_NUMBER` dates: the timestamp (and a date
+ * answer Google stored as a date) arrives as a spreadsheet serial, which is already the wall time
+ * of the spreadsheet's zone, so no zone arithmetic is involved.
+ */
+import type { Config } from '../domain/config';
+import {
+  EMAIL_TITLES,
+  formDef,
+  questionTitle,
+  TIMESTAMP_TITLES,
+  type FormName,
+  type FormResponse,
+} from '../domain/forms';
+import { hash64, RESPONSE_ID_PREFIX, responseIdOf } from '../domain/responseId';
+import { parseLocalTimestamp } from '../domain/timestamps';
+import { formOfTitles } from './forms';
+
+/** Where one inbox sheet was folded up to, and the ids of its last minute (for `-2` suffixes). */
+export interface InboxMark {
+  /** Rows below the header already folded. */
+  readonly rows: number;
+  /**
+   * The form the sheet feeds; `?` for a response sheet whose questions match none of ours (its
+   * rows go to 待处理); null for a tab that is no response sheet (read once, then left alone).
+   */
+  readonly form: FormName | '?' | null;
+  /** The last folded minute (`YYYY-MM-DD HH:mm`) and the ids given in it: a second identical
+   * response within it gets `-2`. */
+  readonly minute: string;
+  readonly recent: readonly string[];
+}
+
+const SERIAL_EPOCH_MS = Date.UTC(1899, 11, 30);
+
+function pad(n: number): string {
+  return String(n).padStart(2, '0');
+}
+
+/** A spreadsheet serial (days since 1899-12-30, wall time) as `YYYY-MM-DD HH:mm:ss`. */
+export function serialToLocal(serial: number): string {
+  const d = new Date(SERIAL_EPOCH_MS + Math.round(serial * 86_400_000));
+  return (
+    `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} ` +
+    `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}`
+  );
+}
+
+function cellText(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  return String(value);
+}
+
+/** Whether a tab's header is a response sheet's: a timestamp column first. */
+export function isResponseSheet(header: readonly unknown[]): boolean {
+  return TIMESTAMP_TITLES.includes(cellText(header[0]).trim());
+}
+
+/** Rows of a response sheet that matches none of the forms: kept whole for staff. */
+export function unmatchedRows(
+  header: readonly unknown[],
+  rows: readonly (readonly unknown[])[],
+): UnreadableRow[] {
+  const titles = header.map((h) => cellText(h).trim());
+  return rows
+    .filter((row) => row.some((v) => cellText(v).trim() !== ''))
+    .map((row) => {
+      const payload = JSON.stringify(
+        Object.fromEntries(titles.map((t, i) => [t, cellText(row[i])])),
+        null,
+        1,
+      );
+      return {
+        responseId: `${RESPONSE_ID_PREFIX}${hash64(payload)}`,
+        submittedAt: typeof row[0] === 'number' ? serialToLocal(row[0]) : cellText(row[0]),
+        reason: 'the response matches none of the five forms',
+        payload,
+      };
+    });
+}
+
+/** The form a response sheet feeds, from its header; null when it is no inbox of ours. */
+export function inboxForm(header: readonly unknown[], config: Config): FormName | null {
+  const titles = header.map(cellText);
+  if (!TIMESTAMP_TITLES.includes(titles[0]?.trim() ?? '')) return null;
+  return formOfTitles(titles.slice(1), config);
+}
+
+/** A row the inbox holds but that cannot be read (its timestamp is not one): kept for staff. */
+export interface UnreadableRow {
+  readonly responseId: string;
+  readonly submittedAt: string;
+  readonly reason: string;
+  readonly payload: string;
+}
+
+/**
+ * The inbox rows as responses, in sheet order. `last` is the minute the previous fold ended on
+ * and the ids it gave in it; returned updated for the mark.
+ */
+export function readInboxRows(
+  form: FormName,
+  header: readonly unknown[],
+  rows: readonly (readonly unknown[])[],
+  config: Config,
+  last: Pick<InboxMark, 'minute' | 'recent'>,
+): {
+  responses: FormResponse[];
+  unreadable: UnreadableRow[];
+  minute: string;
+  recent: string[];
+} {
+  const { recent } = last;
+  const def = formDef(form, config.defenseRubric);
+  const titles = header.map((h) => cellText(h).trim());
+  const emailColumn = titles.findIndex((t) => EMAIL_TITLES.includes(t));
+  const columnOf = new Map<string, number>();
+  for (const question of def.questions) {
+    const zh = titles.indexOf(questionTitle(question, 'zh-CN'));
+    const column = zh >= 0 ? zh : titles.indexOf(questionTitle(question, 'en'));
+    if (column >= 0) columnOf.set(question.key, column);
+  }
+  const seen = new Map<string, number>(recent.map((id) => [id.replace(/-\d+$/, ''), 0]));
+  for (const id of recent) {
+    const base = id.replace(/-\d+$/, '');
+    seen.set(base, Math.max(seen.get(base)!, Number(/-(\d+)$/.exec(id)?.[1] ?? '1')));
+  }
+  let minute = last.minute;
+  let lastMinute: string[] = [...recent];
+  const responses: FormResponse[] = [];
+  const unreadable: UnreadableRow[] = [];
+  for (const row of rows) {
+    if (row.every((v) => cellText(v).trim() === '')) continue;
+    const stamp = row[0];
+    const submittedAt =
+      typeof stamp === 'number'
+        ? { ok: true as const, value: serialToLocal(stamp) }
+        : parseLocalTimestamp(cellText(stamp), { dayOrder: config.dateOrder });
+    const email = emailColumn >= 0 ? cellText(row[emailColumn]).trim() || null : null;
+    const answers: Record<string, string> = {};
+    for (const question of def.questions) {
+      const column = columnOf.get(question.key);
+      const value = column === undefined ? undefined : row[column];
+      if (value === undefined || value === '') continue;
+      answers[question.key] =
+        question.type === 'date' && typeof value === 'number'
+          ? serialToLocal(value).slice(0, 10)
+          : cellText(value);
+    }
+    if (!submittedAt.ok) {
+      unreadable.push({
+        responseId: `${responseIdOf(def, cellText(stamp), email, answers)}-raw`,
+        submittedAt: '',
+        reason: `${titles[0] ?? 'Timestamp'}: ${submittedAt.error}`,
+        payload: JSON.stringify(
+          Object.fromEntries(titles.map((t, i) => [t, cellText(row[i])])),
+          null,
+          1,
+        ),
+      });
+      continue;
+    }
+    const base = responseIdOf(def, submittedAt.value, email, answers);
+    // Genuine double submissions within one minute share the content id: number them in order.
+    const count = (seen.get(base) ?? 0) + 1;
+    seen.set(base, count);
+    const responseId = count === 1 ? base : `${base}-${count}`;
+    const at = submittedAt.value.slice(0, 16);
+    if (at !== minute) {
+      minute = at;
+      lastMinute = [];
+    }
+    lastMinute.push(responseId);
+    responses.push({ form, responseId, submittedAt: submittedAt.value, email, answers });
+  }
+  return { responses, unreadable, minute, recent: lastMinute };
+}
