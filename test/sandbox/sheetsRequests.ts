@@ -152,7 +152,11 @@ interface SimSheet {
 
 /** The batch as Google runs it: all checked against a simulation, then all applied. */
 type Request = GoogleAppsScript.Sheets.Schema.Request;
-const FOLD_REQUESTS = new Set(['appendCells', 'createDeveloperMetadata', 'updateDeveloperMetadata']);
+const FOLD_REQUESTS = new Set([
+  'appendCells',
+  'createDeveloperMetadata',
+  'updateDeveloperMetadata',
+]);
 
 export class BatchUpdate {
   private readonly sim = new Map<number, SimSheet>();
