@@ -35,6 +35,7 @@ import {
 import { workbookTables } from '../domain/schema/workbook';
 import type { Locale } from '../domain/vocabulary';
 import type { TableStore } from '../ports';
+import { lazyMarkers } from './job';
 import {
   inboxForm,
   isResponseSheet,
@@ -347,7 +348,8 @@ function foldBatch(
     }
     slices.set(BranchesTable.name, [branchHeader, ...branchRows.filter((r) => r.length > 0)]);
     const store = new SliceStore(slices);
-    const ports: Ports = { store, clock };
+    // An Apps Script job's ports: with markers, ingest leaves stale months to the daily run.
+    const ports: Ports = { store, clock, markers: lazyMarkers() };
     report = ingestResponses(ports, responses, problems);
     const requests: object[] = [];
     for (const def of [ActivitiesTable, RejectedTable, LogTable]) {

@@ -19,7 +19,7 @@ export interface GasJob {
 }
 
 /** Markers opened on first use, so a job that needs none makes no PropertiesService call. */
-function lazyMarkers(): Markers {
+export function lazyMarkers(): Markers {
   let markers: ScriptMarkers | null = null;
   const open = () => (markers ??= new ScriptMarkers());
   return { get: (key) => open().get(key), set: (key, value) => open().set(key, value) };
