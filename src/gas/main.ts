@@ -161,12 +161,7 @@ export function dailyTrigger(): string {
   } catch (error) {
     failures.push(error);
   }
-  try {
-    // Work started and cut off (a setup, letters whose continuation was lost) is finished here.
-    lines.push(...runLocked([BranchesTable, LogTable], (job) => finishUnfinishedWork(job)));
-  } catch (error) {
-    failures.push(error);
-  }
+
   if (failures.length > 0) throw failures[0];
   return lines.join('\n');
 }
@@ -197,6 +192,8 @@ function runDueMonthlyJobs(): string[] {
       // Months whose inputs changed after they were finalised (a late or reprocessed report, an
       // edited row, a corrected vote): recomputed every day, each change in its own Log row.
       lines.push(...refreshStaleMonths(ports).recomputed.map((r) => r.line));
+      // Work started and cut off (a setup, letters whose continuation was lost) is finished here.
+      lines.push(...finishUnfinishedWork(job));
       return lines;
     },
   );

@@ -282,6 +282,10 @@ export function measureGas(scale: Scale | number): GasMeasurement {
   job('setup', () => bundle.call('setup'));
   const forms = formsByName(world);
   const seeded = seed(world, store);
+  // The months' digests were taken from the memory store's cells; the sheets hand the same values
+  // back as the Sheets API writes them, so one daily run (nothing else due) re-takes them first.
+  world.setNow(cst('2027-06-24 06:00'));
+  bundle.call('dailyTrigger');
   const t2 = performance.now();
 
   world.setNow(cst(SHOWCASE_AT));

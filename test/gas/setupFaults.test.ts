@@ -124,7 +124,9 @@ describe('setup', () => {
     expect(gas.bundle.run('setup', []).ok).toBe(false);
     expect(gas.world.properties()['setup:state']).toBe('started');
     const runs = gas.bundle.runClock('2026-09-02T07:00:00+08:00');
-    expect(runs.map((r) => [r.execution.label, r.ok])).toEqual([['dailyTrigger', true]]);
+    // The ten-minute sweeps run too (with nothing to fold); the daily run finishes the setup.
+    expect(runs.every((r) => r.ok)).toBe(true);
+    expect(runs.filter((r) => r.execution.label === 'dailyTrigger')).toHaveLength(1);
     expect(gas.world.properties()['setup:state']).toBe('done');
     const got = setupState(gas.world);
     // The re-made tab comes last, as a tab added later does.

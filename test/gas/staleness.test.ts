@@ -3,6 +3,7 @@
  * month was finalised leaves the month stale until the next daily trigger, which recomputes it
  * and logs what changed. A form submission itself stays as cheap as ever: it does not recompute.
  */
+import { t } from '../../src/domain/messages';
 import {
   activityAnswers,
   applicationAnswers,
@@ -70,8 +71,8 @@ describe('the daily trigger recomputes a month whose inputs changed after it was
     expect(daily.map((r) => r.ok)).toEqual(daily.map(() => true));
     const line = '2026-10 重算：B003 排名 3→1，星级 无星→★★★★；B001 排名 1→2；B002 排名 1→2';
     expect(daily.map((r) => String(r.value))).toEqual([
-      `reconciled: 0 new responses\n${line}`,
-      ...daily.slice(1).map(() => 'reconciled: 0 new responses'),
+      `${t('zh-CN', 'gas.ingest.reconciled', { count: 0 })}\n${line}`,
+      ...daily.slice(1).map(() => t('zh-CN', 'gas.ingest.reconciled', { count: 0 })),
     ]);
     // 24 points of a 30-point target: 80.00, four stars, first.
     expect(rowOf('B003')).toMatchObject({ 活动积分: 24, 月度得分: 80, 星级: 4, 排名: 1 });
@@ -87,7 +88,9 @@ describe('the daily trigger recomputes a month whose inputs changed after it was
     const daily = bundle
       .runClock(cst('2026-11-05 12:00'))
       .filter((r) => r.execution.label === 'dailyTrigger');
-    expect(daily.map((r) => [r.ok, r.value])).toEqual([[true, 'reconciled: 0 new responses']]);
+    expect(daily.map((r) => [r.ok, r.value])).toEqual([
+      [true, t('zh-CN', 'gas.ingest.reconciled', { count: 0 })],
+    ]);
     expect(world.readSheet(SHEETS.monthly)).toEqual(before);
   });
 });
