@@ -1,33 +1,43 @@
 /**
  * Letters as Google Docs from Node. The letters use case is synchronous and a Drive copy is not,
- * so the calls are made around it: first every copy the run needs (Drive `files.copy`, each
- * tagged with its award in `appProperties`), then the use case (it finds each copy in its
- * markers, as it does when resuming), then each letter's one Docs `batchUpdate` of
- * `replaceAllText` requests and its Drive `permissions.create`, then one write of the tables.
+ * so the calls are made around it: first a copy for every letter the use case's own plan
+ * (`lettersDue`) says it will make, new letters of voided ones and `reissue` included (Drive
+ * `files.copy`, each tagged in `appProperties` with its award and letter number), then the use
+ * case (it finds each copy in its markers under the key it uses, as it does when resuming), then
+ * each letter's one Docs `batchUpdate` of `replaceAllText` requests and its Drive
+ * `permissions.create`, then each voided letter's rename and unsharing, then one write of the
+ * tables.
  *
  * Never a second copy of one letter: before copying, one paged Drive `files.list` finds the
  * copies earlier runs made for this spreadsheet (by their tag), also those whose run was cut off
  * before it saved anything. The day's document quota stops the copying; the letters copied so
- * far are finished and the rest wait for the next run.
+ * far are finished (and only their old letters voided) and the rest wait for the next run.
  */
 import type { drive_v3 } from '@googleapis/drive';
 import type { Ports } from '../app/context';
-import { issueLetters, type LettersReport } from '../app/letters';
+import { readConfig } from '../app/context';
+import { markerKey } from '../app/letterCheck';
+import { issueLetters, lettersDue, type LettersReport } from '../app/letters';
 import { Table } from '../app/table';
 import { VOID_PREFIX } from '../domain/vocabulary';
-import { readConfig } from '../app/context';
 import type { LetterSharing } from '../domain/config';
-import { letterFileName, placeholderToken } from '../domain/letterFields';
+import { placeholderToken } from '../domain/letterFields';
 import { t } from '../domain/messages';
-import { AwardsTable } from '../domain/schema/tables';
+import { AwardsTable, BranchesTable } from '../domain/schema/tables';
 import type { DocumentMaker, MadeDocument, Markers } from '../ports';
 import type { GoogleApi } from './clients';
 import { GoogleCallError } from './errors';
 import { GoogleSheetsStore } from './sheetsStore';
 
-/** The tag every letter copy carries: which spreadsheet and award it belongs to. */
+/**
+ * The tags every letter copy carries: which spreadsheet, award and letter of the award (its
+ * issue, and the number it prints) it was made for. A copy without an issue tag was made before
+ * letters were reissued: it is the award's first.
+ */
 export const TAG_SPREADSHEET = 'starbranchSpreadsheet';
 export const TAG_AWARD = 'starbranchAward';
+export const TAG_ISSUE = 'starbranchIssue';
+export const TAG_LETTER_NO = 'starbranchLetterNo';
 
 export function documentLink(id: string): string {
   return `https://docs.google.com/document/d/${id}/edit?usp=sharing`;
@@ -38,7 +48,10 @@ export interface GoogleLettersReport extends LettersReport {
   readonly sharingNote: string | null;
 }
 
-/** The copies earlier runs made for this spreadsheet, by award id (one request per 1,000). */
+/**
+ * The copies earlier runs made for this spreadsheet, by the Markers key of the letter they were
+ * made for (one request per 1,000).
+ */
 export async function findLetterCopies(
   api: GoogleApi,
   spreadsheetId: string,
@@ -58,7 +71,10 @@ export async function findLetterCopies(
     );
     for (const file of page.files ?? []) {
       const award = file.appProperties?.[TAG_AWARD];
-      if (award && file.id && !found.has(award)) found.set(award, file.id);
+      const issue = Number(file.appProperties?.[TAG_ISSUE] ?? 1);
+      if (!award || !file.id || !Number.isInteger(issue)) continue;
+      const key = markerKey(award, issue);
+      if (!found.has(key)) found.set(key, file.id);
     }
     pageToken = page.nextPageToken ?? undefined;
   } while (pageToken);
@@ -105,14 +121,19 @@ export async function issueGoogleLetters(
   const config = readConfig(ports);
   if (!config.letterTemplate) throw new Error(t(config.locale, 'server.lettersNoTemplate'));
   const templateId = config.letterTemplate;
-  const todo = Table.read(ports.store, AwardsTable, config.locale)
-    .records()
-    .filter((a) => !a.letterId);
-  const copies = todo.length > 0 ? await findLetterCopies(api, spreadsheetId) : new Map();
+  const { locale } = config;
+  const branches = new Map(
+    Table.read(ports.store, BranchesTable, locale)
+      .records()
+      .map((b) => [b.id, b]),
+  );
+  const awards = Table.read(ports.store, AwardsTable, locale).records();
+  const { due } = lettersDue(awards, branches, config, { reissue: options.reissue === true });
+  const copies = due.length > 0 ? await findLetterCopies(api, spreadsheetId) : new Map();
   const markers = new Map<string, string>();
   let quotaReached = false;
-  for (const award of todo) {
-    let id = copies.get(award.awardId);
+  for (const letter of due) {
+    let id = copies.get(letter.key);
     if (!id) {
       try {
         const copy = await api.call('drive.files.copy', () =>
@@ -121,9 +142,14 @@ export async function issueGoogleLetters(
             supportsAllDrives: true,
             fields: 'id',
             requestBody: {
-              name: letterFileName({ ...award, awardTitle: award.title }),
+              name: letter.name,
               ...(config.letterFolder ? { parents: [config.letterFolder] } : {}),
-              appProperties: { [TAG_SPREADSHEET]: spreadsheetId, [TAG_AWARD]: award.awardId },
+              appProperties: {
+                [TAG_SPREADSHEET]: spreadsheetId,
+                [TAG_AWARD]: letter.award.awardId,
+                [TAG_ISSUE]: String(letter.issue),
+                [TAG_LETTER_NO]: letter.letterNo,
+              },
             },
           }),
         );
@@ -136,13 +162,14 @@ export async function issueGoogleLetters(
         throw error;
       }
     }
-    markers.set(`letter:${award.awardId}`, JSON.stringify({ id, link: documentLink(id) }));
+    markers.set(letter.key, JSON.stringify({ id, link: documentLink(id) }));
   }
   const maker = new QueuedDocsMaker();
   const prepared = markers.size;
   const report = issueLetters(
     { ...ports, documents: maker, markers: memoryMarkers(markers) },
-    { shouldStop: (made) => made >= prepared },
+    // The plan is the use case's own, so the first `prepared` letters are the ones copied.
+    { shouldStop: (made) => made >= prepared, reissue: options.reissue === true },
   );
   let sharingNote: string | null = null;
   try {
@@ -209,7 +236,20 @@ async function voidFile(api: GoogleApi, fileId: string, reason: string): Promise
       }),
     );
   }
-  for (const permission of file.permissions ?? []) {
+  // `permissions` is not filled in for files on a shared drive: ask for them there.
+  const permissions =
+    file.permissions ??
+    (
+      await api.call('drive.permissions.list', () =>
+        api.drive.permissions.list({
+          fileId,
+          supportsAllDrives: true,
+          fields: 'permissions(id,role)',
+        }),
+      )
+    ).permissions ??
+    [];
+  for (const permission of permissions) {
     if (permission.role === 'owner' || !permission.id) continue;
     const permissionId = permission.id;
     await api.call('drive.permissions.delete', () =>

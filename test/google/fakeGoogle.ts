@@ -8,8 +8,12 @@
  *   POST /v4/spreadsheets/{id}/values:batchUpdate spreadsheets.values.batchUpdate
  *   POST /v4/spreadsheets/{id}:batchUpdate        spreadsheets.batchUpdate
  *   GET  /drive/v3/files                          files.list (appProperties queries)
+ *   GET  /drive/v3/files/{id}                     files.get (metadata, `fields` honoured)
+ *   PATCH /drive/v3/files/{id}                    files.update (metadata only)
  *   POST /drive/v3/files/{id}/copy                files.copy
+ *   GET  /drive/v3/files/{id}/permissions         permissions.list
  *   POST /drive/v3/files/{id}/permissions         permissions.create
+ *   DELETE /drive/v3/files/{id}/permissions/{pid} permissions.delete (204, no body)
  *   POST /v1/documents/{id}:batchUpdate           documents.batchUpdate
  *   GET  /v1/forms/{id}/responses                 forms.responses.list (paged)
  *
@@ -26,6 +30,7 @@ import type { World } from '../sandbox';
 import {
   DOCS_BATCH_UPDATE,
   DRIVE_FILE,
+  DRIVE_FILE_UPDATE,
   DRIVE_PERMISSION,
   SPREADSHEET_BATCH_UPDATE,
   VALUES_BATCH_UPDATE,
@@ -278,7 +283,10 @@ export class FakeGoogle {
     res.end(text);
   }
 
-  private route(method: string, path: string): { label: string; api: string; id: string } | null {
+  private route(
+    method: string,
+    path: string,
+  ): { label: string; api: string; id: string; sub: string } | null {
     const table: [string, RegExp, string, string][] = [
       ['POST', /^\/token$/, 'oauth.token', 'oauth'],
       ['GET', /^\/v4\/spreadsheets\/([^/:]+)$/, 'sheets.spreadsheets.get', 'sheets'],
@@ -296,20 +304,35 @@ export class FakeGoogle {
         'sheets',
       ],
       ['GET', /^\/drive\/v3\/files$/, 'drive.files.list', 'drive'],
+      ['GET', /^\/drive\/v3\/files\/([^/]+)$/, 'drive.files.get', 'drive'],
+      ['PATCH', /^\/drive\/v3\/files\/([^/]+)$/, 'drive.files.update', 'drive'],
       ['POST', /^\/drive\/v3\/files\/([^/]+)\/copy$/, 'drive.files.copy', 'drive'],
+      ['GET', /^\/drive\/v3\/files\/([^/]+)\/permissions$/, 'drive.permissions.list', 'drive'],
       ['POST', /^\/drive\/v3\/files\/([^/]+)\/permissions$/, 'drive.permissions.create', 'drive'],
+      [
+        'DELETE',
+        /^\/drive\/v3\/files\/([^/]+)\/permissions\/([^/]+)$/,
+        'drive.permissions.delete',
+        'drive',
+      ],
       ['POST', /^\/v1\/documents\/([^/]+):batchUpdate$/, 'docs.documents.batchUpdate', 'docs'],
       ['GET', /^\/v1\/forms\/([^/]+)\/responses$/, 'forms.responses.list', 'forms'],
     ];
     for (const [m, pattern, label, api] of table) {
       const match = m === method ? pattern.exec(path) : null;
-      if (match) return { label, api, id: decodeURIComponent(match[1] ?? '') };
+      if (match)
+        return {
+          label,
+          api,
+          id: decodeURIComponent(match[1] ?? ''),
+          sub: decodeURIComponent(match[2] ?? ''),
+        };
     }
     return null;
   }
 
   private answer(
-    route: { label: string; api: string; id: string },
+    route: { label: string; api: string; id: string; sub: string },
     method: string,
     url: URL,
     raw: string,
@@ -331,7 +354,10 @@ export class FakeGoogle {
       if (allowed && !allowed.has(principal.email))
         return rpcError(403, 'The caller does not have permission');
     }
-    const body = method === 'POST' && raw !== '' ? (JSON.parse(raw) as unknown) : undefined;
+    const hasBody = method === 'POST' || method === 'PATCH';
+    if (!hasBody && raw !== '')
+      return badRequest(route.api, '', `A ${method} request must have an empty body.`);
+    const body = hasBody && raw !== '' ? (JSON.parse(raw) as unknown) : undefined;
     const q = url.searchParams;
     const check = (shape: Shape) => {
       const v = violation(body ?? {}, shape);
@@ -385,6 +411,28 @@ export class FakeGoogle {
       }
       case 'drive.files.list':
         return ok(this.listFiles(q));
+      case 'drive.files.get':
+        return ok(sandbox(() => Drive.Files.get(route.id, driveArgs(q, 'fields'))));
+      case 'drive.files.update': {
+        check(DRIVE_FILE_UPDATE);
+        const { appProperties, ...file } = (body ?? {}) as {
+          appProperties?: Record<string, string>;
+        };
+        const updated = sandbox(() =>
+          Drive.Files.update(file as never, route.id, null, driveArgs(q, 'fields')),
+        );
+        if (appProperties)
+          this.appProperties.set(route.id, {
+            ...this.appProperties.get(route.id),
+            ...appProperties,
+          });
+        return ok(updated);
+      }
+      case 'drive.permissions.list':
+        return ok(sandbox(() => Drive.Permissions.list(route.id, driveArgs(q, 'fields'))));
+      case 'drive.permissions.delete':
+        sandbox(() => Drive.Permissions.remove(route.id, route.sub));
+        return { status: 204, body: undefined };
       case 'drive.permissions.create':
         check(DRIVE_PERMISSION);
         return ok(
@@ -507,6 +555,16 @@ export class FakeGoogle {
       ...(next ? { nextPageToken: next } : {}),
     };
   }
+}
+
+/** The query parameters the sandbox's Drive takes: `supportsAllDrives` and the named ones. */
+function driveArgs(q: URLSearchParams, ...names: string[]): Record<string, unknown> {
+  return {
+    ...optional(q, ...names),
+    ...(q.has('supportsAllDrives')
+      ? { supportsAllDrives: q.get('supportsAllDrives') === 'true' }
+      : {}),
+  };
 }
 
 function optional(q: URLSearchParams, ...names: string[]): Record<string, string> {
