@@ -15,6 +15,7 @@
  *   POST /drive/v3/files/{id}/permissions         permissions.create
  *   DELETE /drive/v3/files/{id}/permissions/{pid} permissions.delete (204, no body)
  *   POST /v1/documents/{id}:batchUpdate           documents.batchUpdate
+ *   GET  /v1/forms/{id}                           forms.get (items: titles and question ids)
  *   GET  /v1/forms/{id}/responses                 forms.responses.list (paged)
  *
  * It records every request (method, path, bytes), refuses bodies that break the documented
@@ -316,6 +317,7 @@ export class FakeGoogle {
         'drive',
       ],
       ['POST', /^\/v1\/documents\/([^/]+):batchUpdate$/, 'docs.documents.batchUpdate', 'docs'],
+      ['GET', /^\/v1\/forms\/([^/]+)$/, 'forms.forms.get', 'forms'],
       ['GET', /^\/v1\/forms\/([^/]+)\/responses$/, 'forms.responses.list', 'forms'],
     ];
     for (const [m, pattern, label, api] of table) {
@@ -447,6 +449,8 @@ export class FakeGoogle {
       case 'docs.documents.batchUpdate':
         check(DOCS_BATCH_UPDATE);
         return ok(sandbox(() => Docs.Documents.batchUpdate(body as never, route.id)));
+      case 'forms.forms.get':
+        return ok(this.getForm(route.id));
       case 'forms.responses.list':
         return ok(this.listResponses(route.id, q));
     }
@@ -523,6 +527,28 @@ export class FakeGoogle {
     const page = files.slice(start, start + size);
     const next = start + size < files.length ? String(start + size) : undefined;
     return { files: page, ...(next ? { nextPageToken: next } : {}) };
+  }
+
+  /** A form in the Forms API v1 shape: its items, each question with its id (hex of the item's). */
+  private getForm(formId: string): unknown {
+    const state = this.world._forms.get(formId);
+    if (!state) throw new HttpError(rpcError(404, 'Requested entity was not found.'));
+    return {
+      formId,
+      info: { title: state.title, description: state.description },
+      items: state.items.map((item) => ({
+        itemId: item.id.toString(16),
+        title: item.title,
+        ...(item.type === 'SECTION_HEADER'
+          ? {}
+          : {
+              questionItem: {
+                question: { questionId: item.id.toString(16), required: item.required },
+              },
+            }),
+      })),
+      responderUri: `https://docs.google.com/forms/d/e/${state.publishedId}/viewform`,
+    };
   }
 
   /** A form's responses in the Forms API v1 shape, oldest first, paged. */
