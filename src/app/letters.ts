@@ -61,7 +61,7 @@ export function issueLetters(ports: Ports, options: LetterOptions = {}): Letters
     let made = 0;
     let reissued = 0;
     let voided = 0;
-    for (const { award: current, voidBecause, letterNo, key, name } of due) {
+    for (const { award: current, voidBecause, letterNo, key, name, fields } of due) {
       if (options.shouldStop?.(made)) break;
       let award = current;
       if (voidBecause !== null) {
@@ -77,7 +77,6 @@ export function issueLetters(ports: Ports, options: LetterOptions = {}): Letters
           }),
         );
       }
-      const fields = fieldsFor(award, branches.get(award.branch), config, letterNo);
       // A document made by a run that was cut off before it finished is filled, not made again.
       const remembered = ports.markers?.get(key);
       const doc: MadeDocument = remembered
@@ -135,6 +134,8 @@ export interface LetterDue {
   readonly key: string;
   /** The new document's file name. */
   readonly name: string;
+  /** What the new letter prints, by placeholder. */
+  readonly fields: Readonly<Record<string, string>>;
 }
 
 export interface LettersPlan {
@@ -183,6 +184,7 @@ export function lettersDue(
       letterNo,
       key: markerKey(award.awardId, issue),
       name: letterFileName({ ...award, awardTitle: award.title }),
+      fields: fieldsFor(award, branches.get(award.branch), config, letterNo),
     });
   }
   return { due, kept, provisional };

@@ -23,6 +23,7 @@ import { VOID_PREFIX } from '../domain/vocabulary';
 import type { LetterSharing } from '../domain/config';
 import { placeholderToken } from '../domain/letterFields';
 import { t } from '../domain/messages';
+import { hash64 } from '../domain/responseId';
 import { AwardsTable, BranchesTable } from '../domain/schema/tables';
 import type { DocumentMaker, MadeDocument, Markers } from '../ports';
 import type { GoogleApi } from './clients';
@@ -38,6 +39,22 @@ export const TAG_SPREADSHEET = 'starbranchSpreadsheet';
 export const TAG_AWARD = 'starbranchAward';
 export const TAG_ISSUE = 'starbranchIssue';
 export const TAG_LETTER_NO = 'starbranchLetterNo';
+/** A hash of what the copy is to print: a copy made for fields that changed since is stale. */
+export const TAG_CONTENT = 'starbranchContent';
+
+/** The content tag of a letter's fields (16 hex digits, well under Drive's 124 bytes a tag). */
+export function contentTag(fields: Readonly<Record<string, string>>): string {
+  return hash64(JSON.stringify(Object.entries(fields).sort(([a], [b]) => (a < b ? -1 : 1))));
+}
+
+/** A copy an earlier run made, as its tags and name say. */
+export interface LetterCopy {
+  readonly id: string;
+  /** Its content tag; undefined on copies made before the tag existed (taken as current). */
+  readonly content: string | undefined;
+  /** Renamed 作废-…: never filled again. */
+  readonly voided: boolean;
+}
 
 export function documentLink(id: string): string {
   return `https://docs.google.com/document/d/${id}/edit?usp=sharing`;
@@ -55,14 +72,14 @@ export interface GoogleLettersReport extends LettersReport {
 export async function findLetterCopies(
   api: GoogleApi,
   spreadsheetId: string,
-): Promise<Map<string, string>> {
-  const found = new Map<string, string>();
+): Promise<Map<string, LetterCopy[]>> {
+  const found = new Map<string, LetterCopy[]>();
   let pageToken: string | undefined;
   do {
     const page: drive_v3.Schema$FileList = await api.call('drive.files.list', () =>
       api.drive.files.list({
         q: `appProperties has { key='${TAG_SPREADSHEET}' and value='${spreadsheetId}' } and trashed = false`,
-        fields: 'nextPageToken, files(id, appProperties)',
+        fields: 'nextPageToken, files(id, name, appProperties)',
         pageSize: 1000,
         supportsAllDrives: true,
         includeItemsFromAllDrives: true,
@@ -74,7 +91,14 @@ export async function findLetterCopies(
       const issue = Number(file.appProperties?.[TAG_ISSUE] ?? 1);
       if (!award || !file.id || !Number.isInteger(issue)) continue;
       const key = markerKey(award, issue);
-      if (!found.has(key)) found.set(key, file.id);
+      found.set(key, [
+        ...(found.get(key) ?? []),
+        {
+          id: file.id,
+          content: file.appProperties?.[TAG_CONTENT],
+          voided: (file.name ?? '').startsWith(VOID_PREFIX),
+        },
+      ]);
     }
     pageToken = page.nextPageToken ?? undefined;
   } while (pageToken);
@@ -129,11 +153,16 @@ export async function issueGoogleLetters(
   );
   const awards = Table.read(ports.store, AwardsTable, locale).records();
   const { due } = lettersDue(awards, branches, config, { reissue: options.reissue === true });
-  const copies = due.length > 0 ? await findLetterCopies(api, spreadsheetId) : new Map();
+  const copies =
+    due.length > 0 ? await findLetterCopies(api, spreadsheetId) : new Map<string, LetterCopy[]>();
   const markers = new Map<string, string>();
+  /** Copies a cut-off run made for fields that have changed since: voided, never filled. */
+  const stale: string[] = [];
   let quotaReached = false;
   for (const letter of due) {
-    let id = copies.get(letter.key);
+    const content = contentTag(letter.fields);
+    const earlier = (copies.get(letter.key) ?? []).filter((c) => !c.voided);
+    let id = earlier.find((c) => c.content === undefined || c.content === content)?.id;
     if (!id) {
       try {
         const copy = await api.call('drive.files.copy', () =>
@@ -149,11 +178,13 @@ export async function issueGoogleLetters(
                 [TAG_AWARD]: letter.award.awardId,
                 [TAG_ISSUE]: String(letter.issue),
                 [TAG_LETTER_NO]: letter.letterNo,
+                [TAG_CONTENT]: content,
               },
             },
           }),
         );
         id = copy.id!;
+        stale.push(...earlier.map((c) => c.id));
       } catch (error) {
         if (error instanceof GoogleCallError && error.failure.kind === 'dailyQuota') {
           quotaReached = true;
@@ -191,6 +222,8 @@ export async function issueGoogleLetters(
       if (refused) sharingNote = t(config.locale, 'server.sharingRefused', { reason: refused });
     }
     for (const { document, reason } of maker.voids) await voidFile(api, document.id, reason);
+    const staleReason = t(config.locale, 'server.staleCopy');
+    for (const fileId of stale) await voidFile(api, fileId, staleReason);
   } catch (error) {
     // A letter left unfilled must not be recorded as made: the next run fills every copy
     // again (harmless for those already filled) and finds them by their tag, copying none.

@@ -521,7 +521,7 @@ export class FakeGoogle {
         if (!file || (query.includes('trashed = false') && file.trashed)) return false;
         return !has || props[has[1]!] === has[2];
       })
-      .map(([id, props]) => ({ id, appProperties: props }));
+      .map(([id, props]) => ({ id, name: this.world._driveFile(id)!.name, appProperties: props }));
     const size = Math.min(Number(q.get('pageSize') ?? 100), 1000);
     const start = Number(q.get('pageToken') ?? 0);
     const page = files.slice(start, start + size);

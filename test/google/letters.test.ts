@@ -73,6 +73,23 @@ async function editAwards(
   });
 }
 
+/** The API, but its `n`-th request labelled `label` fails for good (the run is cut off there). */
+function failingOn(api: GoogleApi, label: string, n: number): GoogleApi {
+  let seen = 0;
+  const original = api.call.bind(api);
+  return {
+    ...api,
+    call: <T>(called: string, request: () => Promise<{ data: T }>) => {
+      if (called === label && ++seen === n) {
+        return Promise.reject(
+          new GoogleCallError(called, { kind: 'other', status: '500', message: 'cut off' }),
+        );
+      }
+      return original(called, request);
+    },
+  } as GoogleApi;
+}
+
 /** A Drive file as the fake's world keeps it. */
 function driveFile(served: Served, id: string) {
   const file = served.gas.world._driveFile(id)!;
@@ -148,19 +165,7 @@ describe('letters as Google Docs from Node', () => {
     const api = await served.connect({ attempts: 2 });
     await seedAwards(api, served);
     // The third fill fails for good: the run stops before it writes the Awards sheet.
-    let fills = 0;
-    const original = api.call.bind(api);
-    const flaky = {
-      ...api,
-      call: <T>(label: string, request: () => Promise<{ data: T }>) => {
-        if (label === 'docs.documents.batchUpdate' && ++fills === 3) {
-          return Promise.reject(
-            new GoogleCallError(label, { kind: 'other', status: '500', message: 'cut off' }),
-          );
-        }
-        return original(label, request);
-      },
-    } as GoogleApi;
+    const flaky = failingOn(api, 'docs.documents.batchUpdate', 3);
     await expect(letters(flaky, served)).rejects.toThrow('cut off');
     expect((await awardRows(api, served)).filter((a) => a.letterId)).toHaveLength(0);
     served.fake.reset();
@@ -293,5 +298,29 @@ describe('letters as Google Docs from Node', () => {
         false,
       );
     }
+  });
+
+  it('a copy a cut-off run filled for what has changed since is voided, and the letter made anew', async () => {
+    served = await serve();
+    const api = await served.connect({ attempts: 1 });
+    await seedAwards(api, served);
+    // The third fill fails: A001 and A002 are filled, nothing is recorded.
+    await expect(letters(failingOn(api, 'docs.documents.batchUpdate', 3), served)).rejects.toThrow(
+      'cut off',
+    );
+    const filled = [...served.fake.appProperties.entries()].find(
+      ([, tags]) => tags[TAG_AWARD] === 'A002',
+    )![0];
+    expect(docText(served, filled)).toContain('党员2');
+    await editAwards(api, served, { A002: { recipient: '党员二' } });
+    served.fake.reset();
+    const again = await letters(api, served);
+    expect(again.made).toBe(5);
+    expect(served.fake.counts()['drive.files.copy']).toBe(1);
+    const a002 = (await awardRows(api, served)).find((a) => a.awardId === 'A002')!;
+    expect(a002.letterId).not.toBe(filled);
+    expect(docText(served, a002.letterId!)).toContain('党员二');
+    expect(driveFile(served, filled)).toMatchObject({ trashed: false, shared: 0 });
+    expect(driveFile(served, filled).name.startsWith(VOID_PREFIX)).toBe(true);
   });
 });
