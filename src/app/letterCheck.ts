@@ -35,12 +35,18 @@ function heldNumber(award: Award, config: Config): string {
   return award.letterNo ?? letterNumber(config.programYear, award.awardId, 1);
 }
 
-/** The number the award's next letter gets: never one of its earlier letters' numbers. */
+/**
+ * The number the award's next letter gets: never one of its earlier letters' numbers, nor the
+ * one it holds when that letter is being voided (`voiding`; a letter made before numbers were
+ * recorded holds the first).
+ */
 export function nextLetterNumber(
   award: Award,
   config: Config,
+  voiding = false,
 ): { letterNo: string; issue: number } {
-  const issue = nextIssue(config.programYear, award.awardId, [award.letterNo, award.voidedLetters]);
+  const held = voiding && award.letterId ? heldNumber(award, config) : award.letterNo;
+  const issue = nextIssue(config.programYear, award.awardId, [held, award.voidedLetters]);
   return { letterNo: letterNumber(config.programYear, award.awardId, issue), issue };
 }
 

@@ -11,10 +11,11 @@
 import { letterFileName } from '../domain/letterFields';
 import { printedRecord } from '../domain/letterRecord';
 import { t } from '../domain/messages';
-import { AwardsTable, BranchesTable, type Award } from '../domain/schema/tables';
+import { AwardsTable, BranchesTable, type Award, type Branch } from '../domain/schema/tables';
 import type { MadeDocument } from '../ports';
 import { readConfig, type Ports } from './context';
 import { runJob, type JobReport } from './job';
+import type { Config } from '../domain/config';
 import { fieldsFor, letterMismatch, markerKey, nextLetterNumber, voidLetter } from './letterCheck';
 import { Table } from './table';
 
@@ -54,26 +55,13 @@ export function issueLetters(ports: Ports, options: LetterOptions = {}): Letters
         .records()
         .map((b) => [b.id, b]),
     );
-    const provisional = awards.records().filter((a) => a.state === 'provisional');
-    const due: { award: Award; voidBecause: string | null }[] = [];
-    let kept = 0;
-    for (const award of awards.records()) {
-      if (award.state === 'provisional') continue;
-      const mismatch = options.reissue
-        ? award.letterId
-          ? t(locale, 'awards.reason.reissue')
-          : null
-        : letterMismatch(award, branches.get(award.branch), config, locale);
-      if (award.letterId && mismatch === null) kept++;
-      else due.push({ award, voidBecause: mismatch });
-    }
-
+    const { due, kept, provisional } = lettersDue(awards.records(), branches, config, options);
     const files: { awardId: string; name: string; link: string; letterNo: string }[] = [];
     const lines: string[] = [];
     let made = 0;
     let reissued = 0;
     let voided = 0;
-    for (const { award: current, voidBecause } of due) {
+    for (const { award: current, voidBecause, letterNo, key, name, fields } of due) {
       if (options.shouldStop?.(made)) break;
       let award = current;
       if (voidBecause !== null) {
@@ -89,11 +77,7 @@ export function issueLetters(ports: Ports, options: LetterOptions = {}): Letters
           }),
         );
       }
-      const { letterNo, issue } = nextLetterNumber(award, config);
-      const fields = fieldsFor(award, branches.get(award.branch), config, letterNo);
-      const name = letterFileName({ ...award, awardTitle: award.title });
       // A document made by a run that was cut off before it finished is filled, not made again.
-      const key = markerKey(award.awardId, issue);
       const remembered = ports.markers?.get(key);
       const doc: MadeDocument = remembered
         ? (JSON.parse(remembered) as MadeDocument)
@@ -122,17 +106,86 @@ export function issueLetters(ports: Ports, options: LetterOptions = {}): Letters
       reissued,
       voided,
       kept,
-      provisional: provisional.length,
+      provisional,
       remaining,
       files,
       summary: [
         t(locale, 'awards.lettersMade', { made, reissued, voided }),
         ...(remaining > 0 ? [t(locale, 'awards.lettersLeft', { remaining })] : []),
-        ...(provisional.length > 0
-          ? [t(locale, 'awards.lettersProvisional', { count: provisional.length })]
+        ...(provisional > 0
+          ? [t(locale, 'awards.lettersProvisional', { count: provisional })]
           : []),
         ...lines,
       ],
     };
   });
+}
+
+/** One letter the run makes: for which award, under which number, and whether its old one is voided. */
+export interface LetterDue {
+  /** The award as it stands before the run. */
+  readonly award: Award;
+  /** Why the award's letter is voided first; null when it has none. */
+  readonly voidBecause: string | null;
+  /** The n-th letter of the award, and the number it prints (never an earlier letter's). */
+  readonly issue: number;
+  readonly letterNo: string;
+  /** The Markers key remembering the document made for it. */
+  readonly key: string;
+  /** The new document's file name. */
+  readonly name: string;
+  /** What the new letter prints, by placeholder. */
+  readonly fields: Readonly<Record<string, string>>;
+}
+
+export interface LettersPlan {
+  /** In the order the run makes them. */
+  readonly due: readonly LetterDue[];
+  /** Letters that still say what their award says. */
+  readonly kept: number;
+  /** Provisional awards, which get no letter. */
+  readonly provisional: number;
+}
+
+/**
+ * The letters a run makes, and nothing else decides it: `issueLetters` follows this plan, and an
+ * adapter that must prepare documents before the run (Drive copies from Node) prepares exactly
+ * these, under these keys.
+ */
+export function lettersDue(
+  awards: readonly Award[],
+  branches: ReadonlyMap<string, Branch>,
+  config: Config,
+  options: Pick<LetterOptions, 'reissue'> = {},
+): LettersPlan {
+  const { locale } = config;
+  const due: LetterDue[] = [];
+  let kept = 0;
+  let provisional = 0;
+  for (const award of awards) {
+    if (award.state === 'provisional') {
+      provisional++;
+      continue;
+    }
+    const voidBecause = options.reissue
+      ? award.letterId
+        ? t(locale, 'awards.reason.reissue')
+        : null
+      : letterMismatch(award, branches.get(award.branch), config, locale);
+    if (award.letterId && voidBecause === null) {
+      kept++;
+      continue;
+    }
+    const { letterNo, issue } = nextLetterNumber(award, config, voidBecause !== null);
+    due.push({
+      award,
+      voidBecause,
+      issue,
+      letterNo,
+      key: markerKey(award.awardId, issue),
+      name: letterFileName({ ...award, awardTitle: award.title }),
+      fields: fieldsFor(award, branches.get(award.branch), config, letterNo),
+    });
+  }
+  return { due, kept, provisional };
 }

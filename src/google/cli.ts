@@ -16,7 +16,9 @@ import { apiRootFromEnv, googleApi, type GoogleApi } from './clients';
 import { explainGoogleError } from './explain';
 import { issueGoogleLetters, type GoogleLettersReport } from './letters';
 import { runOnSpreadsheet } from './session';
+import { reconcileOnGoogle } from './reconcile';
 import { pullWorkbook, pushWorkbook } from './transfer';
+import { FORM_NAMES, type FormName } from '../domain/forms';
 
 export interface GoogleTarget {
   readonly spreadsheetId: string;
@@ -161,6 +163,30 @@ export function addGoogleCommands(program: Command, out: Say, err: Say): void {
     });
 
   program
+    .command('reconcile')
+    .description('file the form responses the spreadsheet does not have yet (with --google)')
+    .option('--form <form=id>', 'a form to read, by name and id (repeatable)', formOption)
+    .action(async (options: { form?: Map<FormName, string> }) => {
+      if (!target) throw new UsageError(t(locale, 'server.needsGoogle', { command: 'reconcile' }));
+      if (!options.form) throw new UsageError(t(locale, 'server.needsForms'));
+      const forms = options.form;
+      const api = await connect(err);
+      const report = await runOnSpreadsheet(
+        api,
+        target.spreadsheetId,
+        { clock: (zone) => new SystemClock(zone) },
+        ({ ports }) => {
+          locale = readLocale(ports);
+          return reconcileOnGoogle(api, ports, forms);
+        },
+      );
+      const { read, added, rejected, skipped } = report;
+      out(t(locale, 'server.reconciled', { read, added, rejected, skipped }));
+      // The first line of an ingest summary is its counts; the rest say what needs attention.
+      report.summary.slice(1).forEach((line) => out(line));
+    });
+
+  program
     .command('push')
     .description("write a local workbook's tables into the Google spreadsheet")
     .argument('<workbook>', 'the .xlsx file to read')
@@ -171,6 +197,16 @@ export function addGoogleCommands(program: Command, out: Say, err: Say): void {
       const api = await connect(err);
       out((await pushWorkbook(api, target.spreadsheetId, local, Boolean(options.force))).message);
     });
+}
+
+/** `--form application=1FAIp…`, repeatable: which form is which, by its id. */
+function formOption(value: string, previous: Map<FormName, string> = new Map()) {
+  const match = /^([a-z]+)=(\S+)$/.exec(value.trim());
+  const name = match?.[1] as FormName | undefined;
+  if (!match || !name || !FORM_NAMES.includes(name)) {
+    throw new UsageError(t(locale, 'server.formOption', { names: FORM_NAMES.join(', '), value }));
+  }
+  return new Map(previous).set(name, match[2]!);
 }
 
 /** Exactly one of a workbook file and `--google`. */

@@ -116,8 +116,9 @@ export class GoogleSheetsStore implements TableStore {
     return this.titleOf(def) !== null;
   }
 
+  /** What the job wrote to the table, else what was read: a job reads its own writes. */
   read(def: TableDef): Cell[][] {
-    const rows = this.cache.get(def.name);
+    const rows = this.pending.get(def.name)?.rows ?? this.cache.get(def.name);
     if (!rows) throw new Error(`GoogleSheetsStore: table ${def.name} was not loaded`);
     return rows.map((row) => [...row]);
   }

@@ -5,7 +5,8 @@
 import { selectAwards } from '../../src/app/awards';
 import { aggregateDefense } from '../../src/app/defense';
 import { ingestResponses } from '../../src/app/ingest';
-import { issueLetters } from '../../src/app/letters';
+import { readConfig } from '../../src/app/context';
+import { issueLetters, lettersDue } from '../../src/app/letters';
 import { buildReport } from '../../src/app/report';
 import { DEFAULT_CONFIG } from '../../src/domain/config';
 import { defenseScoresTable } from '../../src/domain/schema/defenseScores';
@@ -525,6 +526,46 @@ describe('issueLetters', () => {
       'doc-3',
       'doc-4',
     ]);
+  });
+
+  test('lettersDue plans exactly the letters the run makes: numbers, keys, names, fields', () => {
+    const documents = new FakeDocuments();
+    const markers = new MemoryMarkers();
+    const ports = { ...awarded(), documents, markers };
+    issueLetters(ports);
+    // A changed recipient, and a letter made before letters recorded their number and fields.
+    editRow(ports.store, AwardsTable, 'MEM-B001-2023001', { recipient: '李四四' });
+    editRow(ports.store, AwardsTable, 'ADV-B001', { letterNo: null, printed: null });
+    const plan = () =>
+      lettersDue(
+        records(ports.store, AwardsTable),
+        new Map(records(ports.store, BranchesTable).map((b) => [b.id, b])),
+        readConfig(ports),
+      );
+    const { due, kept } = plan();
+    expect(kept).toBe(2);
+    expect(due.map((d) => [d.award.awardId, d.letterNo, d.key, d.voidBecause !== null])).toEqual([
+      ['ADV-B001', '2026-2027-ADV-B001-2', 'letter:ADV-B001:2', true],
+      ['MEM-B001-2023001', '2026-2027-MEM-B001-2023001-2', 'letter:MEM-B001-2023001:2', true],
+    ]);
+    const report = issueLetters(ports);
+    expect(report).toMatchObject({ made: 2, voided: 2, kept: 2 });
+    const made = documents.made.slice(-2);
+    expect(made.map((m) => m.name)).toEqual(due.map((d) => d.name));
+    expect(made.map((m) => m.fields)).toEqual(due.map((d) => d.fields));
+    expect(due.every((d) => markers.values.has(d.key))).toBe(true);
+    const after = new Map(records(ports.store, AwardsTable).map((a) => [a.awardId, a]));
+    expect(due.map((d) => after.get(d.award.awardId)!.letterNo)).toEqual(
+      due.map((d) => d.letterNo),
+    );
+    // With reissue, every letter is planned again, under its next number.
+    const reissue = lettersDue(
+      records(ports.store, AwardsTable),
+      new Map(records(ports.store, BranchesTable).map((b) => [b.id, b])),
+      readConfig(ports),
+      { reissue: true },
+    );
+    expect(reissue.due.map((d) => d.letterNo.split('-').at(-1))).toEqual(['2', '3', '3', '2']);
   });
 
   test('without a document maker the job refuses to start', () => {

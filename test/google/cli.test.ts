@@ -11,6 +11,7 @@ import { main } from '../../src/local/cli';
 import { XlsxStore } from '../../src/local/xlsxStore';
 import { JudgesTable } from '../../src/domain/schema/tables';
 import { headerRow } from '../../src/domain/schema/table';
+import { applicationAnswers } from '../gas/support';
 import { serve, SERVICE_ACCOUNT, type Served } from './support';
 
 jest.setTimeout(60_000);
@@ -64,6 +65,28 @@ describe('starbranch --google', () => {
       'sheets.values.batchUpdate': 1,
     });
     expect(served.fake.requests[0]).toMatchObject({ path: '/token', status: 200 });
+  });
+
+  it('reconciles the named forms: what the trigger missed is filed, once', async () => {
+    const formId = served.gas.forms.application;
+    served.gas.world.submitForm(formId, applicationAnswers('对账党支部'), {
+      email: 'c@stu.example.edu',
+    });
+    const args = ['reconcile', '--google', served.spreadsheetId, '--credentials', served.keyFile];
+    served.fake.reset();
+    const first = await run(...args, '--form', `application=${formId}`);
+    expect(first.err).toBe('');
+    expect(first.code).toBe(0);
+    expect(first.out).toMatch(/^已读取 1 条表单回复：新增 1 条，转入退回表 0 条，0 条已存在/);
+    expect(served.fake.counts()).toMatchObject({ 'forms.forms.get': 1, 'forms.responses.list': 1 });
+    const again = await run(...args, '--form', `application=${formId}`);
+    expect(again.out).toMatch(/新增 0 条.*1 条已存在/);
+    const wrong = await run(...args, '--form', 'applications=1FAIp');
+    expect(wrong.code).not.toBe(0);
+    expect(wrong.err).toContain('表单名=表单编号');
+    const none = await run(...args);
+    expect(none.code).not.toBe(0);
+    expect(none.err).toContain('--form 表单名=表单编号');
   });
 
   it('reads GOOGLE_APPLICATION_CREDENTIALS when --credentials is not given', async () => {

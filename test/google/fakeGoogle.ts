@@ -8,9 +8,14 @@
  *   POST /v4/spreadsheets/{id}/values:batchUpdate spreadsheets.values.batchUpdate
  *   POST /v4/spreadsheets/{id}:batchUpdate        spreadsheets.batchUpdate
  *   GET  /drive/v3/files                          files.list (appProperties queries)
+ *   GET  /drive/v3/files/{id}                     files.get (metadata, `fields` honoured)
+ *   PATCH /drive/v3/files/{id}                    files.update (metadata only)
  *   POST /drive/v3/files/{id}/copy                files.copy
+ *   GET  /drive/v3/files/{id}/permissions         permissions.list
  *   POST /drive/v3/files/{id}/permissions         permissions.create
+ *   DELETE /drive/v3/files/{id}/permissions/{pid} permissions.delete (204, no body)
  *   POST /v1/documents/{id}:batchUpdate           documents.batchUpdate
+ *   GET  /v1/forms/{id}                           forms.get (items: titles and question ids)
  *   GET  /v1/forms/{id}/responses                 forms.responses.list (paged)
  *
  * It records every request (method, path, bytes), refuses bodies that break the documented
@@ -26,6 +31,7 @@ import type { World } from '../sandbox';
 import {
   DOCS_BATCH_UPDATE,
   DRIVE_FILE,
+  DRIVE_FILE_UPDATE,
   DRIVE_PERMISSION,
   SPREADSHEET_BATCH_UPDATE,
   VALUES_BATCH_UPDATE,
@@ -278,7 +284,10 @@ export class FakeGoogle {
     res.end(text);
   }
 
-  private route(method: string, path: string): { label: string; api: string; id: string } | null {
+  private route(
+    method: string,
+    path: string,
+  ): { label: string; api: string; id: string; sub: string } | null {
     const table: [string, RegExp, string, string][] = [
       ['POST', /^\/token$/, 'oauth.token', 'oauth'],
       ['GET', /^\/v4\/spreadsheets\/([^/:]+)$/, 'sheets.spreadsheets.get', 'sheets'],
@@ -296,20 +305,36 @@ export class FakeGoogle {
         'sheets',
       ],
       ['GET', /^\/drive\/v3\/files$/, 'drive.files.list', 'drive'],
+      ['GET', /^\/drive\/v3\/files\/([^/]+)$/, 'drive.files.get', 'drive'],
+      ['PATCH', /^\/drive\/v3\/files\/([^/]+)$/, 'drive.files.update', 'drive'],
       ['POST', /^\/drive\/v3\/files\/([^/]+)\/copy$/, 'drive.files.copy', 'drive'],
+      ['GET', /^\/drive\/v3\/files\/([^/]+)\/permissions$/, 'drive.permissions.list', 'drive'],
       ['POST', /^\/drive\/v3\/files\/([^/]+)\/permissions$/, 'drive.permissions.create', 'drive'],
+      [
+        'DELETE',
+        /^\/drive\/v3\/files\/([^/]+)\/permissions\/([^/]+)$/,
+        'drive.permissions.delete',
+        'drive',
+      ],
       ['POST', /^\/v1\/documents\/([^/]+):batchUpdate$/, 'docs.documents.batchUpdate', 'docs'],
+      ['GET', /^\/v1\/forms\/([^/]+)$/, 'forms.forms.get', 'forms'],
       ['GET', /^\/v1\/forms\/([^/]+)\/responses$/, 'forms.responses.list', 'forms'],
     ];
     for (const [m, pattern, label, api] of table) {
       const match = m === method ? pattern.exec(path) : null;
-      if (match) return { label, api, id: decodeURIComponent(match[1] ?? '') };
+      if (match)
+        return {
+          label,
+          api,
+          id: decodeURIComponent(match[1] ?? ''),
+          sub: decodeURIComponent(match[2] ?? ''),
+        };
     }
     return null;
   }
 
   private answer(
-    route: { label: string; api: string; id: string },
+    route: { label: string; api: string; id: string; sub: string },
     method: string,
     url: URL,
     raw: string,
@@ -331,7 +356,10 @@ export class FakeGoogle {
       if (allowed && !allowed.has(principal.email))
         return rpcError(403, 'The caller does not have permission');
     }
-    const body = method === 'POST' && raw !== '' ? (JSON.parse(raw) as unknown) : undefined;
+    const hasBody = method === 'POST' || method === 'PATCH';
+    if (!hasBody && raw !== '')
+      return badRequest(route.api, '', `A ${method} request must have an empty body.`);
+    const body = hasBody && raw !== '' ? (JSON.parse(raw) as unknown) : undefined;
     const q = url.searchParams;
     const check = (shape: Shape) => {
       const v = violation(body ?? {}, shape);
@@ -385,6 +413,28 @@ export class FakeGoogle {
       }
       case 'drive.files.list':
         return ok(this.listFiles(q));
+      case 'drive.files.get':
+        return ok(sandbox(() => Drive.Files.get(route.id, driveArgs(q, 'fields'))));
+      case 'drive.files.update': {
+        check(DRIVE_FILE_UPDATE);
+        const { appProperties, ...file } = (body ?? {}) as {
+          appProperties?: Record<string, string>;
+        };
+        const updated = sandbox(() =>
+          Drive.Files.update(file as never, route.id, null, driveArgs(q, 'fields')),
+        );
+        if (appProperties)
+          this.appProperties.set(route.id, {
+            ...this.appProperties.get(route.id),
+            ...appProperties,
+          });
+        return ok(updated);
+      }
+      case 'drive.permissions.list':
+        return ok(sandbox(() => Drive.Permissions.list(route.id, driveArgs(q, 'fields'))));
+      case 'drive.permissions.delete':
+        sandbox(() => Drive.Permissions.remove(route.id, route.sub));
+        return { status: 204, body: undefined };
       case 'drive.permissions.create':
         check(DRIVE_PERMISSION);
         return ok(
@@ -399,6 +449,8 @@ export class FakeGoogle {
       case 'docs.documents.batchUpdate':
         check(DOCS_BATCH_UPDATE);
         return ok(sandbox(() => Docs.Documents.batchUpdate(body as never, route.id)));
+      case 'forms.forms.get':
+        return ok(this.getForm(route.id));
       case 'forms.responses.list':
         return ok(this.listResponses(route.id, q));
     }
@@ -469,12 +521,34 @@ export class FakeGoogle {
         if (!file || (query.includes('trashed = false') && file.trashed)) return false;
         return !has || props[has[1]!] === has[2];
       })
-      .map(([id, props]) => ({ id, appProperties: props }));
+      .map(([id, props]) => ({ id, name: this.world._driveFile(id)!.name, appProperties: props }));
     const size = Math.min(Number(q.get('pageSize') ?? 100), 1000);
     const start = Number(q.get('pageToken') ?? 0);
     const page = files.slice(start, start + size);
     const next = start + size < files.length ? String(start + size) : undefined;
     return { files: page, ...(next ? { nextPageToken: next } : {}) };
+  }
+
+  /** A form in the Forms API v1 shape: its items, each question with its id (hex of the item's). */
+  private getForm(formId: string): unknown {
+    const state = this.world._forms.get(formId);
+    if (!state) throw new HttpError(rpcError(404, 'Requested entity was not found.'));
+    return {
+      formId,
+      info: { title: state.title, description: state.description },
+      items: state.items.map((item) => ({
+        itemId: item.id.toString(16),
+        title: item.title,
+        ...(item.type === 'SECTION_HEADER'
+          ? {}
+          : {
+              questionItem: {
+                question: { questionId: item.id.toString(16), required: item.required },
+              },
+            }),
+      })),
+      responderUri: `https://docs.google.com/forms/d/e/${state.publishedId}/viewform`,
+    };
   }
 
   /** A form's responses in the Forms API v1 shape, oldest first, paged. */
@@ -507,6 +581,16 @@ export class FakeGoogle {
       ...(next ? { nextPageToken: next } : {}),
     };
   }
+}
+
+/** The query parameters the sandbox's Drive takes: `supportsAllDrives` and the named ones. */
+function driveArgs(q: URLSearchParams, ...names: string[]): Record<string, unknown> {
+  return {
+    ...optional(q, ...names),
+    ...(q.has('supportsAllDrives')
+      ? { supportsAllDrives: q.get('supportsAllDrives') === 'true' }
+      : {}),
+  };
 }
 
 function optional(q: URLSearchParams, ...names: string[]): Record<string, string> {

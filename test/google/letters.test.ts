@@ -1,12 +1,15 @@
 /**
  * Letters as Google Docs from Node against the fake: one copy, one Docs batchUpdate and one
  * permission per letter; the day's quota stops the run with a message and the next run goes
- * on; a run cut off after its copies never makes a second copy of a letter.
+ * on; a run cut off after its copies never makes a second copy of a letter. A letter whose award
+ * changed is voided (renamed 作废-…, unshared, kept) and a new one with a new number is made;
+ * `reissue` remakes every letter; provisional awards get none.
  */
 import { Table } from '../../src/app/table';
 import { readConfig } from '../../src/app/context';
-import { ConfigTable, AwardsTable } from '../../src/domain/schema/tables';
-import { issueGoogleLetters, TAG_AWARD } from '../../src/google/letters';
+import { ConfigTable, AwardsTable, type Award } from '../../src/domain/schema/tables';
+import { VOID_PREFIX } from '../../src/domain/vocabulary';
+import { issueGoogleLetters, TAG_AWARD, TAG_ISSUE, TAG_LETTER_NO } from '../../src/google/letters';
 import { runOnSpreadsheet } from '../../src/google/session';
 import { SettableClock } from '../../src/local/clock';
 import { GoogleCallError } from '../../src/google/errors';
@@ -48,9 +51,59 @@ async function seedAwards(api: GoogleApi, served: Served): Promise<void> {
   });
 }
 
-function letters(api: GoogleApi, served: Served) {
+function letters(api: GoogleApi, served: Served, reissue = false) {
   return runOnSpreadsheet(api, served.spreadsheetId, options, ({ ports }) =>
-    issueGoogleLetters(api, served.spreadsheetId, ports, { domain: null }),
+    issueGoogleLetters(api, served.spreadsheetId, ports, { domain: null, reissue }),
+  );
+}
+
+/** Staff change awards in the sheet after their letters were made. */
+async function editAwards(
+  api: GoogleApi,
+  served: Served,
+  changes: Record<string, Partial<Award>>,
+): Promise<void> {
+  await runOnSpreadsheet(api, served.spreadsheetId, options, ({ ports }) => {
+    const awards = Table.read(ports.store, AwardsTable, 'zh-CN');
+    for (const award of awards.records()) {
+      const change = changes[award.awardId];
+      if (change) awards.upsert({ ...award, ...change });
+    }
+    awards.save(ports.store, 'zh-CN');
+  });
+}
+
+/** The API, but its `n`-th request labelled `label` fails for good (the run is cut off there). */
+function failingOn(api: GoogleApi, label: string, n: number): GoogleApi {
+  let seen = 0;
+  const original = api.call.bind(api);
+  return {
+    ...api,
+    call: <T>(called: string, request: () => Promise<{ data: T }>) => {
+      if (called === label && ++seen === n) {
+        return Promise.reject(
+          new GoogleCallError(called, { kind: 'other', status: '500', message: 'cut off' }),
+        );
+      }
+      return original(called, request);
+    },
+  } as GoogleApi;
+}
+
+/** A Drive file as the fake's world keeps it. */
+function driveFile(served: Served, id: string) {
+  const file = served.gas.world._driveFile(id)!;
+  return {
+    name: file.name,
+    description: file.description,
+    trashed: file.trashed,
+    shared: file.permissions.filter((p) => p.role !== 'owner').length,
+  };
+}
+
+function docText(served: Served, id: string): string {
+  return served.gas.world.peek(() =>
+    served.gas.world.services.DocumentApp.openById(id).getBody().getText(),
   );
 }
 
@@ -112,19 +165,7 @@ describe('letters as Google Docs from Node', () => {
     const api = await served.connect({ attempts: 2 });
     await seedAwards(api, served);
     // The third fill fails for good: the run stops before it writes the Awards sheet.
-    let fills = 0;
-    const original = api.call.bind(api);
-    const flaky = {
-      ...api,
-      call: <T>(label: string, request: () => Promise<{ data: T }>) => {
-        if (label === 'docs.documents.batchUpdate' && ++fills === 3) {
-          return Promise.reject(
-            new GoogleCallError(label, { kind: 'other', status: '500', message: 'cut off' }),
-          );
-        }
-        return original(label, request);
-      },
-    } as GoogleApi;
+    const flaky = failingOn(api, 'docs.documents.batchUpdate', 3);
     await expect(letters(flaky, served)).rejects.toThrow('cut off');
     expect((await awardRows(api, served)).filter((a) => a.letterId)).toHaveLength(0);
     served.fake.reset();
@@ -132,5 +173,154 @@ describe('letters as Google Docs from Node', () => {
     expect(again.made).toBe(5);
     expect(served.fake.counts()['drive.files.copy']).toBeUndefined();
     expect(served.fake.appProperties.size).toBe(5);
+  });
+
+  it('voids the letter of an award that changed and makes a new one with a new number', async () => {
+    served = await serve();
+    const api = await served.connect();
+    await seedAwards(api, served);
+    await letters(api, served);
+    const before = new Map((await awardRows(api, served)).map((a) => [a.awardId, a]));
+    await editAwards(api, served, { A002: { recipient: '党员二' }, A003: { rank: 9 } });
+    served.fake.reset();
+    const report = await letters(api, served);
+    expect(report).toMatchObject({ made: 2, voided: 2, reissued: 2, kept: 3 });
+    // Per letter: copy, fill, share for the new one; read, rename, unshare for the old one.
+    expect(served.fake.counts()).toEqual({
+      'sheets.spreadsheets.get': 1,
+      'sheets.values.batchGet': 1,
+      'drive.files.list': 1,
+      'drive.files.copy': 2,
+      'docs.documents.batchUpdate': 2,
+      'drive.permissions.create': 2,
+      'drive.files.get': 2,
+      'drive.files.update': 2,
+      'drive.permissions.delete': 2,
+      'sheets.values.batchUpdate': 1,
+    });
+    const after = new Map((await awardRows(api, served)).map((a) => [a.awardId, a]));
+    for (const id of ['A002', 'A003']) {
+      const old = before.get(id)!;
+      const now = after.get(id)!;
+      expect(now.letterId).not.toBe(old.letterId);
+      expect(now.link).toContain(now.letterId);
+      expect(now.letterNo).toBe(`${old.letterNo}-2`);
+      expect(now.voidedLetters).toContain(old.letterNo);
+      // The old letter is kept, renamed, unshared; the new one is shared and says the new number.
+      const voided = driveFile(served, old.letterId!);
+      expect(voided.name.startsWith(VOID_PREFIX)).toBe(true);
+      expect(voided).toMatchObject({ trashed: false, shared: 0 });
+      expect(voided.description).toBeTruthy();
+      expect(driveFile(served, now.letterId!)).toMatchObject({ trashed: false, shared: 1 });
+      expect(docText(served, now.letterId!)).toContain(now.letterNo!);
+      const tags = served.fake.appProperties.get(now.letterId!);
+      expect(tags).toMatchObject({
+        [TAG_AWARD]: id,
+        [TAG_ISSUE]: '2',
+        [TAG_LETTER_NO]: now.letterNo,
+      });
+    }
+    expect(docText(served, after.get('A002')!.letterId!)).toContain('党员二');
+    for (const id of ['A001', 'A004', 'A005'])
+      expect(after.get(id)!.letterId).toBe(before.get(id)!.letterId);
+    // Nothing left to do: the next run makes, voids and copies nothing.
+    served.fake.reset();
+    const again = await letters(api, served);
+    expect(again).toMatchObject({ made: 0, voided: 0, kept: 5 });
+    expect(served.fake.counts()['drive.files.copy']).toBeUndefined();
+  });
+
+  it('reissue voids every letter and makes each again with a new number', async () => {
+    served = await serve();
+    const api = await served.connect();
+    await seedAwards(api, served);
+    await letters(api, served);
+    const before = await awardRows(api, served);
+    served.fake.reset();
+    const report = await letters(api, served, true);
+    expect(report).toMatchObject({ made: 5, voided: 5, reissued: 5, kept: 0 });
+    expect(served.fake.counts()).toMatchObject({
+      'drive.files.copy': 5,
+      'drive.files.update': 5,
+      'drive.permissions.delete': 5,
+    });
+    const after = new Map((await awardRows(api, served)).map((a) => [a.awardId, a]));
+    for (const old of before) {
+      const now = after.get(old.awardId)!;
+      expect(now.letterNo).toBe(`${old.letterNo}-2`);
+      expect(now.letterId).not.toBe(old.letterId);
+      expect(driveFile(served, old.letterId!).name.startsWith(VOID_PREFIX)).toBe(true);
+    }
+  });
+
+  it('provisional awards get no copy', async () => {
+    served = await serve();
+    const api = await served.connect();
+    await seedAwards(api, served);
+    await editAwards(api, served, {
+      A004: { state: 'provisional' },
+      A005: { state: 'provisional' },
+    });
+    served.fake.reset();
+    const report = await letters(api, served);
+    expect(report).toMatchObject({ made: 3, provisional: 2 });
+    expect(served.fake.counts()['drive.files.copy']).toBe(3);
+    const rows = await awardRows(api, served);
+    expect(rows.filter((a) => a.letterId).map((a) => a.awardId)).toEqual(['A001', 'A002', 'A003']);
+  });
+
+  it('a reissue cut off after its copies resumes with them: never a second copy', async () => {
+    served = await serve();
+    const api = await served.connect({ attempts: 1 });
+    await seedAwards(api, served);
+    await letters(api, served);
+    const before = await awardRows(api, served);
+    // Unsharing the first old letter fails: the run stops before it writes Awards.
+    served.fake.failNext('drive.permissions.delete', '403-permission');
+    served.fake.reset();
+    await expect(letters(api, served, true)).rejects.toThrow();
+    expect(served.fake.counts()['drive.files.copy']).toBe(5);
+    expect((await awardRows(api, served)).map((a) => a.letterId)).toEqual(
+      before.map((a) => a.letterId),
+    );
+    served.fake.reset();
+    const again = await letters(api, served, true);
+    expect(again).toMatchObject({ made: 5, voided: 5 });
+    expect(served.fake.counts()['drive.files.copy']).toBeUndefined();
+    // Five first letters and five second ones, each award's second the one it links to.
+    expect(served.fake.appProperties.size).toBe(10);
+    for (const award of await awardRows(api, served)) {
+      expect(served.fake.appProperties.get(award.letterId!)?.[TAG_ISSUE]).toBe('2');
+    }
+    for (const old of before) {
+      expect(driveFile(served, old.letterId!)).toMatchObject({ shared: 0, trashed: false });
+      expect(driveFile(served, old.letterId!).name.startsWith(VOID_PREFIX + VOID_PREFIX)).toBe(
+        false,
+      );
+    }
+  });
+
+  it('a copy a cut-off run filled for what has changed since is voided, and the letter made anew', async () => {
+    served = await serve();
+    const api = await served.connect({ attempts: 1 });
+    await seedAwards(api, served);
+    // The third fill fails: A001 and A002 are filled, nothing is recorded.
+    await expect(letters(failingOn(api, 'docs.documents.batchUpdate', 3), served)).rejects.toThrow(
+      'cut off',
+    );
+    const filled = [...served.fake.appProperties.entries()].find(
+      ([, tags]) => tags[TAG_AWARD] === 'A002',
+    )![0];
+    expect(docText(served, filled)).toContain('党员2');
+    await editAwards(api, served, { A002: { recipient: '党员二' } });
+    served.fake.reset();
+    const again = await letters(api, served);
+    expect(again.made).toBe(5);
+    expect(served.fake.counts()['drive.files.copy']).toBe(1);
+    const a002 = (await awardRows(api, served)).find((a) => a.awardId === 'A002')!;
+    expect(a002.letterId).not.toBe(filled);
+    expect(docText(served, a002.letterId!)).toContain('党员二');
+    expect(driveFile(served, filled)).toMatchObject({ trashed: false, shared: 0 });
+    expect(driveFile(served, filled).name.startsWith(VOID_PREFIX)).toBe(true);
   });
 });

@@ -116,6 +116,19 @@ export const DRIVE_FILE: Shape = {
   },
 };
 
+/** Drive v3 File, as `files.update` takes it (metadata only; parents move by query parameter). */
+export const DRIVE_FILE_UPDATE: Shape = {
+  fields: {
+    name: string,
+    description: string,
+    mimeType: string,
+    trashed: boolean,
+    starred: boolean,
+    appProperties: { map: string },
+    properties: { map: string },
+  },
+};
+
 /** Drive v3 Permission, as `permissions.create` takes it. */
 export const DRIVE_PERMISSION: Shape = {
   fields: {

@@ -52,6 +52,20 @@ describe('the Sheets table store over the REST API', () => {
     expect(log.at(-1)).toMatchObject({ job: 'finalise 2026-10', outcome: 'ok' });
   });
 
+  it('a job reads its own writes: two jobs in one session keep both their Log rows', async () => {
+    const api = await served.connect();
+    await runOnSpreadsheet(api, served.spreadsheetId, options, ({ ports }) => {
+      finaliseMonth(ports, '2026-09');
+      finaliseMonth(ports, '2026-10');
+    });
+    const store = new GoogleSheetsStore(api, served.spreadsheetId, 'zh-CN');
+    await store.load([LogTable]);
+    const jobs = Table.read(store, LogTable, 'zh-CN')
+      .records()
+      .map((r) => r.job);
+    expect(jobs.slice(-2)).toEqual(['finalise 2026-09', 'finalise 2026-10']);
+  });
+
   it('grows a trimmed sheet before writing past its grid, with room to spare', async () => {
     const api = await served.connect();
     compactSheets(served.gas.world, 1);

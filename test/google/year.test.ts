@@ -12,7 +12,12 @@ import { addMonths, monthsBetween } from '../../src/domain/calendar';
 import { DEFAULT_CONFIG } from '../../src/domain/config';
 import { formDef, type FormName } from '../../src/domain/forms';
 import type { Cell } from '../../src/domain/schema/column';
-import { BranchesTable, LogTable, NominationsTable } from '../../src/domain/schema/tables';
+import {
+  BranchesTable,
+  JudgesTable,
+  LogTable,
+  NominationsTable,
+} from '../../src/domain/schema/tables';
 import { workbookTables } from '../../src/domain/schema/workbook';
 import { parseLocalTimestamp } from '../../src/domain/timestamps';
 import { runOnSpreadsheet } from '../../src/google/session';
@@ -24,6 +29,7 @@ import {
   demoApplications,
   demoDecisions,
   demoDefense,
+  demoJudges,
   demoNominations,
   demoVotes,
   type DemoResponse,
@@ -65,6 +71,18 @@ async function runYear(step: Step, clock: SettableClock): Promise<void> {
       if (d) branches.upsert({ ...b, status: d.status, reviewNote: d.note });
     }
     branches.save(ports.store, 'zh-CN');
+    // The defense judges, as runDemo lists them: awards need every approved branch judged.
+    const idOf = new Map(branches.records().map((b) => [b.name, b.id]));
+    const judges = Table.read(ports.store, JudgesTable, 'zh-CN');
+    for (const j of demoJudges()) {
+      judges.upsert({
+        name: j.name,
+        email: j.email,
+        ownBranch: j.ownBranchName ? (idOf.get(j.ownBranchName) ?? null) : null,
+        note: j.note,
+      });
+    }
+    judges.save(ports.store, 'zh-CN');
     return branches.records().filter((b) => b.status === 'approved');
   });
   let pending = demoActivities(approved);

@@ -28,6 +28,12 @@ export const serverMessages = defineMessages({
     'server.needsGoogle': '{command} 需要 `--google 表格编号`',
     'server.sharingRefused': '证书保持私有：链接共享被拒绝（{reason}）',
     'server.person': '授权的谷歌账号',
+    'server.formOption':
+      '`--form` 应写成 表单名=表单编号（表单名为 {names} 之一），收到的是 {value}',
+    'server.needsForms': '请用 `--form 表单名=表单编号` 指明要核对的表单（可写多次）',
+    'server.staleCopy': '上次中断的运行按当时的内容生成了这份证书，内容已变且从未登记，故作废',
+    'server.reconciled':
+      '已读取 {read} 条表单回复：新增 {added} 条，转入退回表 {rejected} 条，{skipped} 条已存在',
   },
   en: {
     'server.noCredentials':
@@ -59,5 +65,11 @@ export const serverMessages = defineMessages({
     'server.needsGoogle': '{command} needs `--google SPREADSHEET_ID`',
     'server.sharingRefused': 'letters kept private: link sharing was refused ({reason})',
     'server.person': 'the Google account that gave consent',
+    'server.formOption': '`--form` takes FORM=FORM_ID (FORM one of {names}); got {value}',
+    'server.needsForms': 'name the forms to reconcile with `--form FORM=FORM_ID` (repeatable)',
+    'server.staleCopy':
+      'made by a run that was cut off, for what the award said then; it has changed and this copy was never recorded',
+    'server.reconciled':
+      'read {read} form responses: {added} added, {rejected} to Rejected, {skipped} already known',
   },
 });
