@@ -100,6 +100,25 @@ export interface UnreadableRow {
   readonly payload: string;
 }
 
+/** Every column titled `title`, left to right. */
+function columnsTitled(titles: readonly string[], title: string): number[] {
+  return titles.flatMap((t, i) => (t === title ? [i] : []));
+}
+
+/**
+ * A question's answer in a row. A form rebuilt after a rubric change asks its questions anew:
+ * Google keeps the deleted questions' columns and appends a column for each new question, so a
+ * title (评委姓名) can head two columns, the old one empty in new rows and the new one in old
+ * rows. The answer is the rightmost that is not empty.
+ */
+function answerIn(row: readonly unknown[], columns: readonly number[]): unknown {
+  for (let i = columns.length - 1; i >= 0; i--) {
+    const value = row[columns[i]!];
+    if (value !== undefined && value !== '') return value;
+  }
+  return undefined;
+}
+
 /**
  * The inbox rows as responses, in sheet order. `last` is the minute the previous fold ended on
  * and the ids it gave in it; returned updated for the mark.
@@ -120,11 +139,11 @@ export function readInboxRows(
   const def = formDef(form, config.defenseRubric);
   const titles = header.map((h) => cellText(h).trim());
   const emailColumn = titles.findIndex((t) => EMAIL_TITLES.includes(t));
-  const columnOf = new Map<string, number>();
+  const columnsOf = new Map<string, number[]>();
   for (const question of def.questions) {
-    const zh = titles.indexOf(questionTitle(question, 'zh-CN'));
-    const column = zh >= 0 ? zh : titles.indexOf(questionTitle(question, 'en'));
-    if (column >= 0) columnOf.set(question.key, column);
+    const zh = columnsTitled(titles, questionTitle(question, 'zh-CN'));
+    const columns = zh.length > 0 ? zh : columnsTitled(titles, questionTitle(question, 'en'));
+    if (columns.length > 0) columnsOf.set(question.key, columns);
   }
   const seen = new Map<string, number>(recent.map((id) => [id.replace(/-\d+$/, ''), 0]));
   for (const id of recent) {
@@ -145,8 +164,7 @@ export function readInboxRows(
     const email = emailColumn >= 0 ? cellText(row[emailColumn]).trim() || null : null;
     const answers: Record<string, string> = {};
     for (const question of def.questions) {
-      const column = columnOf.get(question.key);
-      const value = column === undefined ? undefined : row[column];
+      const value = answerIn(row, columnsOf.get(question.key) ?? []);
       if (value === undefined || value === '') continue;
       answers[question.key] =
         question.type === 'date' && typeof value === 'number'

@@ -7,7 +7,19 @@ import { DEFAULT_CONFIG } from '../../src/domain/config';
 import { formDef, questionTitle } from '../../src/domain/forms';
 import { defenseScoresTable } from '../../src/domain/schema/defenseScores';
 import { headerRow } from '../../src/domain/schema/table';
-import { appendRows, editRows, freshGas, SHEETS, type Gas } from './support';
+import {
+  addJudges,
+  appendRows,
+  applicationAnswers,
+  approvedChoices,
+  editRows,
+  freshGas,
+  reviewBranches,
+  sheetRecords,
+  SHEETS,
+  submit,
+  type Gas,
+} from './support';
 
 const NEW_RUBRIC = '创建成效/Results:60, 特色创新/Innovation:40, 现场答辩/Q&A:50';
 const NEW = [
@@ -107,4 +119,34 @@ describe('a rubric changed in 设置', () => {
       expect(gas.world.describeForm(gas.forms.defense).items).toEqual(items);
     },
   );
+
+  it('a score sent through the rebuilt form keeps its judge and branch', () => {
+    // Google keeps the deleted questions' columns in the response sheet and appends the new
+    // ones: 评委姓名 and 答辩支部 then head two columns each, the old ones empty.
+    const gas = freshGas();
+    submit(gas, 'application', applicationAnswers('第1党支部'));
+    reviewBranches(gas.world, ['B001']);
+    addJudges(gas.world, [{ name: '李老师' }]);
+    changeRubric(gas);
+    gas.bundle.call('refreshFormChoices');
+    const answers: Record<string, string> = {
+      评委姓名: '李老师',
+      答辩支部: approvedChoices(gas.world)[0]!,
+      '创建成效（60分）': '50',
+      '特色创新（40分）': '30',
+      '现场答辩（50分）': '40',
+    };
+    expect(submit(gas, 'defense', answers).run.ok).toBe(true);
+    expect(sheetRecords(gas.world, SHEETS.rejected)).toEqual([]);
+    expect(sheetRecords(gas.world, SHEETS.defense)).toEqual([
+      expect.objectContaining({
+        评委姓名: '李老师',
+        支部编号: 'B001',
+        '创建成效（60分）': 50,
+        '现场答辩（50分）': 40,
+        总分: 120,
+        状态: '有效',
+      }),
+    ]);
+  });
 });
