@@ -1,7 +1,7 @@
 /**
- * `npm run bench:server` (bundled and started by bench/runServer.mjs): the server-mode table.
+ * `npm run bench:server` (bundled and started by bench/run.mjs): the server-mode table.
  *
- *   node bench/runServer.mjs [--scales 1,10,100] [--letters N] [--out FILE]
+ *   node bench/run.mjs --server-only [--scales 1,10,100] [--letters N] [--out FILE]
  */
 import { writeFileSync } from 'node:fs';
 import { LETTERS, measureServerLetters, measureServerScale, serverTable } from './server';
