@@ -67,7 +67,7 @@ async function runEntry(entry, args) {
   );
 }
 
-let status = 1;
+let status;
 try {
   // The Apps Script counts, and the fake Google's world, run the built bundle: build it first.
   await buildBundle();
@@ -76,4 +76,4 @@ try {
 } finally {
   rmSync(folder, { recursive: true, force: true });
 }
-process.exitCode = status;
+process.exitCode = status ?? 1;
