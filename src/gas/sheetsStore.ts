@@ -7,6 +7,12 @@
  * date; and only the rows that changed are sent.
  */
 import { columnLetter } from '../domain/a1';
+import {
+  changedRanges,
+  gridGrowth,
+  type AppendDimension,
+  type ValueRange,
+} from '../domain/sheetChanges';
 import type { Cell } from '../domain/schema/column';
 import { tabName, type TableDef } from '../domain/schema/table';
 import type { Locale } from '../domain/vocabulary';
@@ -22,13 +28,6 @@ function toCell(value: unknown): Cell {
   if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'string')
     return value;
   return String(value);
-}
-
-function sameRow(a: readonly Cell[] | undefined, b: readonly Cell[]): boolean {
-  if (!a) return false;
-  const width = Math.max(a.length, b.length);
-  for (let i = 0; i < width; i++) if ((a[i] ?? null) !== (b[i] ?? null)) return false;
-  return true;
 }
 
 interface Pending {
@@ -174,42 +173,12 @@ export class SheetsApiStore implements TableStore {
     return { requests, data };
   }
 
-  private growth(
-    title: string,
-    rows: number,
-    columns: number,
-  ): GoogleAppsScript.Sheets.Schema.Request[] {
+  private growth(title: string, rows: number, columns: number): AppendDimension[] {
     const grid = this.sheetGrids().get(title);
     if (!grid) return [];
-    const requests: GoogleAppsScript.Sheets.Schema.Request[] = [];
-    // Some head room, so a sheet growing a row at a time does not need this call every time.
-    const spare = (needed: number) => needed + Math.max(100, Math.ceil(needed / 10));
-    if (rows > grid.rows) {
-      requests.push({
-        appendDimension: {
-          sheetId: grid.sheetId,
-          dimension: 'ROWS',
-          length: spare(rows) - grid.rows,
-        },
-      });
-    }
-    if (columns > grid.columns) {
-      requests.push({
-        appendDimension: {
-          sheetId: grid.sheetId,
-          dimension: 'COLUMNS',
-          length: columns - grid.columns,
-        },
-      });
-    }
-    if (requests.length > 0) {
-      this.sheetGrids().set(title, {
-        ...grid,
-        rows: Math.max(grid.rows, rows > grid.rows ? spare(rows) : grid.rows),
-        columns: Math.max(grid.columns, columns),
-      });
-    }
-    return requests;
+    const grown = gridGrowth(grid, rows, columns);
+    if (grown.requests.length > 0) this.sheetGrids().set(title, { ...grid, ...grown.grid });
+    return grown.requests;
   }
 
   /**
@@ -217,31 +186,12 @@ export class SheetsApiStore implements TableStore {
    * and blanks over rows a table no longer has. Returns the number of ranges sent.
    */
   flush(): number {
-    const data: { range: string; values: (string | number | boolean)[][] }[] = [];
+    const data: ValueRange[] = [];
     const grow: GoogleAppsScript.Sheets.Schema.Request[] = [];
     for (const [name, { title, rows }] of this.pending) {
       const before = this.cache.get(name) ?? [];
-      const width = Math.max(...rows.map((r) => r.length), ...before.map((r) => r.length), 1);
-      const total = Math.max(rows.length, before.length);
-      let start = -1;
-      const emit = (end: number) => {
-        const block = [];
-        for (let i = start; i < end; i++) {
-          const row = rows[i] ?? [];
-          block.push(Array.from({ length: width }, (_, c) => row[c] ?? ''));
-        }
-        data.push({
-          range: `${quoteSheet(title)}!A${start + 1}:${columnLetter(width)}${end}`,
-          values: block as (string | number | boolean)[][],
-        });
-        start = -1;
-      };
-      for (let i = 0; i < total; i++) {
-        const changed = !sameRow(before[i], rows[i] ?? []);
-        if (changed && start < 0) start = i;
-        if (!changed && start >= 0) emit(i);
-      }
-      if (start >= 0) emit(total);
+      const { ranges, total, width } = changedRanges(quoteSheet(title), before, rows);
+      data.push(...ranges);
       grow.push(...this.growth(title, total, width));
       this.cache.set(
         name,

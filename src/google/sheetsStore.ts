@@ -8,7 +8,7 @@
  * parsed as a formula, a number or a date. A job costs these few requests at any size.
  */
 import type { sheets_v4 } from '@googleapis/sheets';
-import { columnLetter } from '../domain/a1';
+import { changedRanges, gridGrowth, withHeadRoom } from '../domain/sheetChanges';
 import type { Cell } from '../domain/schema/column';
 import { tabName, type TableDef } from '../domain/schema/table';
 import type { Locale } from '../domain/vocabulary';
@@ -21,13 +21,6 @@ function toCell(value: unknown): Cell {
   if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'string')
     return value;
   return String(value);
-}
-
-function sameRow(a: readonly Cell[] | undefined, b: readonly Cell[]): boolean {
-  if (!a) return false;
-  const width = Math.max(a.length, b.length);
-  for (let i = 0; i < width; i++) if ((a[i] ?? null) !== (b[i] ?? null)) return false;
-  return true;
 }
 
 interface SheetGrid {
@@ -161,51 +154,25 @@ export class GoogleSheetsStore implements TableStore {
 
   private growth(title: string, rows: number, columns: number): sheets_v4.Schema$Request[] {
     const grids = this.loadedGrids();
-    // Some head room, so a sheet growing a row at a time does not need this call every time.
-    const spare = (needed: number) => needed + Math.max(100, Math.ceil(needed / 10));
     const grid = grids.get(title);
     if (!grid) {
       // A new tab (push): made with the room it needs, in the same call as the growth.
-      grids.set(title, { sheetId: this.newSheetId(), rows: spare(rows), columns });
+      grids.set(title, { sheetId: this.newSheetId(), rows: withHeadRoom(rows), columns });
       return [
         {
           addSheet: {
             properties: {
               sheetId: grids.get(title)!.sheetId,
               title,
-              gridProperties: { rowCount: spare(rows), columnCount: Math.max(columns, 1) },
+              gridProperties: { rowCount: withHeadRoom(rows), columnCount: Math.max(columns, 1) },
             },
           },
         },
       ];
     }
-    const requests: sheets_v4.Schema$Request[] = [];
-    if (rows > grid.rows) {
-      requests.push({
-        appendDimension: {
-          sheetId: grid.sheetId,
-          dimension: 'ROWS',
-          length: spare(rows) - grid.rows,
-        },
-      });
-    }
-    if (columns > grid.columns) {
-      requests.push({
-        appendDimension: {
-          sheetId: grid.sheetId,
-          dimension: 'COLUMNS',
-          length: columns - grid.columns,
-        },
-      });
-    }
-    if (requests.length > 0) {
-      grids.set(title, {
-        ...grid,
-        rows: rows > grid.rows ? spare(rows) : grid.rows,
-        columns: Math.max(grid.columns, columns),
-      });
-    }
-    return requests;
+    const grown = gridGrowth(grid, rows, columns);
+    if (grown.requests.length > 0) grids.set(title, { ...grid, ...grown.grid });
+    return [...grown.requests];
   }
 
   private newSheetId(): number {
@@ -226,27 +193,8 @@ export class GoogleSheetsStore implements TableStore {
     const written: [string, Cell[][]][] = [];
     for (const [name, { title, rows }] of this.pending) {
       const before = this.cache.get(name) ?? [];
-      const width = Math.max(...rows.map((r) => r.length), ...before.map((r) => r.length), 1);
-      const total = Math.max(rows.length, before.length);
-      let start = -1;
-      const emit = (end: number) => {
-        const block: (string | number | boolean)[][] = [];
-        for (let i = start; i < end; i++) {
-          const row = rows[i] ?? [];
-          block.push(Array.from({ length: width }, (_, c) => row[c] ?? ''));
-        }
-        data.push({
-          range: `${quoteSheet(title)}!A${start + 1}:${columnLetter(width)}${end}`,
-          values: block,
-        });
-        start = -1;
-      };
-      for (let i = 0; i < total; i++) {
-        const changed = !sameRow(before[i], rows[i] ?? []);
-        if (changed && start < 0) start = i;
-        if (!changed && start >= 0) emit(i);
-      }
-      if (start >= 0) emit(total);
+      const { ranges, total, width } = changedRanges(quoteSheet(title), before, rows);
+      data.push(...ranges);
       grow.push(...this.growth(title, total, width));
       written.push([name, rows]);
     }

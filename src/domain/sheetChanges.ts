@@ -1,0 +1,98 @@
+/**
+ * What a table store over the Sheets API v4 sends when it writes a table back: only the rows that
+ * differ from what it read (and blanks over rows the table no longer has), and the rows and
+ * columns a sheet must first grow by, since the API never grows a sheet on write. The Apps Script
+ * store and the server-mode store both send these, in the REST API's own shapes.
+ */
+import { columnLetter } from './a1';
+import type { Cell } from './schema/column';
+
+export type SheetValue = string | number | boolean;
+
+export interface ValueRange {
+  readonly range: string;
+  readonly values: SheetValue[][];
+}
+
+export interface SheetGrid {
+  readonly sheetId: number;
+  readonly rows: number;
+  readonly columns: number;
+}
+
+export interface AppendDimension {
+  readonly appendDimension: {
+    readonly sheetId: number;
+    readonly dimension: 'ROWS' | 'COLUMNS';
+    readonly length: number;
+  };
+}
+
+/** Equal as the sheet holds them: a missing cell and an empty one are the same. */
+export function sameRow(a: readonly Cell[] | undefined, b: readonly Cell[]): boolean {
+  if (!a) return false;
+  const width = Math.max(a.length, b.length);
+  for (let i = 0; i < width; i++) if ((a[i] ?? null) !== (b[i] ?? null)) return false;
+  return true;
+}
+
+/**
+ * The ranges that turn `before` into `rows` on the sheet `quotedTitle`: each run of changed rows
+ * is one range, as wide as the widest row. `total` and `width` are the extent the sheet needs.
+ */
+export function changedRanges(
+  quotedTitle: string,
+  before: readonly (readonly Cell[])[],
+  rows: readonly (readonly Cell[])[],
+): { ranges: ValueRange[]; total: number; width: number } {
+  const width = Math.max(...rows.map((r) => r.length), ...before.map((r) => r.length), 1);
+  const total = Math.max(rows.length, before.length);
+  const ranges: ValueRange[] = [];
+  let start = -1;
+  const emit = (end: number) => {
+    const values: SheetValue[][] = [];
+    for (let i = start; i < end; i++) {
+      const row = rows[i] ?? [];
+      values.push(Array.from({ length: width }, (_, c) => row[c] ?? ''));
+    }
+    ranges.push({ range: `${quotedTitle}!A${start + 1}:${columnLetter(width)}${end}`, values });
+    start = -1;
+  };
+  for (let i = 0; i < total; i++) {
+    const changed = !sameRow(before[i], rows[i] ?? []);
+    if (changed && start < 0) start = i;
+    if (!changed && start >= 0) emit(i);
+  }
+  if (start >= 0) emit(total);
+  return { ranges, total, width };
+}
+
+/** Rows to add when a sheet grows to `needed` rows: some head room, so one row at a time is rare. */
+export function withHeadRoom(needed: number): number {
+  return needed + Math.max(100, Math.ceil(needed / 10));
+}
+
+/** The requests that let `grid` hold `rows` × `columns`, and the grid after them. */
+export function gridGrowth(
+  grid: SheetGrid,
+  rows: number,
+  columns: number,
+): { requests: AppendDimension[]; grid: SheetGrid } {
+  const requests: AppendDimension[] = [];
+  const grownRows = rows > grid.rows ? withHeadRoom(rows) : grid.rows;
+  if (grownRows > grid.rows) {
+    requests.push({
+      appendDimension: { sheetId: grid.sheetId, dimension: 'ROWS', length: grownRows - grid.rows },
+    });
+  }
+  if (columns > grid.columns) {
+    requests.push({
+      appendDimension: {
+        sheetId: grid.sheetId,
+        dimension: 'COLUMNS',
+        length: columns - grid.columns,
+      },
+    });
+  }
+  return { requests, grid: { ...grid, rows: grownRows, columns: Math.max(grid.columns, columns) } };
+}
