@@ -12,11 +12,12 @@ import { branchesInCooldown, drawShowcase } from '../domain/showcase';
 import {
   ActivitiesTable,
   BranchesTable,
+  MonthlyResultsTable,
   ShowcaseTable,
   type Activity,
   type MonthlyResult,
 } from '../domain/schema/tables';
-import type { RowFilter } from '../domain/schema/rows';
+import { mapHeader, type RowFilter } from '../domain/schema/rows';
 import { rescoreActivities } from './activities';
 import { readConfig, type Ports } from './context';
 import { runJob, type JobReport } from './job';
@@ -215,7 +216,12 @@ export function finaliseMonth(ports: Ports, month: string): FinaliseReport {
   });
 }
 
-/** Months the daily trigger should act on, given today's local date. */
+/**
+ * Months the daily trigger should act on, given today's local date: the month's showcase from its
+ * day to the month's end, and the previous month's results from the 1st on. Due is not done: the
+ * caller's done-markers say which ran already, so a run cut off on the day (Google never retries
+ * it) is caught up by the next day's.
+ */
 export function dueMonthlyJobs(
   today: string,
   config: Config,
@@ -225,8 +231,19 @@ export function dueMonthlyJobs(
   const due: { showcase?: string; finalise?: string } = {};
   const inProgramme = (m: string) =>
     m >= config.programStart.slice(0, 7) && m <= config.programEnd.slice(0, 7);
-  if (day === config.showcaseDay && inProgramme(month)) due.showcase = month;
+  if (day >= config.showcaseDay && inProgramme(month)) due.showcase = month;
   const previous = addMonths(month, -1);
-  if (day === 1 && inProgramme(previous)) due.finalise = previous;
+  if (inProgramme(previous)) due.finalise = previous;
   return due;
+}
+
+/**
+ * Whether `month` has results in `MonthlyResults` already (whoever finalised it: the daily
+ * trigger, the menu, a finalisation of another month recomputing it). Reads the month column only.
+ */
+export function isFinalised(ports: Ports, month: string, config: Config): boolean {
+  const cells = ports.store.read(MonthlyResultsTable);
+  if (cells.length < 2) return false;
+  const at = mapHeader(MonthlyResultsTable, cells[0]!, config.locale).indexOf.month;
+  return at !== undefined && cells.slice(1).some((row) => String(row[at] ?? '').trim() === month);
 }

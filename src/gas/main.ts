@@ -6,7 +6,7 @@ import { selectAwards } from '../app/awards';
 import { aggregateDefense } from '../app/defense';
 import { ingestResponses } from '../app/ingest';
 import { issueLetters } from '../app/letters';
-import { dueMonthlyJobs, finaliseMonth, prepareShowcase } from '../app/monthly';
+import { dueMonthlyJobs, finaliseMonth, isFinalised, prepareShowcase } from '../app/monthly';
 import { buildReport } from '../app/report';
 import { reprocessRejected } from '../app/reprocess';
 import { archiveRubricScores } from '../app/rubric';
@@ -181,13 +181,23 @@ function runDueMonthlyJobs(): string[] {
       const markers = ports.markers!;
       const lines: string[] = [];
       const due = dueMonthlyJobs(ports.clock.now().slice(0, 10), config);
+      // A job is marked done only once what it wrote is in the sheets: a run cut off before
+      // then leaves it due, and the next day's run does it.
+      const doneOnceWritten = (key: string) => {
+        job.store.flush();
+        markers.set(key, ports.clock.now());
+      };
+      // A month drawn or finalised from the menu is done too: it is not redone, only marked.
       if (due.showcase && markers.get(`done:showcase:${due.showcase}`) === null) {
-        lines.push(...prepareShowcase(ports, due.showcase).summary);
-        markers.set(`done:showcase:${due.showcase}`, ports.clock.now());
+        const showcase = prepareShowcase(ports, due.showcase);
+        if (!showcase.alreadyDrawn) lines.push(...showcase.summary);
+        doneOnceWritten(`done:showcase:${due.showcase}`);
       }
       if (due.finalise && markers.get(`done:finalise:${due.finalise}`) === null) {
-        lines.push(...finaliseMonth(ports, due.finalise).summary);
-        markers.set(`done:finalise:${due.finalise}`, ports.clock.now());
+        if (!isFinalised(ports, due.finalise, config)) {
+          lines.push(...finaliseMonth(ports, due.finalise).summary);
+        }
+        doneOnceWritten(`done:finalise:${due.finalise}`);
       }
       // Months whose inputs changed after they were finalised (a late or reprocessed report, an
       // edited row, a corrected vote): recomputed every day, each change in its own Log row.

@@ -362,16 +362,19 @@ describe('finaliseMonth', () => {
 
 describe('dueMonthlyJobs', () => {
   test.each([
-    ['2026-10-25', { showcase: '2026-10' }],
+    ['2026-10-25', { showcase: '2026-10', finalise: '2026-09' }],
     ['2026-11-01', { finalise: '2026-10' }],
-    ['2027-06-25', { showcase: '2027-06' }],
+    ['2027-06-25', { showcase: '2027-06', finalise: '2027-05' }],
     ['2027-07-01', { finalise: '2027-06' }], // June is finalised after the programme ends
     ['2026-09-01', {}], // August is not a programme month
+    ['2026-09-25', { showcase: '2026-09' }], // nor is it finalised later in September
     ['2026-08-25', {}], // before the programme
-    ['2027-07-25', {}], // after it
-    ['2026-10-24', {}],
-    ['2026-10-26', {}],
-    ['2026-10-02', {}],
+    ['2027-07-25', { finalise: '2027-06' }], // still due after it, until done
+    ['2027-08-02', {}],
+    ['2026-10-24', { finalise: '2026-09' }],
+    // A day after the draw or the 1st: still due, so a run cut off on the day is caught up.
+    ['2026-10-26', { showcase: '2026-10', finalise: '2026-09' }],
+    ['2026-10-02', { finalise: '2026-09' }],
   ])('%s → %j', (today, due) => {
     expect(dueMonthlyJobs(today, DEFAULT_CONFIG)).toEqual(due);
   });

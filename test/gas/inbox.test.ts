@@ -117,7 +117,9 @@ describe('500 activity reports within ten minutes, with realistic call times', (
     // The daily run then finds nothing to do.
     gas.world.setNow(cst('2026-10-21 06:00'));
     const daily = gas.world.triggers().find((t) => t.handler === 'dailyTrigger')!;
-    expect(gas.bundle.fire(daily).value).toBe(t('zh-CN', 'gas.ingest.reconciled', { count: 0 }));
+    // Nothing was left for it to fold (September, never finalised in this scenario, is caught up).
+    const lines = String(gas.bundle.fire(daily).value).split('\n');
+    expect(lines[0]).toBe(t('zh-CN', 'gas.ingest.reconciled', { count: 0 }));
   });
 });
 

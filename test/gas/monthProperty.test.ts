@@ -4,12 +4,9 @@
  * error at a random service call, then one day without faults, ends in the state of the same month
  * without the error. Tables are compared as staff read them, times aside.
  *
- * Opt-in (MONTH_PROPERTY=1, MONTH_RUNS=n): today it fails, by design of the daily run, when the
- * fault cuts off the run of the 25th or of the 1st: the showcase or the month's results are due
- * only on their own day, so the next day's run never draws or finalises them (counterexample
- * found: October's showcase never drawn, so no branch of October is marked 示范汇报). Making the daily run catch
- * up on missed days belongs with its bounded, checkpointed reconciliation; run this again then,
- * and make it part of `npm test`.
+ * A run cut off on the day of the showcase or of the month's results is caught up by the next
+ * day's: those jobs are due from their day until done (`dueMonthlyJobs`). MONTH_RUNS=n tries more
+ * months than the default.
  */
 import fc from 'fast-check';
 import {
@@ -82,27 +79,21 @@ function tables(gas: Gas): Record<string, string[]> {
   );
 }
 
-const runProperty = process.env.MONTH_PROPERTY === '1' ? it : it.skip;
-
 describe('a month with one transient fault, then a quiet day', () => {
-  runProperty(
-    'ends as the month without the fault',
-    () => {
-      const clean = ready();
-      const calls = october(clean);
-      const expected = tables(clean);
-      expect(expected.activities!.length).toBeGreaterThan(40);
-      expect(expected.showcase!.length).toBeGreaterThan(0);
-      expect(expected.monthly!.length).toBe(8); // September (empty) and October
-      fc.assert(
-        fc.property(fc.integer({ min: 1, max: calls }), fc.constantFrom(...FAULTS), (at, error) => {
-          const gas = ready();
-          october(gas, { at, error });
-          expect([at, tables(gas)]).toEqual([at, expected]);
-        }),
-        { numRuns: Number(process.env.MONTH_RUNS ?? 8) },
-      );
-    },
-    900_000,
-  );
+  it('ends as the month without the fault', () => {
+    const clean = ready();
+    const calls = october(clean);
+    const expected = tables(clean);
+    expect(expected.activities!.length).toBeGreaterThan(40);
+    expect(expected.showcase!.length).toBeGreaterThan(0);
+    expect(expected.monthly!.length).toBe(8); // September (empty) and October
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: calls }), fc.constantFrom(...FAULTS), (at, error) => {
+        const gas = ready();
+        october(gas, { at, error });
+        expect([at, tables(gas)]).toEqual([at, expected]);
+      }),
+      { numRuns: Number(process.env.MONTH_RUNS ?? 8) },
+    );
+  }, 900_000);
 });
