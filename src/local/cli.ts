@@ -415,6 +415,8 @@ export function buildProgram(out: Out = (l) => process.stdout.write(`${l}\n`)): 
           [[String(report.moved), String(report.stillRejected)]],
         ),
       );
+      // After the counts (the table says them): the months the moved rows made stale.
+      report.summary.slice(1).forEach((l) => out(l));
     });
 
   addGoogleCommands(program, out, (l) => process.stderr.write(`${l}\n`));

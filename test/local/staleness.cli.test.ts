@@ -2,17 +2,21 @@
  * Stale months through the CLI: a report added to a finalised month in the workbook makes the
  * next `finalize` of any month recompute it and print what changed; `refresh` does it alone.
  */
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Table } from '../../src/app/table';
 import type { RecordOf, TableDef } from '../../src/domain/schema/table';
+import { DEFAULT_CONFIG } from '../../src/domain/config';
+import { formDef } from '../../src/domain/forms';
 import {
   ActivitiesTable,
   BranchesTable,
   MonthlyResultsTable,
+  RejectedTable,
   type Activity,
 } from '../../src/domain/schema/tables';
+import { writeFormsCsv } from '../../src/local/formsCsv';
 import { main } from '../../src/local/cli';
 import { XlsxStore } from '../../src/local/xlsxStore';
 
@@ -53,6 +57,71 @@ const activity = (id: string, branch: string, date: string): Activity => ({
   points: 12,
   note: null,
 });
+
+const twoBranches = () =>
+  ['B001', 'B002'].map((id, i) => ({
+    id,
+    name: `计算机学院第${i + 1}党支部`,
+    tier: 'junior' as const,
+    unit: '计算机学院',
+    secretary: '张三',
+    email: null,
+    members: 20,
+    status: 'approved' as const,
+    plan: null,
+    planLink: null,
+    reviewNote: null,
+    complianceOverride: null,
+    responseId: null,
+    appliedAt: null,
+  }));
+
+test('reprocess says which finalised months the rows it moved made stale', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'starbranch-stale-'));
+  const path = join(dir, 'college.xlsx');
+  expect((await run('init', path)).code).toBe(0);
+  await addRows(path, BranchesTable, twoBranches());
+  await addRows(path, ActivitiesTable, [activity('a1', 'B001', '2026-10-08')]);
+  expect((await run('finalize', path, '--month', '2026-10')).code).toBe(0);
+  // A late October report names a branch that does not exist: it waits in 待处理.
+  const csv = join(dir, 'activity.csv');
+  writeFileSync(
+    csv,
+    writeFormsCsv(
+      formDef('activity', DEFAULT_CONFIG.defenseRubric),
+      [
+        {
+          timestamp: '2026/11/3 下午8:00:00',
+          answers: {
+            branch: 'B009',
+            date: '2026/10/20',
+            kind: '读一本好书',
+            title: '补报的读书会',
+            description: '共读《红岩》并交流体会',
+            participants: '30',
+            nonParty: '25',
+            counselorPresent: '是',
+            evidenceLink: 'https://example.edu.cn/e',
+          },
+        },
+      ],
+      'zh-CN',
+    ),
+  );
+  expect((await run('ingest', path, '--form', 'activity', csv)).code).toBe(0);
+  // Staff correct the branch in the raw answers and reprocess.
+  const store = await XlsxStore.open(path);
+  const rejected = Table.read(store, RejectedTable, 'zh-CN');
+  const row = rejected.records()[0]!;
+  const payload = JSON.parse(row.payload) as Record<string, string>;
+  rejected.upsert({ ...row, payload: JSON.stringify({ ...payload, 支部: 'B002' }) });
+  rejected.save(store, 'zh-CN');
+  await store.save(path);
+
+  const reprocessed = await run('reprocess', path);
+  expect(reprocessed.code).toBe(0);
+  expect(reprocessed.out.join('\n')).toMatch(/2026-10.*需重算/);
+}, 90_000);
 
 test('finalize recomputes a stale month and prints the change; refresh then finds none', async () => {
   const path = join(mkdtempSync(join(tmpdir(), 'starbranch-stale-')), 'college.xlsx');
