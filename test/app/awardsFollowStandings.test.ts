@@ -29,7 +29,7 @@ import {
   upsertRows,
   type TestPorts,
 } from '../support/fakes';
-import { sealMonths } from '../support/sealMonths';
+import { handMadeOctober, sealMonths } from '../support/sealMonths';
 
 /**
  * Four approved branches, two advanced places, one semester with one theme activity required.
@@ -58,27 +58,10 @@ function programme(): TestPorts & { documents: FakeDocuments } {
     ),
   ]);
   editRow(store, NominationsTable, 'n1', { status: 'approved' });
-  const monthly = (branch: string, score: number, starBranch = false) => ({
-    month: '2026-10',
-    branch,
-    branchName: null,
-    points: (score * 30) / 100,
-    score,
-    stars: 5,
-    starsText: null,
-    rank: 1,
-    presented: starBranch,
-    onsiteScore: null,
-    starBranch,
-    veto: null,
-    finalisedAt: '2026-11-01 06:00:00',
-    state: 'final' as const,
-    inputsDigest: null,
-  });
   upsertRows(store, MonthlyResultsTable, [
-    monthly('B001', 90, true),
-    monthly('B002', 80),
-    monthly('B004', 60),
+    handMadeOctober('B001', 90, true),
+    handMadeOctober('B002', 80),
+    handMadeOctober('B004', 60),
   ]);
   sealMonths({ store, clock: ports.clock });
   return { ...ports, documents: new FakeDocuments(), markers: new MemoryMarkers() };

@@ -36,7 +36,7 @@ import {
   upsertRows,
   type TestPorts,
 } from '../support/fakes';
-import { sealMonths } from '../support/sealMonths';
+import { handMadeOctober, sealMonths } from '../support/sealMonths';
 
 const DefenseScoresTable = defenseScoresTable(DEFAULT_CONFIG.defenseRubric);
 
@@ -270,27 +270,10 @@ function yearEnd(): TestPorts {
   expect(report.added).toBe(6);
   editRow(store, NominationsTable, 'n1', { status: 'approved' });
   editRow(store, NominationsTable, 'n3', { status: 'approved' });
-  const monthly = (branch: string, score: number, starBranch = false) => ({
-    month: '2026-10',
-    branch,
-    branchName: null,
-    points: (score * 30) / 100,
-    score,
-    stars: 5,
-    starsText: null,
-    rank: 1,
-    presented: starBranch,
-    onsiteScore: null,
-    starBranch,
-    veto: null,
-    finalisedAt: '2026-11-01 06:00:00',
-    state: null,
-    inputsDigest: null,
-  });
   upsertRows(store, MonthlyResultsTable, [
-    monthly('B001', 90, true),
-    monthly('B002', 80),
-    monthly('B004', 60),
+    handMadeOctober('B001', 90, true),
+    handMadeOctober('B002', 80),
+    handMadeOctober('B004', 60),
   ]);
   sealMonths({ store, clock: ports.clock });
   const defense = (branch: string, score: number) => ({

@@ -126,26 +126,7 @@ test('reprocess says which finalised months the rows it moved made stale', async
 test('finalize recomputes a stale month and prints the change; refresh then finds none', async () => {
   const path = join(mkdtempSync(join(tmpdir(), 'starbranch-stale-')), 'college.xlsx');
   expect((await run('init', path)).code).toBe(0);
-  await addRows(
-    path,
-    BranchesTable,
-    ['B001', 'B002'].map((id, i) => ({
-      id,
-      name: `计算机学院第${i + 1}党支部`,
-      tier: 'junior' as const,
-      unit: '计算机学院',
-      secretary: '张三',
-      email: null,
-      members: 20,
-      status: 'approved' as const,
-      plan: null,
-      planLink: null,
-      reviewNote: null,
-      complianceOverride: null,
-      responseId: null,
-      appliedAt: null,
-    })),
-  );
+  await addRows(path, BranchesTable, twoBranches());
   await addRows(path, ActivitiesTable, [activity('a1', 'B001', '2026-10-08')]);
   const october = await run('finalize', path, '--month', '2026-10');
   expect(october.code).toBe(0);
