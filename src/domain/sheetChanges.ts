@@ -1,5 +1,6 @@
 /**
- * What a table store over the Sheets API v4 sends when it writes a table back: only the rows that
+ * How a table store over the Sheets API v4 reads a table (values as stored, dates as the sheet
+ * shows them) and what it sends when it writes a table back: only the rows that
  * differ from what it read (and blanks over rows the table no longer has), and the rows and
  * columns a sheet must first grow by, since the API never grows a sheet on write. The Apps Script
  * store and the server-mode store both send these, in the REST API's own shapes.
@@ -8,6 +9,25 @@ import { columnLetter } from './a1';
 import type { Cell } from './schema/column';
 
 export type SheetValue = string | number | boolean;
+
+/** The options of every `values.batchGet`: stored values, not formulas; dates as shown. */
+export const READ_OPTIONS = {
+  valueRenderOption: 'UNFORMATTED_VALUE',
+  dateTimeRenderOption: 'FORMATTED_STRING',
+  majorDimension: 'ROWS',
+} as const;
+
+/** A value range's rows as cells: blank is null, anything unexpected its text. */
+export function cellsOf(values: readonly (readonly unknown[])[] | null | undefined): Cell[][] {
+  return (values ?? []).map((row) => row.map(cellOf));
+}
+
+function cellOf(value: unknown): Cell {
+  if (value === undefined || value === null || value === '') return null;
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'string')
+    return value;
+  return String(value);
+}
 
 export interface ValueRange {
   readonly range: string;

@@ -35,6 +35,7 @@ import {
 import { workbookTables } from '../domain/schema/workbook';
 import type { Locale } from '../domain/vocabulary';
 import type { TableStore } from '../ports';
+import { cellsOf, READ_OPTIONS } from '../domain/sheetChanges';
 import { lazyMarkers } from './job';
 import {
   inboxForm,
@@ -124,28 +125,13 @@ class SliceStore implements TableStore {
   }
 }
 
-function toCell(value: unknown): Cell {
-  if (value === undefined || value === null || value === '') return null;
-  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'string')
-    return value;
-  return String(value);
-}
-
-const RENDER = {
-  valueRenderOption: 'UNFORMATTED_VALUE',
-  dateTimeRenderOption: 'FORMATTED_STRING',
-  majorDimension: 'ROWS',
-} as const;
-
 function batchGet(spreadsheetId: string, ranges: readonly string[]): Cell[][][] {
   if (ranges.length === 0) return [];
   const response = Sheets!.Spreadsheets!.Values!.batchGet(spreadsheetId, {
     ranges: [...ranges],
-    ...RENDER,
+    ...READ_OPTIONS,
   });
-  return ranges.map((_, i) =>
-    ((response.valueRanges?.[i]?.values ?? []) as unknown[][]).map((row) => row.map(toCell)),
-  );
+  return ranges.map((_, i) => cellsOf(response.valueRanges?.[i]?.values));
 }
 
 function titleOf(grids: readonly Grid[], def: TableDef): Grid | undefined {

@@ -8,8 +8,10 @@
  */
 import { columnLetter } from '../domain/a1';
 import {
+  cellsOf,
   changedRanges,
   gridGrowth,
+  READ_OPTIONS,
   type AppendDimension,
   type ValueRange,
 } from '../domain/sheetChanges';
@@ -21,13 +23,6 @@ import type { TableStore } from '../ports';
 /** Sheet names are quoted in A1 notation; a quote inside is doubled. */
 export function quoteSheet(name: string): string {
   return `'${name.replace(/'/g, "''")}'`;
-}
-
-function toCell(value: unknown): Cell {
-  if (value === undefined || value === null || value === '') return null;
-  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'string')
-    return value;
-  return String(value);
 }
 
 interface Pending {
@@ -96,17 +91,11 @@ export class SheetsApiStore implements TableStore {
     if (present.length === 0) return;
     const response = Sheets!.Spreadsheets!.Values!.batchGet(this.spreadsheetId, {
       ranges: present.map((w) => quoteSheet(w.title!)),
-      valueRenderOption: 'UNFORMATTED_VALUE',
-      dateTimeRenderOption: 'FORMATTED_STRING',
-      majorDimension: 'ROWS',
+      ...READ_OPTIONS,
     });
     const ranges = response.valueRanges ?? [];
     present.forEach((w, i) => {
-      const values = (ranges[i]?.values ?? []) as unknown[][];
-      this.cache.set(
-        w.def.name,
-        values.map((row) => row.map(toCell)),
-      );
+      this.cache.set(w.def.name, cellsOf(ranges[i]?.values));
     });
   }
 

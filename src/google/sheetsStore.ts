@@ -8,20 +8,19 @@
  * parsed as a formula, a number or a date. A job costs these few requests at any size.
  */
 import type { sheets_v4 } from '@googleapis/sheets';
-import { changedRanges, gridGrowth, withHeadRoom } from '../domain/sheetChanges';
+import {
+  cellsOf,
+  changedRanges,
+  gridGrowth,
+  READ_OPTIONS,
+  withHeadRoom,
+} from '../domain/sheetChanges';
 import type { Cell } from '../domain/schema/column';
 import { tabName, type TableDef } from '../domain/schema/table';
 import type { Locale } from '../domain/vocabulary';
 import { quoteSheet } from '../gas/sheetsStore';
 import type { TableStore } from '../ports';
 import type { GoogleApi } from './clients';
-
-function toCell(value: unknown): Cell {
-  if (value === undefined || value === null || value === '') return null;
-  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'string')
-    return value;
-  return String(value);
-}
 
 interface SheetGrid {
   readonly sheetId: number;
@@ -77,18 +76,12 @@ export class GoogleSheetsStore implements TableStore {
       this.api.sheets.spreadsheets.values.batchGet({
         spreadsheetId: this.spreadsheetId,
         ranges: present.map((w) => quoteSheet(w.title!)),
-        valueRenderOption: 'UNFORMATTED_VALUE',
-        dateTimeRenderOption: 'FORMATTED_STRING',
-        majorDimension: 'ROWS',
+        ...READ_OPTIONS,
       }),
     );
     const ranges = response.valueRanges ?? [];
     present.forEach((w, i) => {
-      const values = (ranges[i]?.values ?? []) as unknown[][];
-      this.cache.set(
-        w.def.name,
-        values.map((row) => row.map(toCell)),
-      );
+      this.cache.set(w.def.name, cellsOf(ranges[i]?.values));
     });
   }
 
