@@ -18,7 +18,6 @@ import { letterMismatch } from '../../src/app/letterCheck';
 import { Table } from '../../src/app/table';
 import { parseConfig } from '../../src/domain/config';
 import { formDef, type FormName } from '../../src/domain/forms';
-import type { RecordOf, TableDef } from '../../src/domain/schema/table';
 import {
   AwardsTable,
   BranchesTable,
@@ -46,6 +45,7 @@ import {
 import { writeFormsCsv } from '../../src/local/formsCsv';
 import { XlsxStore } from '../../src/local/xlsxStore';
 import { gb18030 } from '../support/encodings';
+import { edit, records } from '../support/workbookEdits';
 
 const MONTHS = ['2026-09', '2026-10', '2026-11'];
 const RUBRIC = '创建成效/Results:60, 特色创新/Innovation:40, 现场答辩/Defense:50';
@@ -74,23 +74,6 @@ async function ok(...argv: string[]): Promise<string> {
   const result = await run(...argv);
   if (result.code !== 0) throw new Error(`${argv.join(' ')}: ${result.err}\n${result.out}`);
   return result.out;
-}
-
-async function records<D extends TableDef>(workbook: string, def: D): Promise<RecordOf<D>[]> {
-  return Table.read(await XlsxStore.open(workbook), def, 'zh-CN').records();
-}
-
-/** A staff edit in the workbook, as someone would make it in Excel. */
-async function edit<D extends TableDef>(
-  workbook: string,
-  def: D,
-  change: (table: Table<D>) => void,
-): Promise<void> {
-  const store = await XlsxStore.open(workbook);
-  const table = Table.read(store, def, 'zh-CN');
-  change(table);
-  table.save(store, 'zh-CN', true);
-  await store.save(workbook);
 }
 
 const localTime = (r: DemoResponse) => {

@@ -8,9 +8,8 @@ import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import PizZip from 'pizzip';
-import { Table } from '../../src/app/table';
 import { chineseOrdinalRank } from '../../src/domain/letterFields';
-import { recordKey, type TableDef, type RecordOf } from '../../src/domain/schema/table';
+import { recordKey } from '../../src/domain/schema/table';
 import {
   AwardsTable,
   ConfigTable,
@@ -20,7 +19,7 @@ import {
 import { main } from '../../src/local/cli';
 import { DEFAULT_CONFIG } from '../../src/domain/config';
 import { defenseScoresTable } from '../../src/domain/schema/defenseScores';
-import { XlsxStore } from '../../src/local/xlsxStore';
+import { edit, records as read } from '../support/workbookEdits';
 
 async function run(...argv: string[]) {
   const out: string[] = [];
@@ -46,22 +45,6 @@ function movedCopy(name: string): { folder: string; workbook: string } {
   const folder = join(dir, name);
   cpSync(demo, folder, { recursive: true });
   return { folder, workbook: join(folder, 'starbranch-demo.xlsx') };
-}
-
-async function read<D extends TableDef>(workbook: string, def: D): Promise<RecordOf<D>[]> {
-  return Table.read(await XlsxStore.open(workbook), def, 'zh-CN').records();
-}
-
-async function edit<D extends TableDef>(
-  workbook: string,
-  def: D,
-  change: (table: Table<D>) => void,
-): Promise<void> {
-  const store = await XlsxStore.open(workbook);
-  const table = Table.read(store, def, 'zh-CN');
-  change(table);
-  table.save(store, 'zh-CN', true);
-  await store.save(workbook);
 }
 
 function letterText(path: string): string {
