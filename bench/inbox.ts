@@ -9,6 +9,8 @@ import { REALISTIC_COSTS } from '../test/sandbox';
 import {
   activityIds,
   burst,
+  heavyDays,
+  type DayFigures,
   percentile,
   programme,
   responseCost,
@@ -31,6 +33,8 @@ export interface InboxFigures {
     readonly runs: number;
     readonly busy: number;
   };
+  /** 400 reports a day on a showcase day, a month's last day and the 1st, tables at the largest scale. */
+  readonly heavyDays: { readonly scale: number; readonly days: readonly DayFigures[] };
   readonly triggerMinutesPerDayAt100: {
     readonly reports: number;
     readonly foldMs: number;
@@ -46,6 +50,10 @@ function sweepMs(): number {
   const run = gas.bundle.fire(trigger);
   return run.execution.endMs! - run.execution.startMs;
 }
+
+/** The three heavy days of issue #10 beside the tables of `scale`. */
+export const HEAVY_DAYS = ['2026-10-25', '2026-10-31', '2026-11-01'] as const;
+export const HEAVY_DAY_REPORTS = 400;
 
 export function inboxFigures(scales: readonly number[]): InboxFigures {
   const perResponse: InboxFigures['perResponse'] = {};
@@ -71,8 +79,16 @@ export function inboxFigures(scales: readonly number[]): InboxFigures {
   const sweep = sweepMs();
   const reports = 200;
   const sweeps = (24 * 60) / 10;
+  const largest = Math.max(...scales);
+  const heavy = heavyDays({
+    days: HEAVY_DAYS,
+    perDay: HEAVY_DAY_REPORTS,
+    branches: BRANCHES_PER_SCALE * largest,
+    activities: REPORTS_PER_SCALE * largest,
+  });
   return {
     perResponse,
+    heavyDays: { scale: largest, days: heavy.figures },
     burst: {
       responses: arrivals.length,
       landed: ids.length,

@@ -9,6 +9,7 @@ import { t } from '../../src/domain/messages';
 import { REALISTIC_COSTS, type RunResult } from '../sandbox';
 import {
   activityIds,
+  heavyDays,
   burst,
   countCells,
   fillActivities,
@@ -185,5 +186,29 @@ describe('a heavy day', () => {
     const rows = activityIds(gas);
     expect(new Set(rows).size).toBe(rows.length);
     expect([...rows].sort()).toEqual([...ids].sort());
+  });
+});
+
+describe('400 reports a day for three days: a showcase day, a month end and the 1st', () => {
+  it('every report in 活动 within 15 minutes, none lost or twice, the daily runs in time and the day’s jobs done on their day', () => {
+    const days = ['2026-10-25', '2026-10-31', '2026-11-01'];
+    const { figures, gas, expectedIds } = heavyDays({ days, perDay: 400 });
+    for (const d of figures) {
+      console.log(
+        `${d.day}: ${d.landed}/${d.responses} rows, p50 ${(d.p50Ms / 1000).toFixed(1)} s, ` +
+          `max ${(d.maxMs / 1000).toFixed(1)} s, ${d.busy} busy, daily run ${(d.dailyRunMs / 1000).toFixed(1)} s, ` +
+          `jobs ${d.jobsDoneOnTheDay.join(', ') || '—'}`,
+      );
+      expect(d).toMatchObject({ landed: 400, duplicated: 0, failed: 0 });
+      expect(d.maxMs).toBeLessThanOrEqual(15 * 60_000);
+      expect(d.dailyRunMs).toBeLessThan(6 * 60_000);
+      expect(d.jobsDoneOnTheDay).toEqual(d.jobsDue);
+    }
+    expect(figures.map((d) => d.jobsDue)).toEqual([['showcase 2026-10'], [], ['finalise 2026-10']]);
+    const ids = activityIds(gas);
+    expect([...ids].sort()).toEqual([...expectedIds].sort());
+    // October's results count the reports folded by the 1st's daily run.
+    const october = sheetRecords(gas.world, SHEETS.monthly).filter((r) => r['月份'] === '2026-10');
+    expect(october.length).toBeGreaterThan(0);
   });
 });
