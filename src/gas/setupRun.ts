@@ -63,7 +63,7 @@ export function runSetup(job: GasJob): string[] {
     .filter((b) => b.status === 'approved');
   const forms = ensureForms(spreadsheetId, config, approved, properties);
   refreshBranchChoices(forms.refresh, approved);
-  const triggers = installTriggers(job.spreadsheet.getId());
+  const triggers = installTriggers(spreadsheetId);
   markers.set(SETUP_STATE_KEY, SETUP_DONE);
   return [
     `sheets created: ${sheets.created.length}, kept: ${sheets.kept.length}`,
