@@ -988,7 +988,7 @@ export const OTHER_RELIABILITY_TESTS: readonly ReliabilityTest[] = [
     area: 'bursts and heavy days (Apps Script)',
     file: 'test/gas/inbox.test.ts',
     proves:
-      'Google appends every response to its response sheet; the submit trigger folds the rows past a high-water mark and appends them with the marks in one atomic call. 500 reports within ten minutes all land, once, each within 15 minutes (a submit run that finds the lock busy returns; the next fold or the ten-minute sweep takes its row); a day of 400 unfolded reports is folded by the daily run, which still draws the showcase; on a slow day the daily fold stops at its two-minute budget, keeps its place, and the monthly jobs run anyway',
+      'Google appends every response to its response sheet; the submit trigger folds the rows past a high-water mark and appends them with the marks in one atomic call. 500 reports within ten minutes all land, once, each within 15 minutes (a submit run that finds the lock busy returns; the next fold or the ten-minute sweep takes its row); a day of 400 unfolded reports is folded by the daily run, which still draws the showcase; on a slow day the daily fold stops at its two-minute budget, keeps its place, and the monthly jobs run anyway; 400 reports a day for three days (the showcase day, the month’s last day, the 1st) with every trigger as scheduled: all land once, each within 15 minutes (seconds when the lock is free; up to the next sweep, ten minutes, plus one fold when a long run held the lock), the daily runs inside 6 minutes, the draw and the month’s results done on their day',
   },
   {
     area: 'batches and order',
