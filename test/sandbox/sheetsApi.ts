@@ -414,7 +414,12 @@ export class FakeSheetsSpreadsheets extends Fake<World> {
     spreadsheetId: string,
   ): GoogleAppsScript.Sheets.Schema.BatchUpdateSpreadsheetResponse {
     const ss = spreadsheetOf(this._world, spreadsheetId, 'batchUpdate');
+    const sent = JSON.parse(JSON.stringify(resource?.requests ?? [])) as unknown[];
     const replies = new BatchUpdate(this._world, ss).run(resource?.requests ?? []);
+    this._world.sheetsBatches.push({
+      execution: this._world.currentExecution?.id ?? null,
+      requests: sent,
+    });
     return { spreadsheetId: ss._id, replies };
   }
   _properties(ss: FakeSpreadsheet, s: FakeSheet): GoogleAppsScript.Sheets.Schema.SheetProperties {
