@@ -8,12 +8,12 @@
  * Coordinates are 0-based (row 0 is the sheet's row 1), as the Sheets API counts them.
  */
 
-/** What a cell holds: text, a number, or nothing. A `date` cell holds `YYYY-MM-DD` text. */
+/** What a cell holds: text, a number, or nothing. */
 export type LayoutValue = string | number | null;
 
 /** The kinds of cell a laid-out sheet has; each store gives every kind the same look. */
 export type LayoutStyle =
-  'title' | 'note' | 'section' | 'header' | 'text' | 'count' | 'score' | 'date' | 'stars';
+  'title' | 'note' | 'section' | 'header' | 'text' | 'count' | 'score' | 'stars';
 
 /** A cell's emphasis: something to act on, done, or quiet. */
 export type LayoutTone = 'alert' | 'good' | 'quiet';
@@ -90,11 +90,10 @@ export const LAYOUT_STYLES: Readonly<Record<LayoutStyle, StyleSpec>> = {
   title: { bold: true, fontSize: 16, color: '8B1A1A' },
   note: { italic: true, color: '666666' },
   section: { bold: true, fontSize: 12, color: 'FFFFFF', fill: PARTY_RED },
-  header: { bold: true, fill: 'F2DCDB' },
+  header: { bold: true, fill: 'F2DCDB', align: 'CENTER' },
   text: {},
   count: { numberFormat: '0' },
   score: { numberFormat: '0.00' },
-  date: { numberFormat: 'yyyy-mm-dd', align: 'RIGHT' },
   stars: { color: 'C9A227' },
 };
 
@@ -142,11 +141,6 @@ export function dayNumber(isoDate: string): number {
   const dayOfEra =
     yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
   return era * 146_097 + dayOfEra - 719_468;
-}
-
-/** The serial number a spreadsheet stores for a date: days since 1899-12-30. */
-export function dateSerial(isoDate: string): number {
-  return dayNumber(isoDate) - dayNumber('1899-12-30');
 }
 
 /** How many rows and columns the layout's cells reach. */

@@ -16,7 +16,6 @@
 import type { SheetGrid } from './sheetChanges';
 import {
   cellLook,
-  dateSerial,
   layoutExtent,
   widthInPixels,
   type Box,
@@ -38,10 +37,7 @@ function cellData(cell: LayoutCell | undefined): Json {
   const look = cellLook(cell);
   const format: Json = {};
   if (look.numberFormat) {
-    format.numberFormat = {
-      type: cell.style === 'date' ? 'DATE' : 'NUMBER',
-      pattern: look.numberFormat,
-    };
+    format.numberFormat = { type: 'NUMBER', pattern: look.numberFormat };
   }
   if (look.fill) format.backgroundColor = sheetsColor(look.fill);
   const text: Json = {};
@@ -55,11 +51,7 @@ function cellData(cell: LayoutCell | undefined): Json {
   const value = cell.value;
   if (value !== null) {
     data.userEnteredValue =
-      cell.style === 'date' && typeof value === 'string'
-        ? { numberValue: dateSerial(value) }
-        : typeof value === 'number'
-          ? { numberValue: value }
-          : { stringValue: value };
+      typeof value === 'number' ? { numberValue: value } : { stringValue: value };
   }
   if (Object.keys(format).length > 0) data.userEnteredFormat = format;
   return data;

@@ -24,11 +24,6 @@ function address(box: Box): string {
 
 function cellValue(cell: LayoutCell, text: (s: string) => string): ExcelJS.CellValue {
   const { value } = cell;
-  if (value === null) return null;
-  if (cell.style === 'date' && typeof value === 'string') {
-    const [y, m, d] = value.split('-').map(Number) as [number, number, number];
-    return new Date(Date.UTC(y, m - 1, d));
-  }
   return typeof value === 'string' ? text(value) : value;
 }
 
