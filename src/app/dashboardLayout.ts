@@ -2,28 +2,24 @@
  * The 总览 sheet laid out for staff, from the dashboard model: sections one under the other, each
  * a heading band, a header row and its rows, in the workbook's language; the charts to the right
  * of the tables (on Google Sheets; the `.xlsx` shows the same figures with data bars and a colour
- * scale instead). Numbers are number cells with a number format, dates date cells: never "18 / 333"
- * as text.
+ * scale instead). Numbers are number cells with a number format: never "18 / 333" as text.
  *
  * Long texts (the title, notes, what to do) sit in a column's last used cell of their row and
  * spill over the empty cells to their right, so the columns stay as narrow as their figures.
  */
 import { joinList, t } from '../domain/messages';
-import type {
-  Box,
-  Highlight,
-  LayoutCell,
-  LayoutChart,
-  LayoutStyle,
-  LayoutTone,
-  SheetLayout,
-} from '../domain/sheetLayout';
-import { displayWidth } from '../domain/sheetLayout';
+import type { LayoutChart, LayoutTone, SheetLayout } from '../domain/sheetLayout';
 import { ACTIVITY_KINDS, AWARD_KINDS, labelOf, TIERS, type Locale } from '../domain/vocabulary';
-import type { Attention, DashboardModel } from './dashboard';
+import type {
+  Attention,
+  DashboardModel,
+  LatestMonth,
+  MonthFigures,
+  StandingRow,
+} from './dashboard';
+import { below, cell, SheetBuilder, withHeader } from './sheetBuilder';
 
-/** The tables use columns A–F; the charts start at column H. */
-const TABLE_COLUMNS = 6;
+/** The charts start at column H, right of the tables. */
 const CHART_COLUMN = 7;
 const CHART_WIDTH_PX = 560;
 const CHART_HEIGHT_PX = 320;
@@ -34,95 +30,18 @@ const TOP_BRANCHES = 10;
 /** Names of pending applications listed before "and N more". */
 const NAMES_LISTED = 3;
 
+/** The tables' columns A–F, at least this wide (characters). */
 const MIN_WIDTHS = [26, 10, 12, 12, 10, 12];
-const MAX_WIDTH = 44;
 
 const STAR_GOLD = 'FFD966';
 const BAR_RED = 'F4A7A7';
 const BAR_BLUE = 'A4C8EC';
 
-const cell = (
-  value: string | number | null,
-  style: LayoutStyle = 'text',
-  extra: { tone?: LayoutTone; format?: string } = {},
-): LayoutCell => ({ value, style, ...extra });
-
-class Sheet {
-  readonly rows: LayoutCell[][] = [];
-  readonly widths = [...MIN_WIDTHS];
-  readonly highlights: Highlight[] = [];
-  readonly charts: LayoutChart[] = [];
-
-  get next(): number {
-    return this.rows.length;
-  }
-
-  /** A row of table cells: each column is made wide enough for them. */
-  row(cells: LayoutCell[]): number {
-    cells.forEach((c, i) => {
-      if (c.value === null || i >= TABLE_COLUMNS) return;
-      const width = Math.min(MAX_WIDTH, displayWidth(String(c.value)) + 2);
-      this.widths[i] = Math.max(this.widths[i] ?? 0, width);
-    });
-    this.rows.push(cells);
-    return this.rows.length - 1;
-  }
-
-  /** A row whose last cell holds a long text that spills to the right: not measured. */
-  spill(cells: LayoutCell[], text: LayoutCell): number {
-    this.row(cells);
-    this.rows[this.rows.length - 1]!.push(text);
-    return this.rows.length - 1;
-  }
-
-  line(text: string, style: LayoutStyle): void {
-    this.rows.push([cell(text, style)]);
-  }
-
-  section(title: string): void {
-    this.rows.push([
-      cell(title, 'section'),
-      ...Array.from({ length: TABLE_COLUMNS - 1 }, () => cell(null, 'section')),
-    ]);
-  }
-
-  header(labels: readonly string[]): number {
-    return this.row(labels.map((l) => cell(l, 'header')));
-  }
-
-  blank(): void {
-    this.rows.push([]);
-  }
-
-  layout(): SheetLayout {
-    return {
-      rows: this.rows,
-      widths: this.widths,
-      highlights: this.highlights,
-      charts: this.charts,
-    };
-  }
-}
-
-const column = (header: number, rows: number, at: number): Box => ({
-  row: header,
-  column: at,
-  rows: rows + 1,
-  columns: 1,
-});
-
-const dataOf = (header: number, rows: number, at: number): Box => ({
-  row: header + 1,
-  column: at,
-  rows,
-  columns: 1,
-});
-
 function starsShown(stars: number): string {
   return '★'.repeat(stars) + '☆'.repeat(Math.max(0, 5 - stars));
 }
 
-function attentionRows(sheet: Sheet, attention: Attention, locale: Locale): void {
+function attentionRows(sheet: SheetBuilder, attention: Attention, locale: Locale): void {
   /** One thing to do: its count, and what to do (after the detail: which months, which date…). */
   const item = (label: string, count: number | null, detail: string | null, todo: string) => {
     const waiting = count !== null && count > 0;
@@ -194,188 +113,184 @@ function attentionRows(sheet: Sheet, attention: Attention, locale: Locale): void
   );
 }
 
-export function dashboardLayout(model: DashboardModel): SheetLayout {
-  const { locale } = model;
-  const sheet = new Sheet();
-  let chartRow: number | null = null;
-  const placeChart = (chart: Omit<LayoutChart, 'anchor' | 'widthPx' | 'heightPx'>) => {
-    chartRow ??= sheet.next;
-    sheet.charts.push({
+/** Places charts one under the other, right of the tables, from the first one's row. */
+class ChartColumn {
+  private top: number | null = null;
+  constructor(private readonly sheet: SheetBuilder) {}
+  place(chart: Omit<LayoutChart, 'anchor' | 'widthPx' | 'heightPx'>): void {
+    this.top ??= this.sheet.next;
+    this.sheet.charts.push({
       ...chart,
-      anchor: { row: chartRow + sheet.charts.length * CHART_ROWS, column: CHART_COLUMN },
+      anchor: { row: this.top + this.sheet.charts.length * CHART_ROWS, column: CHART_COLUMN },
       widthPx: CHART_WIDTH_PX,
       heightPx: CHART_HEIGHT_PX,
     });
-  };
+  }
+}
 
-  sheet.line(t(locale, 'dashboard.title', { year: model.programYear }), 'title');
-  sheet.line(t(locale, 'dashboard.updated', { time: model.generatedAt.slice(0, 16) }), 'note');
-  sheet.blank();
-
-  // ——— what needs staff today
-  sheet.section(t(locale, 'dashboard.section.today'));
-  sheet.header(
-    ['item', 'count', 'todo'].map((k) => t(locale, `dashboard.head.${k}` as 'dashboard.head.item')),
+/** The last finalised month: every branch's stars, then how many got each (a chart). */
+function monthSection(
+  sheet: SheetBuilder,
+  charts: ChartColumn,
+  latest: LatestMonth,
+  locale: Locale,
+): void {
+  sheet.section(t(locale, 'dashboard.section.month', { month: latest.month }));
+  sheet.line(
+    latest.starBranches.length > 0
+      ? t(locale, 'dashboard.starBranch', { names: joinList(locale, latest.starBranches) })
+      : t(locale, 'dashboard.noStarBranch'),
+    'text',
   );
-  attentionRows(sheet, model.attention, locale);
-  sheet.blank();
-
-  // ——— the last finalised month's stars
-  const latest = model.latestMonth;
-  if (latest === null) {
-    sheet.line(t(locale, 'dashboard.noMonth'), 'note');
-  } else {
-    sheet.section(t(locale, 'dashboard.section.month', { month: latest.month }));
-    sheet.line(
-      latest.starBranches.length > 0
-        ? t(locale, 'dashboard.starBranch', { names: joinList(locale, latest.starBranches) })
-        : t(locale, 'dashboard.noStarBranch'),
-      'text',
-    );
-    const header = sheet.header(
-      ['branch', 'stars', 'starsShown', 'score', 'rank', 'starBranch'].map((k) =>
-        t(locale, `dashboard.head.${k}` as 'dashboard.head.branch'),
-      ),
-    );
-    for (const r of latest.rows) {
-      sheet.row([
-        cell(r.name),
-        cell(r.stars, 'count'),
-        cell(starsShown(r.stars), 'stars'),
-        cell(r.score, 'score'),
-        cell(r.rank, 'count'),
-        r.starBranch
-          ? cell(t(locale, 'dashboard.mark.starBranch'), 'text', { tone: 'alert' })
-          : cell(null),
-      ]);
-    }
-    sheet.highlights.push(
-      {
-        kind: 'colorScale',
-        box: dataOf(header, latest.rows.length, 1),
-        min: 0,
-        max: 5,
-        low: 'FFFFFF',
-        color: STAR_GOLD,
-      },
-      {
-        kind: 'dataBar',
-        box: dataOf(header, latest.rows.length, 3),
-        min: 0,
-        max: 100,
-        color: BAR_RED,
-      },
-    );
-    sheet.blank();
-
-    // ——— how many branches got how many stars (the first chart's data)
-    sheet.section(t(locale, 'dashboard.section.distribution', { month: latest.month }));
-    const levels = sheet.header([
-      t(locale, 'dashboard.head.level'),
-      t(locale, 'dashboard.head.branches'),
+  const header = sheet.header(
+    ['branch', 'stars', 'starsShown', 'score', 'rank', 'starBranch'].map((k) =>
+      t(locale, `dashboard.head.${k}` as 'dashboard.head.branch'),
+    ),
+  );
+  for (const r of latest.rows) {
+    sheet.row([
+      cell(r.name),
+      cell(r.stars, 'count'),
+      cell(starsShown(r.stars), 'stars'),
+      cell(r.score, 'score'),
+      cell(r.rank, 'count'),
+      r.starBranch
+        ? cell(t(locale, 'dashboard.mark.starBranch'), 'text', { tone: 'alert' })
+        : cell(null),
     ]);
-    latest.distribution.forEach((count, i) => {
-      const stars = 5 - i;
-      sheet.row([
-        cell(stars > 0 ? '★'.repeat(stars) : t(locale, 'dashboard.level.none'), 'stars'),
-        cell(count, 'count'),
-      ]);
-    });
-    sheet.highlights.push({
-      kind: 'dataBar',
-      box: dataOf(levels, latest.distribution.length, 1),
+  }
+  const rows = latest.rows.length;
+  sheet.highlights.push(
+    {
+      kind: 'colorScale',
+      box: below(header, rows, 1),
       min: 0,
+      max: 5,
+      low: 'FFFFFF',
       color: STAR_GOLD,
-    });
-    placeChart({
-      kind: 'COLUMN',
-      title: t(locale, 'dashboard.chart.stars', { month: latest.month }),
-      domain: column(levels, latest.distribution.length, 0),
-      series: [column(levels, latest.distribution.length, 1)],
-      headerRows: 1,
-    });
-    sheet.blank();
-  }
-
-  // ——— month by month (the second chart's data)
-  if (model.months.length > 0) {
-    sheet.section(t(locale, 'dashboard.section.months'));
-    const header = sheet.header(
-      ['month', 'activities', 'points', 'meanScore', 'starBranch'].map((k) =>
-        t(locale, `dashboard.head.${k}` as 'dashboard.head.month'),
-      ),
-    );
-    for (const m of model.months) {
-      sheet.spill(
-        [
-          cell(m.month),
-          cell(m.activities, 'count'),
-          cell(m.points, 'score'),
-          cell(m.meanScore, 'score'),
-        ],
-        cell(m.starBranches.length > 0 ? joinList(locale, m.starBranches) : null),
-      );
-    }
-    sheet.highlights.push({
-      kind: 'dataBar',
-      box: dataOf(header, model.months.length, 2),
-      min: 0,
-      color: BAR_BLUE,
-    });
-    placeChart({
-      kind: 'COLUMN',
-      title: t(locale, 'dashboard.chart.months'),
-      domain: column(header, model.months.length, 0),
-      series: [column(header, model.months.length, 2)],
-      headerRows: 1,
-    });
-    sheet.blank();
-  }
-
-  // ——— the standings so far (the third chart: the first ten)
-  sheet.section(t(locale, 'dashboard.section.standings'));
-  if (model.standings.length === 0) {
-    sheet.line(t(locale, 'dashboard.noStandings'), 'note');
-  } else {
-    sheet.line(
-      t(locale, 'dashboard.standingsNote', {
-        process: model.weights.process,
-        defense: model.weights.defense,
-      }),
-      'note',
-    );
-    const header = sheet.header(
-      ['branch', 'rank', 'total', 'process', 'defense'].map((k) =>
-        t(locale, `dashboard.head.${k}` as 'dashboard.head.branch'),
-      ),
-    );
-    for (const s of model.standings) {
-      sheet.row([
-        cell(s.name),
-        cell(s.rank, 'count'),
-        cell(s.total, 'score'),
-        cell(s.process, 'score'),
-        cell(s.defense, 'score'),
-      ]);
-    }
-    sheet.highlights.push({
-      kind: 'dataBar',
-      box: dataOf(header, model.standings.length, 2),
-      min: 0,
-      color: BAR_RED,
-    });
-    const top = Math.min(TOP_BRANCHES, model.standings.length);
-    placeChart({
-      kind: 'BAR',
-      title: t(locale, 'dashboard.chart.standings', { count: top }),
-      domain: column(header, top, 0),
-      series: [column(header, top, 2)],
-      headerRows: 1,
-    });
-  }
+    },
+    { kind: 'dataBar', box: below(header, rows, 3), min: 0, max: 100, color: BAR_RED },
+  );
   sheet.blank();
 
-  // ——— the year in figures
+  sheet.section(t(locale, 'dashboard.section.distribution', { month: latest.month }));
+  const levels = sheet.header([
+    t(locale, 'dashboard.head.level'),
+    t(locale, 'dashboard.head.branches'),
+  ]);
+  latest.distribution.forEach((count, i) => {
+    const stars = 5 - i;
+    sheet.row([
+      cell(stars > 0 ? '★'.repeat(stars) : t(locale, 'dashboard.level.none'), 'stars'),
+      cell(count, 'count'),
+    ]);
+  });
+  const n = latest.distribution.length;
+  sheet.highlights.push({ kind: 'dataBar', box: below(levels, n, 1), min: 0, color: STAR_GOLD });
+  charts.place({
+    kind: 'COLUMN',
+    title: t(locale, 'dashboard.chart.stars', { month: latest.month }),
+    domain: withHeader(levels, n, 0),
+    series: [withHeader(levels, n, 1)],
+    headerRows: 1,
+  });
+  sheet.blank();
+}
+
+/** The programme's months so far: activities, points (a chart), mean score, star branches. */
+function monthsSection(
+  sheet: SheetBuilder,
+  charts: ChartColumn,
+  months: readonly MonthFigures[],
+  locale: Locale,
+): void {
+  sheet.section(t(locale, 'dashboard.section.months'));
+  const header = sheet.header(
+    ['month', 'activities', 'points', 'meanScore', 'starBranch'].map((k) =>
+      t(locale, `dashboard.head.${k}` as 'dashboard.head.month'),
+    ),
+  );
+  for (const m of months) {
+    sheet.spill(
+      [
+        cell(m.month),
+        cell(m.activities, 'count'),
+        cell(m.points, 'score'),
+        cell(m.meanScore, 'score'),
+      ],
+      cell(m.starBranches.length > 0 ? joinList(locale, m.starBranches) : null),
+    );
+  }
+  sheet.highlights.push({
+    kind: 'dataBar',
+    box: below(header, months.length, 2),
+    min: 0,
+    color: BAR_BLUE,
+  });
+  charts.place({
+    kind: 'COLUMN',
+    title: t(locale, 'dashboard.chart.months'),
+    domain: withHeader(header, months.length, 0),
+    series: [withHeader(header, months.length, 2)],
+    headerRows: 1,
+  });
+  sheet.blank();
+}
+
+/** The standings so far, every approved branch; the first ten in a chart. */
+function standingsSection(
+  sheet: SheetBuilder,
+  charts: ChartColumn,
+  model: DashboardModel,
+  locale: Locale,
+): void {
+  const standings: readonly StandingRow[] = model.standings;
+  sheet.section(t(locale, 'dashboard.section.standings'));
+  if (standings.length === 0) {
+    sheet.line(t(locale, 'dashboard.noStandings'), 'note');
+    sheet.blank();
+    return;
+  }
+  sheet.line(
+    t(locale, 'dashboard.standingsNote', {
+      process: model.weights.process,
+      defense: model.weights.defense,
+    }),
+    'note',
+  );
+  const header = sheet.header(
+    ['branch', 'rank', 'total', 'process', 'defense'].map((k) =>
+      t(locale, `dashboard.head.${k}` as 'dashboard.head.branch'),
+    ),
+  );
+  for (const s of standings) {
+    sheet.row([
+      cell(s.name),
+      cell(s.rank, 'count'),
+      cell(s.total, 'score'),
+      cell(s.process, 'score'),
+      cell(s.defense, 'score'),
+    ]);
+  }
+  sheet.highlights.push({
+    kind: 'dataBar',
+    box: below(header, standings.length, 2),
+    min: 0,
+    color: BAR_RED,
+  });
+  const top = Math.min(TOP_BRANCHES, standings.length);
+  charts.place({
+    kind: 'BAR',
+    title: t(locale, 'dashboard.chart.standings', { count: top }),
+    domain: withHeader(header, top, 0),
+    series: [withHeader(header, top, 2)],
+    headerRows: 1,
+  });
+  sheet.blank();
+}
+
+/** The year in figures: the headline counts, by tier, by activity kind, awards. */
+function overviewSection(sheet: SheetBuilder, model: DashboardModel, locale: Locale): void {
   const o = model.overview;
   sheet.section(t(locale, 'dashboard.section.overview'));
   sheet.header([t(locale, 'dashboard.head.item'), t(locale, 'dashboard.head.value')]);
@@ -432,7 +347,7 @@ export function dashboardLayout(model: DashboardModel): SheetLayout {
   }
   sheet.highlights.push({
     kind: 'dataBar',
-    box: dataOf(kinds, o.byKind.length, 1),
+    box: below(kinds, o.byKind.length, 1),
     min: 0,
     color: BAR_BLUE,
   });
@@ -449,5 +364,32 @@ export function dashboardLayout(model: DashboardModel): SheetLayout {
       cell(a.count, 'count'),
     ]);
   }
+}
+
+export function dashboardLayout(model: DashboardModel): SheetLayout {
+  const { locale } = model;
+  const sheet = new SheetBuilder(MIN_WIDTHS);
+  const charts = new ChartColumn(sheet);
+
+  sheet.line(t(locale, 'dashboard.title', { year: model.programYear }), 'title');
+  sheet.line(t(locale, 'dashboard.updated', { time: model.generatedAt.slice(0, 16) }), 'note');
+  sheet.blank();
+
+  sheet.section(t(locale, 'dashboard.section.today'));
+  sheet.header(
+    ['item', 'count', 'todo'].map((k) => t(locale, `dashboard.head.${k}` as 'dashboard.head.item')),
+  );
+  attentionRows(sheet, model.attention, locale);
+  sheet.blank();
+
+  if (model.latestMonth === null) {
+    sheet.line(t(locale, 'dashboard.noMonth'), 'note');
+    sheet.blank();
+  } else {
+    monthSection(sheet, charts, model.latestMonth, locale);
+  }
+  if (model.months.length > 0) monthsSection(sheet, charts, model.months, locale);
+  standingsSection(sheet, charts, model, locale);
+  overviewSection(sheet, model, locale);
   return sheet.layout();
 }
