@@ -99,6 +99,16 @@ describe('更新总览 on Google Sheets', () => {
     expect(figureOf('距下次示范支部抽选')).toBe(22);
     const row = world.readSheet(SHEETS.dashboard)!.find((r) => r[0] === '需重算的月份')!;
     expect(String(row[2])).toContain('2026-10：');
+    // Formats came in the same batch: the days with their unit, a section band, bold headers.
+    const days = rowOf('距下次示范支部抽选') + 1;
+    world.peek(() => {
+      const sheet = world.spreadsheet.getSheetByName(SHEETS.dashboard)!;
+      expect(sheet.getRange(days, 2).getNumberFormat()).toBe('0" 天"');
+      expect(sheet.getRange(rowOf('今日待办') + 1, 1).getBackground()).toBe('#b22222');
+      expect(sheet.getRange(rowOf('事项', '数量') + 1, 1).getFontWeight()).toBe('bold');
+      expect(sheet.getColumnWidth(1)).toBeGreaterThan(sheet.getColumnWidth(2));
+      expect(sheet.getFrozenRows()).toBe(0);
+    });
   });
 
   it('adds one chart per figure, over the rows that hold it', () => {
