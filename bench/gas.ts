@@ -46,10 +46,11 @@ export function gasCallCounts(scale: number): GasCallCounts | null {
   return Object.entries(measured.calls).map(([job, byService]): GasJobCalls => {
     // Growing a sheet's grid (one spreadsheets.batchUpdate) happens when a table outgrows its
     // spare rows, whatever the scale: it is kept in byService but not in the per-job count.
-    // A fold's one spreadsheets.batchUpdate is its atomic append, not a grow: it counts.
-    const fold = job === 'ingest' || job === 'daily trigger';
+    // A fold's one spreadsheets.batchUpdate is its atomic append, and the dashboard's is its one
+    // write (the laid-out sheet, its charts and the Log row), not a grow: they count.
+    const ownWrite = job === 'ingest' || job === 'daily trigger' || job === 'dashboard';
     const calls = Object.entries(byService)
-      .filter(([method]) => fold || method !== GROW_SHEET)
+      .filter(([method]) => ownWrite || method !== GROW_SHEET)
       .reduce((a, [, n]) => a + n, 0);
     if (job === 'ingest') return { job, target: 'ingest', calls, items: 1, byService };
     if (job === 'letters (per letter)')

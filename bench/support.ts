@@ -5,6 +5,7 @@
  */
 import type { Cell } from '../src/domain/schema/column';
 import type { TableDef } from '../src/domain/schema/table';
+import type { SheetLayout } from '../src/domain/sheetLayout';
 import type { DocumentMaker, MadeDocument, Markers, TableStore } from '../src/ports';
 
 function copy(rows: readonly (readonly Cell[])[]): Cell[][] {
@@ -36,6 +37,15 @@ export class BenchStore implements TableStore {
     this.writes++;
     this.tables.set(title, copy(rows));
     return title;
+  }
+
+  /** A laid-out sheet is kept as its cell values, as a spreadsheet would show them. */
+  writeSheet(table: TableDef, layout: SheetLayout): void {
+    this.writes++;
+    this.tables.set(
+      table.name,
+      layout.rows.map((row) => row.map((cell) => cell.value)),
+    );
   }
 
   /** A table's rows without counting a read; `[]` when it does not exist. */

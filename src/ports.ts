@@ -4,6 +4,7 @@
  */
 import type { Cell } from './domain/schema/column';
 import type { TableDef } from './domain/schema/table';
+import type { SheetLayout } from './domain/sheetLayout';
 
 /**
  * A workbook: whole tables in, whole tables out. A table is its rows of cells, header first, as a
@@ -20,6 +21,12 @@ export interface TableStore {
    * the name the sheet got.
    */
   addSheet(name: string, rows: Cell[][]): string;
+  /**
+   * Replaces a sheet the system lays out whole (a `freeForm` table, the dashboard): every cell,
+   * its look, the column widths, the highlights and the charts, with the job's other writes.
+   * Nothing of the old sheet's cells, highlights or charts is left.
+   */
+  writeSheet(table: TableDef, layout: SheetLayout): void;
 }
 
 /** "Now", from outside, so a demo year and the tests give the same answers on any day. */

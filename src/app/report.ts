@@ -1,95 +1,32 @@
 /**
- * The year at a glance: the report model (for `report.html`) and the `Dashboard` sheet's figures,
+ * The year at a glance: the report model (for `report.html`) and the `Dashboard` sheet (总览),
  * from one read of each table.
  */
 import { toDefenseScore } from '../domain/schema/defenseScores';
 import {
   ActivitiesTable,
   AwardsTable,
-  BranchesTable,
   DashboardTable,
   DefenseResultsTable,
   MonthlyResultsTable,
-  ShowcaseTable,
-  type DashboardRow,
+  RejectedTable,
 } from '../domain/schema/tables';
-import { ACTIVITY_KINDS, AWARD_KINDS, labelOf, TIERS } from '../domain/vocabulary';
+import { t } from '../domain/messages';
 import { readConfig, type Ports } from './context';
+import { buildDashboardModel, todoCount, type DashboardModel } from './dashboard';
+import { dashboardLayout } from './dashboardLayout';
 import { runJob, type JobReport } from './job';
+import { lettersDue } from './letters';
+import { readMonthlyInputs } from './monthlyResults';
 import { buildReportModel, type ReportModel } from './reportModel';
 import { computeStandings } from './standings';
+import { staleMonthsOf } from './staleness';
 import { readDefenseScores } from './rubric';
 import { Table } from './table';
 
 export interface ReportJobReport extends JobReport {
   readonly model: ReportModel;
-}
-
-function dashboardRows(model: ReportModel): DashboardRow[] {
-  const zh = model.locale !== 'en';
-  const row = (section: string, label: string, value: string | number): DashboardRow => ({
-    section,
-    label,
-    value: String(value),
-  });
-  const h = model.headline;
-  const kindTotals = model.activities.kindTotals;
-  return [
-    row(zh ? '概况' : 'Overview', zh ? '创建年度' : 'Programme year', model.programYear),
-    row(zh ? '概况' : 'Overview', zh ? '申报支部' : 'Branches applied', h.branchesApplied),
-    row(
-      zh ? '概况' : 'Overview',
-      zh ? '参与创建支部' : 'Branches taking part',
-      h.branchesTakingPart,
-    ),
-    row(zh ? '概况' : 'Overview', zh ? '有效活动' : 'Activities counted', h.activitiesCounted),
-    row(zh ? '概况' : 'Overview', zh ? '示范汇报次数' : 'Showcase presentations', h.showcasePicks),
-    row(
-      zh ? '概况' : 'Overview',
-      zh ? '当月星级支部次数' : 'Star branch titles',
-      h.starBranchTitles,
-    ),
-    row(zh ? '概况' : 'Overview', zh ? '先进党支部' : 'Advanced branches', h.advancedBranches),
-    ...(h.nonCompliant === null
-      ? []
-      : [
-          row(
-            zh ? '概况' : 'Overview',
-            zh ? '未达标支部' : 'Non-compliant branches',
-            h.nonCompliant,
-          ),
-        ]),
-    ...h.byTier.map((t) =>
-      row(
-        zh ? '分层次' : 'By tier',
-        labelOf(
-          TIERS.find((x) => x.key === t.tier)!,
-          model.locale,
-        ),
-        `${t.branches} / ${t.activities}`,
-      ),
-    ),
-    ...ACTIVITY_KINDS.map((k) =>
-      row(zh ? '活动类型' : 'Activities by kind', labelOf(k, model.locale), kindTotals[k.key] ?? 0),
-    ),
-    ...h.starBranchesByMonth.map((m) =>
-      row(
-        zh ? '当月星级支部' : 'Star branch of the month',
-        m.month,
-        m.branches.map((b) => b.name).join('、'),
-      ),
-    ),
-    ...h.awardsByKind.map((a) =>
-      row(
-        zh ? '表彰' : 'Awards',
-        labelOf(
-          AWARD_KINDS.find((k) => k.key === a.kind)!,
-          model.locale,
-        ),
-        a.count,
-      ),
-    ),
-  ];
+  readonly dashboard: DashboardModel;
 }
 
 export function buildReport(ports: Ports): ReportJobReport {
@@ -97,10 +34,18 @@ export function buildReport(ports: Ports): ReportJobReport {
   return runJob(ports, 'report', config.locale, () => {
     const { store } = ports;
     const locale = config.locale;
-    const branches = Table.read(store, BranchesTable, locale).records();
-    const activities = Table.read(store, ActivitiesTable, locale).records();
-    const monthlyResults = Table.read(store, MonthlyResultsTable, locale).records();
+    const now = ports.clock.now();
+    // The tables month results depend on, read once: the staleness check and the report share them.
+    const monthly = readMonthlyInputs(ports, config);
+    const { branches, showcase } = monthly;
+    const activities = Table.fromValues(ActivitiesTable, monthly.activityCells, locale).records();
+    const monthlyResults = Table.fromValues(
+      MonthlyResultsTable,
+      monthly.resultCells,
+      locale,
+    ).records();
     const defenseResults = Table.read(store, DefenseResultsTable, locale).records();
+    const awards = Table.read(store, AwardsTable, locale).records();
     const standings = computeStandings(
       config,
       branches,
@@ -110,15 +55,15 @@ export function buildReport(ports: Ports): ReportJobReport {
     );
     const model = buildReportModel({
       config,
-      branches,
+      branches: [...branches],
       activities,
       monthlyResults,
-      showcase: Table.read(store, ShowcaseTable, locale).records(),
+      showcase: [...showcase],
       defenseScores: readDefenseScores(store, config)
         .records()
         .map((r) => toDefenseScore(r as Record<string, unknown>, config.defenseRubric)),
       defenseResults,
-      awards: Table.read(store, AwardsTable, locale).records(),
+      awards,
       finalRanking: standings.map((s) => ({
         branch: s.branch,
         rank: s.rank,
@@ -129,19 +74,38 @@ export function buildReport(ports: Ports): ReportJobReport {
         eligible: s.eligible,
         ineligibleReason: s.ineligibleReason,
       })),
-      generatedAt: ports.clock.now(),
+      generatedAt: now,
     });
-    const dashboard = Table.read(store, DashboardTable, locale);
-    const rows = dashboardRows(model);
-    for (const r of rows) dashboard.upsert(r);
-    dashboard.save(store, locale);
+    const letters = lettersDue(awards, new Map(branches.map((b) => [b.id, b])), config).due;
+    const dashboard = buildDashboardModel({
+      config,
+      now,
+      report: model,
+      branches,
+      rejected: Table.read(store, RejectedTable, locale).records(),
+      monthlyResults,
+      showcase,
+      staleMonths: staleMonthsOf(monthly),
+      letters: {
+        due: letters.length,
+        reissues: letters.filter((d) => d.voidBecause !== null || d.award.voidedLetters !== null)
+          .length,
+      },
+    });
+    const layout = dashboardLayout(dashboard);
+    store.writeSheet(DashboardTable, layout);
     return {
       job: 'report',
       rowsIn: branches.length + activities.length,
-      rowsOut: rows.length,
+      rowsOut: layout.rows.length,
       model,
+      dashboard,
       summary: [
-        `${model.headline.branchesTakingPart} branches, ${model.headline.activitiesCounted} activities`,
+        t(locale, 'dashboard.summary', {
+          todo: todoCount(dashboard.attention),
+          branches: model.headline.branchesTakingPart,
+          activities: model.headline.activitiesCounted,
+        }),
       ],
     };
   });

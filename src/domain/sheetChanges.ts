@@ -56,6 +56,42 @@ export function sameRow(a: readonly Cell[] | undefined, b: readonly Cell[]): boo
   return true;
 }
 
+/** A run of consecutive changed rows from row `start` (0-based), as wide as the widest row. */
+interface ChangedRun {
+  readonly start: number;
+  readonly values: SheetValue[][];
+}
+
+/**
+ * The runs of rows that turn `before` into `rows`, each as wide as the widest row; `total` and
+ * `width` are the extent the sheet needs.
+ */
+function changedRuns(
+  before: readonly (readonly Cell[])[],
+  rows: readonly (readonly Cell[])[],
+): { runs: ChangedRun[]; total: number; width: number } {
+  const width = Math.max(...rows.map((r) => r.length), ...before.map((r) => r.length), 1);
+  const total = Math.max(rows.length, before.length);
+  const runs: ChangedRun[] = [];
+  let start = -1;
+  const emit = (end: number) => {
+    const values: SheetValue[][] = [];
+    for (let i = start; i < end; i++) {
+      const row = rows[i] ?? [];
+      values.push(Array.from({ length: width }, (_, c) => row[c] ?? ''));
+    }
+    runs.push({ start, values });
+    start = -1;
+  };
+  for (let i = 0; i < total; i++) {
+    const changed = !sameRow(before[i], rows[i] ?? []);
+    if (changed && start < 0) start = i;
+    if (!changed && start >= 0) emit(i);
+  }
+  if (start >= 0) emit(total);
+  return { runs, total, width };
+}
+
 /**
  * The ranges that turn `before` into `rows` on the sheet `quotedTitle`: each run of changed rows
  * is one range, as wide as the widest row. `total` and `width` are the extent the sheet needs.
@@ -65,26 +101,46 @@ export function changedRanges(
   before: readonly (readonly Cell[])[],
   rows: readonly (readonly Cell[])[],
 ): { ranges: ValueRange[]; total: number; width: number } {
-  const width = Math.max(...rows.map((r) => r.length), ...before.map((r) => r.length), 1);
-  const total = Math.max(rows.length, before.length);
-  const ranges: ValueRange[] = [];
-  let start = -1;
-  const emit = (end: number) => {
-    const values: SheetValue[][] = [];
-    for (let i = start; i < end; i++) {
-      const row = rows[i] ?? [];
-      values.push(Array.from({ length: width }, (_, c) => row[c] ?? ''));
-    }
-    ranges.push({ range: `${quotedTitle}!A${start + 1}:${columnLetter(width)}${end}`, values });
-    start = -1;
-  };
-  for (let i = 0; i < total; i++) {
-    const changed = !sameRow(before[i], rows[i] ?? []);
-    if (changed && start < 0) start = i;
-    if (!changed && start >= 0) emit(i);
-  }
-  if (start >= 0) emit(total);
+  const { runs, total, width } = changedRuns(before, rows);
+  const ranges = runs.map((run) => ({
+    range: `${quotedTitle}!A${run.start + 1}:${columnLetter(width)}${run.start + run.values.length}`,
+    values: run.values,
+  }));
   return { ranges, total, width };
+}
+
+/**
+ * The same change as `changedRanges`, as `updateCells` requests of a `spreadsheets.batchUpdate`
+ * (for a job whose write is one such batch): each value as RAW writes it (text stays text, never
+ * a formula), a blank clearing the cell.
+ */
+export function changedCellRequests(
+  sheetId: number,
+  before: readonly (readonly Cell[])[],
+  rows: readonly (readonly Cell[])[],
+): { requests: Record<string, unknown>[]; total: number; width: number } {
+  const { runs, total, width } = changedRuns(before, rows);
+  const requests = runs.map((run) => ({
+    updateCells: {
+      start: { sheetId, rowIndex: run.start, columnIndex: 0 },
+      rows: run.values.map((row) => ({
+        values: row.map((value) =>
+          value === ''
+            ? {}
+            : {
+                userEnteredValue:
+                  typeof value === 'number'
+                    ? { numberValue: value }
+                    : typeof value === 'boolean'
+                      ? { boolValue: value }
+                      : { stringValue: value },
+              },
+        ),
+      })),
+      fields: 'userEnteredValue',
+    },
+  }));
+  return { requests, total, width };
 }
 
 /** Rows to add when a sheet grows to `needed` rows: some head room, so one row at a time is rare. */

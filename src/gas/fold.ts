@@ -123,6 +123,10 @@ class SliceStore implements TableStore {
   addSheet(name: string): string {
     throw new Error(`a fold adds no sheets (asked for ${name})`);
   }
+  /** Nor does it lay a sheet out. */
+  writeSheet(def: TableDef): void {
+    throw new Error(`a fold lays out no sheets (asked for ${def.name})`);
+  }
 }
 
 function batchGet(spreadsheetId: string, ranges: readonly string[]): Cell[][][] {

@@ -212,10 +212,11 @@ export function setUpSheets(
         },
       });
     }
+    // A sheet laid out whole (the dashboard) gets its look from the job that lays it out.
     // Formats first, so a header or a Config value such as 2026-09-01 is written as text.
-    requests.push(...styleRequests(sheetId, rows, def, locale));
+    if (!def.freeForm) requests.push(...styleRequests(sheetId, rows, def, locale));
     const header = sheet ? headers.get(sheet.title) : [];
-    if (!header || header.every((v) => v === '' || v === null)) {
+    if (!def.freeForm && (!header || header.every((v) => v === '' || v === null))) {
       requests.push({
         updateCells: {
           start: { sheetId, rowIndex: 0, columnIndex: 0 },

@@ -5,10 +5,16 @@
  *
  * Values are written RAW, so nothing a student typed is ever parsed as a formula, a number or a
  * date; and only the rows that changed are sent.
+ *
+ * A job that lays a sheet out (the dashboard) writes everything in ONE `Spreadsheets.batchUpdate`
+ * instead: the laid-out sheet's cells, formats, widths and charts, and the other tables' changed
+ * rows as `updateCells` (text as `stringValue`, which is what RAW writes). Its old charts are
+ * known from the metadata call, which lists every sheet's chart ids.
  */
 import { columnLetter } from '../domain/a1';
 import {
   cellsOf,
+  changedCellRequests,
   changedRanges,
   gridGrowth,
   READ_OPTIONS,
@@ -17,6 +23,8 @@ import {
 } from '../domain/sheetChanges';
 import type { Cell } from '../domain/schema/column';
 import { tabName, type TableDef } from '../domain/schema/table';
+import type { SheetLayout } from '../domain/sheetLayout';
+import { sheetLayoutRequests } from '../domain/sheetLayoutRequests';
 import type { Locale } from '../domain/vocabulary';
 import type { TableStore } from '../ports';
 
@@ -34,7 +42,11 @@ interface SheetGrid {
   readonly sheetId: number;
   readonly rows: number;
   readonly columns: number;
+  /** The ids of the charts on the sheet. */
+  readonly charts: readonly number[];
 }
+
+type Request = GoogleAppsScript.Sheets.Schema.Request;
 
 export class SheetsApiStore implements TableStore {
   private grids: Map<string, SheetGrid> | null = null;
@@ -42,6 +54,8 @@ export class SheetsApiStore implements TableStore {
   private readonly pending = new Map<string, Pending>();
   /** Sheets to add on flush (archives, not tables), by title. */
   private readonly added = new Map<string, Cell[][]>();
+  /** Sheets laid out whole (the dashboard), by table name. */
+  private readonly layouts = new Map<string, { title: string; layout: SheetLayout }>();
 
   constructor(
     private readonly spreadsheetId: string,
@@ -52,7 +66,8 @@ export class SheetsApiStore implements TableStore {
   private sheetGrids(): Map<string, SheetGrid> {
     if (!this.grids) {
       const meta = Sheets!.Spreadsheets!.get(this.spreadsheetId, {
-        fields: 'sheets.properties(title,sheetId,gridProperties(rowCount,columnCount))',
+        fields:
+          'sheets(properties(title,sheetId,gridProperties(rowCount,columnCount)),charts(chartId))',
       });
       this.grids = new Map(
         (meta.sheets ?? []).map((s) => [
@@ -61,6 +76,7 @@ export class SheetsApiStore implements TableStore {
             sheetId: s.properties?.sheetId ?? 0,
             rows: s.properties?.gridProperties?.rowCount ?? 0,
             columns: s.properties?.gridProperties?.columnCount ?? 0,
+            charts: (s.charts ?? []).map((c) => c.chartId ?? 0),
           },
         ]),
       );
@@ -108,13 +124,21 @@ export class SheetsApiStore implements TableStore {
   }
 
   write(def: TableDef, rows: Cell[][]): void {
+    this.pending.set(def.name, { title: this.existingTitle(def), rows });
+  }
+
+  writeSheet(def: TableDef, layout: SheetLayout): void {
+    this.layouts.set(def.name, { title: this.existingTitle(def), layout });
+  }
+
+  private existingTitle(def: TableDef): string {
     const title = this.titleOf(def);
     if (title === null) {
       throw new Error(
         `the sheet "${tabName(def, this.locale)}" is missing; run 设置/Setup from the menu`,
       );
     }
-    this.pending.set(def.name, { title, rows });
+    return title;
   }
 
   addSheet(name: string, rows: Cell[][]): string {
@@ -130,10 +154,10 @@ export class SheetsApiStore implements TableStore {
 
   /** The new sheets, sized to hold their rows, and the ranges that fill them. */
   private additions(): {
-    requests: GoogleAppsScript.Sheets.Schema.Request[];
+    requests: Request[];
     data: { range: string; values: (string | number | boolean)[][] }[];
   } {
-    const requests: GoogleAppsScript.Sheets.Schema.Request[] = [];
+    const requests: Request[] = [];
     const data: { range: string; values: (string | number | boolean)[][] }[] = [];
     for (const [title, rows] of this.added) {
       const width = Math.max(1, ...rows.map((r) => r.length));
@@ -175,8 +199,9 @@ export class SheetsApiStore implements TableStore {
    * and blanks over rows a table no longer has. Returns the number of ranges sent.
    */
   flush(): number {
+    if (this.layouts.size > 0) return this.flushAsOneBatch();
     const data: ValueRange[] = [];
-    const grow: GoogleAppsScript.Sheets.Schema.Request[] = [];
+    const grow: Request[] = [];
     for (const [name, { title, rows }] of this.pending) {
       const before = this.cache.get(name) ?? [];
       const { ranges, total, width } = changedRanges(quoteSheet(title), before, rows);
@@ -193,12 +218,66 @@ export class SheetsApiStore implements TableStore {
     data.unshift(...additions.data);
     // The Sheets API never grows a sheet on write: add sheets, rows and columns first, in one call.
     if (grow.length > 0) Sheets!.Spreadsheets!.batchUpdate({ requests: grow }, this.spreadsheetId);
-    if (data.length > 0) {
-      Sheets!.Spreadsheets!.Values!.batchUpdate(
-        { valueInputOption: 'RAW', data },
-        this.spreadsheetId,
+    this.sendValues(data);
+    return data.length;
+  }
+
+  /**
+   * A job that laid a sheet out: the grids grown, the laid-out sheets and every pending table's
+   * changed rows in one `Spreadsheets.batchUpdate`. Returns the number of requests sent.
+   */
+  private flushAsOneBatch(): number {
+    const additions = this.additions();
+    const requests: Request[] = [...additions.requests];
+    const cells: Request[] = [];
+    for (const [name, { title, rows }] of this.pending) {
+      const before = this.cache.get(name) ?? [];
+      const grid = this.sheetGrids().get(title)!;
+      const changed = changedCellRequests(grid.sheetId, before, rows);
+      requests.push(...this.growth(title, changed.total, changed.width));
+      cells.push(...(changed.requests as Request[]));
+      this.cache.set(
+        name,
+        rows.map((r) => [...r]),
       );
     }
-    return data.length;
+    this.pending.clear();
+    for (const [name, { title, layout }] of this.layouts) {
+      const grid = this.sheetGrids().get(title)!;
+      const laid = sheetLayoutRequests(layout, grid, grid.charts);
+      requests.push(...(laid.requests as Request[]));
+      // The old charts are deleted; the new ones' ids come with the reply.
+      this.sheetGrids().set(title, { ...grid, ...laid.grid, charts: [] });
+      this.cache.delete(name);
+    }
+    this.layouts.clear();
+    requests.push(...cells);
+    const reply = Sheets!.Spreadsheets!.batchUpdate({ requests }, this.spreadsheetId);
+    this.rememberCharts(reply);
+    // An archive sheet added by the same job is filled once it exists.
+    this.sendValues(additions.data);
+    return requests.length;
+  }
+
+  /** The charts the batch added, so that a second flush in the same run replaces them too. */
+  private rememberCharts(reply: GoogleAppsScript.Sheets.Schema.BatchUpdateSpreadsheetResponse) {
+    for (const r of reply.replies ?? []) {
+      const chart = r.addChart?.chart;
+      const sheetId = chart?.position?.overlayPosition?.anchorCell?.sheetId;
+      if (chart?.chartId === undefined || sheetId === undefined) continue;
+      for (const [title, grid] of this.sheetGrids()) {
+        if (grid.sheetId === sheetId) {
+          this.sheetGrids().set(title, { ...grid, charts: [...grid.charts, chart.chartId] });
+        }
+      }
+    }
+  }
+
+  private sendValues(data: readonly ValueRange[]): void {
+    if (data.length === 0) return;
+    Sheets!.Spreadsheets!.Values!.batchUpdate(
+      { valueInputOption: 'RAW', data: [...data] },
+      this.spreadsheetId,
+    );
   }
 }

@@ -6,10 +6,14 @@
  * and writes in memory; `flush` grows the grids first (one `spreadsheets.batchUpdate`), then
  * sends the rows that changed in one `values.batchUpdate`, RAW, so nothing a student typed is
  * parsed as a formula, a number or a date. A job costs these few requests at any size.
+ * A job that lays a sheet out (the dashboard) sends everything in one `spreadsheets.batchUpdate`
+ * instead, as the Apps Script store does: the laid-out sheet and its charts (the old ones, known
+ * from `load`'s metadata, deleted) and the other tables' changed rows as `updateCells`.
  */
 import type { sheets_v4 } from '@googleapis/sheets';
 import {
   cellsOf,
+  changedCellRequests,
   changedRanges,
   gridGrowth,
   READ_OPTIONS,
@@ -17,6 +21,8 @@ import {
 } from '../domain/sheetChanges';
 import type { Cell } from '../domain/schema/column';
 import { tabName, type TableDef } from '../domain/schema/table';
+import type { SheetLayout } from '../domain/sheetLayout';
+import { sheetLayoutRequests } from '../domain/sheetLayoutRequests';
 import type { Locale } from '../domain/vocabulary';
 import { quoteSheet } from '../gas/sheetsStore';
 import type { TableStore } from '../ports';
@@ -26,6 +32,8 @@ interface SheetGrid {
   readonly sheetId: number;
   readonly rows: number;
   readonly columns: number;
+  /** The ids of the charts on the sheet. */
+  readonly charts: readonly number[];
 }
 
 export interface GoogleStoreOptions {
@@ -38,6 +46,7 @@ export class GoogleSheetsStore implements TableStore {
   private readonly cache = new Map<string, Cell[][]>();
   private readonly pending = new Map<string, { title: string; rows: Cell[][] }>();
   private readonly added = new Set<string>();
+  private readonly layouts = new Map<string, { title: string; layout: SheetLayout }>();
 
   constructor(
     private readonly api: GoogleApi,
@@ -52,7 +61,8 @@ export class GoogleSheetsStore implements TableStore {
       const meta = await this.api.call('sheets.spreadsheets.get', () =>
         this.api.sheets.spreadsheets.get({
           spreadsheetId: this.spreadsheetId,
-          fields: 'sheets.properties(title,sheetId,gridProperties(rowCount,columnCount))',
+          fields:
+            'sheets(properties(title,sheetId,gridProperties(rowCount,columnCount)),charts(chartId))',
         }),
       );
       this.grids = new Map(
@@ -62,6 +72,7 @@ export class GoogleSheetsStore implements TableStore {
             sheetId: s.properties?.sheetId ?? 0,
             rows: s.properties?.gridProperties?.rowCount ?? 0,
             columns: s.properties?.gridProperties?.columnCount ?? 0,
+            charts: (s.charts ?? []).map((c) => c.chartId ?? 0),
           },
         ]),
       );
@@ -124,6 +135,17 @@ export class GoogleSheetsStore implements TableStore {
     this.pending.set(def.name, { title, rows: rows.map((r) => [...r]) });
   }
 
+  /** A sheet laid out whole (the dashboard): its tab must exist, as `write`'s must. */
+  writeSheet(def: TableDef, layout: SheetLayout): void {
+    const title = this.titleOf(def);
+    if (title === null || !this.loadedGrids().has(title)) {
+      throw new Error(
+        `the sheet "${tabName(def, this.locale)}" is missing; run 设置/Setup from the menu`,
+      );
+    }
+    this.layouts.set(def.name, { title, layout });
+  }
+
   /**
    * A new tab named `name` (or `name (2)`, … when taken) holding `rows`, made with the job's other
    * writes. Never overwrites a tab; returns the name used.
@@ -150,7 +172,12 @@ export class GoogleSheetsStore implements TableStore {
     const grid = grids.get(title);
     if (!grid) {
       // A new tab (push): made with the room it needs, in the same call as the growth.
-      grids.set(title, { sheetId: this.newSheetId(), rows: withHeadRoom(rows), columns });
+      grids.set(title, {
+        sheetId: this.newSheetId(),
+        rows: withHeadRoom(rows),
+        columns,
+        charts: [],
+      });
       return [
         {
           addSheet: {
@@ -181,6 +208,7 @@ export class GoogleSheetsStore implements TableStore {
    * `values.batchUpdate`. Returns the number of ranges sent.
    */
   async flush(): Promise<number> {
+    if (this.layouts.size > 0) return this.flushAsOneBatch();
     const data: sheets_v4.Schema$ValueRange[] = [];
     const grow: sheets_v4.Schema$Request[] = [];
     const written: [string, Cell[][]][] = [];
@@ -193,14 +221,7 @@ export class GoogleSheetsStore implements TableStore {
     }
     this.pending.clear();
     // The Sheets API never grows a sheet on write: add the rows and columns first, in one call.
-    if (grow.length > 0) {
-      await this.api.call('sheets.spreadsheets.batchUpdate', () =>
-        this.api.sheets.spreadsheets.batchUpdate({
-          spreadsheetId: this.spreadsheetId,
-          requestBody: { requests: grow },
-        }),
-      );
-    }
+    if (grow.length > 0) await this.batchUpdate(grow);
     if (data.length > 0) {
       await this.api.call('sheets.values.batchUpdate', () =>
         this.api.sheets.spreadsheets.values.batchUpdate({
@@ -216,5 +237,64 @@ export class GoogleSheetsStore implements TableStore {
         rows.map((r) => [...r]),
       );
     return data.length;
+  }
+
+  /**
+   * A job that laid a sheet out: new tabs, growth, the laid-out sheets and every pending table's
+   * changed rows in one `spreadsheets.batchUpdate`. Returns the number of requests sent.
+   */
+  private async flushAsOneBatch(): Promise<number> {
+    const requests: sheets_v4.Schema$Request[] = [];
+    const cells: sheets_v4.Schema$Request[] = [];
+    const written: [string, Cell[][]][] = [];
+    for (const [name, { title, rows }] of this.pending) {
+      const before = this.cache.get(name) ?? [];
+      const { total, width } = changedRanges(quoteSheet(title), before, rows);
+      requests.push(...this.growth(title, total, width));
+      const grid = this.loadedGrids().get(title)!;
+      const changed = changedCellRequests(grid.sheetId, before, rows);
+      cells.push(...(changed.requests as sheets_v4.Schema$Request[]));
+      written.push([name, rows]);
+    }
+    this.pending.clear();
+    const grids = this.loadedGrids();
+    for (const { title, layout } of this.layouts.values()) {
+      const grid = grids.get(title)!;
+      const laid = sheetLayoutRequests(layout, grid, grid.charts);
+      requests.push(...(laid.requests as sheets_v4.Schema$Request[]));
+      grids.set(title, { ...grid, ...laid.grid, charts: [] });
+    }
+    this.layouts.clear();
+    requests.push(...cells);
+    const reply = await this.batchUpdate(requests);
+    // The new charts, so that the next layout of the sheet replaces them too.
+    for (const r of reply.replies ?? []) {
+      const chart = r.addChart?.chart;
+      const sheetId = chart?.position?.overlayPosition?.anchorCell?.sheetId;
+      if (typeof chart?.chartId !== 'number' || typeof sheetId !== 'number') continue;
+      for (const [title, grid] of grids) {
+        if (grid.sheetId === sheetId) {
+          grids.set(title, { ...grid, charts: [...grid.charts, chart.chartId] });
+        }
+      }
+    }
+    for (const [name, rows] of written)
+      this.cache.set(
+        name,
+        rows.map((r) => [...r]),
+      );
+    return requests.length;
+  }
+
+  private async batchUpdate(
+    requests: sheets_v4.Schema$Request[],
+  ): Promise<sheets_v4.Schema$BatchUpdateSpreadsheetResponse> {
+    const response = await this.api.call('sheets.spreadsheets.batchUpdate', () =>
+      this.api.sheets.spreadsheets.batchUpdate({
+        spreadsheetId: this.spreadsheetId,
+        requestBody: { requests },
+      }),
+    );
+    return response ?? {};
   }
 }

@@ -7,7 +7,6 @@
 import { readConfig } from '../app/context';
 import { t, joinList } from '../domain/messages';
 import type { Cell } from '../domain/schema/column';
-import { DashboardTable } from '../domain/schema/tables';
 import { tabName, type TableDef } from '../domain/schema/table';
 import { workbookTables } from '../domain/schema/workbook';
 import { XlsxStore } from '../local/xlsxStore';
@@ -44,7 +43,8 @@ export async function pullWorkbook(
   const tables = workbookTables(config.defenseRubric);
   const local = XlsxStore.create(tables, config.locale);
   let count = 0;
-  for (const def of tables) {
+  // The dashboard is made by the jobs from the other tables: not copied over.
+  for (const def of tables.filter((d) => !d.freeForm)) {
     const rows = remote.read(def);
     if (rows.length === 0) continue;
     local.write(def, rows);
@@ -65,7 +65,7 @@ export async function pushWorkbook(
   const config = readConfig(probe);
   remote.locale = config.locale;
   // The dashboard is made by the jobs from the other tables: not copied over.
-  const tables = workbookTables(config.defenseRubric).filter((d) => d !== DashboardTable);
+  const tables = workbookTables(config.defenseRubric).filter((d) => !d.freeForm);
   await remote.load(tables);
   const changes: { def: TableDef; rows: Cell[][] }[] = [];
   const occupied: string[] = [];

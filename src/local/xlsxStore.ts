@@ -37,6 +37,9 @@
  *   or a full disk never leaves a half-written workbook.
  * - What exceljs cannot keep (charts, pivot tables, slicers) does not survive a save: the workbook
  *   is the programme's data, not a report staff decorate.
+ * - A sheet laid out whole (the dashboard, `writeSheet`) is made afresh in its place on every
+ *   write (`xlsxLayout.ts`): its cells, styles, widths and conditional formats are the layout's.
+ *   A new workbook has it empty until a job lays it out.
  */
 import { columnLetter } from '../domain/a1';
 import { randomBytes } from 'node:crypto';
@@ -48,8 +51,10 @@ import type { Cell, AnyColumnOf } from '../domain/schema/column';
 import { normaliseHeader } from '../domain/schema/rows';
 import { headerRow, tabName, type TableDef } from '../domain/schema/table';
 import { ConfigTable } from '../domain/schema/tables';
+import type { SheetLayout } from '../domain/sheetLayout';
 import { labelOf, type Locale } from '../domain/vocabulary';
 import type { TableStore } from '../ports';
+import { layOutSheet } from './xlsxLayout';
 
 /** Rows below the data that still get dropdowns and number formats, for staff to type into. */
 export const FREE_ROWS = 1000;
@@ -250,6 +255,10 @@ export class XlsxStore implements TableStore {
     workbook.modified = now;
     const store = new XlsxStore(workbook, locale);
     for (const table of tables) {
+      if (table.freeForm) {
+        workbook.addWorksheet(tabName(table, locale));
+        continue;
+      }
       const rows: Cell[][] = [headerRow(table, locale)];
       if (table.name === ConfigTable.name) {
         const keys = Object.keys(table.columns);
@@ -274,6 +283,7 @@ export class XlsxStore implements TableStore {
   }
 
   write(table: TableDef, rows: Cell[][]): void {
+    if (table.freeForm) throw new Error(`${table.name} is laid out whole: use writeSheet`);
     const existing = this.findSheet(table);
     const name = existing?.name ?? tabName(table, this.locale);
     const clean = rows.map((cells) =>
@@ -283,6 +293,18 @@ export class XlsxStore implements TableStore {
     const sheet = existing ?? this.workbook.addWorksheet(name);
     writeValues(sheet, clean);
     formatSheet(sheet, table, clean[0] ?? [], clean.length - 1, this.locale);
+  }
+
+  writeSheet(table: TableDef, layout: SheetLayout): void {
+    const existing = this.findSheet(table);
+    const name = existing?.name ?? tabName(table, this.locale);
+    checkCells(
+      name,
+      layout.rows.map((row) =>
+        row.map((cell) => (typeof cell.value === 'string' ? xlsxText(cell.value) : cell.value)),
+      ),
+    );
+    layOutSheet(this.workbook, existing, name, layout, xlsxText);
   }
 
   addSheet(name: string, rows: Cell[][]): string {

@@ -12,6 +12,7 @@ function storeWith(activities: Activity[]): TableStore {
     read: (def: TableDef) => tables.get(def.name) ?? [],
     write: (def: TableDef, rows: Cell[][]) => void tables.set(def.name, rows),
     addSheet: (name: string) => name,
+    writeSheet: () => undefined,
   };
   const table = Table.read(store, ActivitiesTable, 'zh-CN');
   activities.forEach((a) => table.upsert(a));

@@ -557,7 +557,13 @@ describe('issueLetters', () => {
 });
 
 describe('buildReport', () => {
-  test('writes Dashboard rows and returns a model whose headline counts match', () => {
+  /** The figure right of a label in the laid-out 总览 (the first row whose column A says it). */
+  const figureOf = (ports: TestPorts, label: string, column = 1) =>
+    ports.store.layouts.get(DashboardTable.name)!.rows.find((row) => row[0]?.value === label)?.[
+      column
+    ]?.value;
+
+  test('lays the Dashboard out and returns a model whose headline counts match', () => {
     const ports = yearEnd();
     selectAwards(ports);
     const report = buildReport(ports);
@@ -580,43 +586,43 @@ describe('buildReport', () => {
       { id: 'B001', name: '计算机学院第1党支部' },
     ]);
 
-    const dashboard = records(ports.store, DashboardTable);
-    const value = (section: string, label: string) =>
-      dashboard.find((r) => r.section === section && r.label === label)?.value;
-    expect(value('概况', '创建年度')).toBe('2026-2027');
-    expect(value('概况', '申报支部')).toBe('5');
-    expect(value('概况', '参与创建支部')).toBe('4');
-    expect(value('概况', '有效活动')).toBe('3');
-    expect(value('概况', '当月星级支部次数')).toBe('1');
-    expect(value('概况', '先进党支部')).toBe('2');
-    expect(value('概况', '未达标支部')).toBe('1');
-    expect(value('活动类型', '读一本好书')).toBe('3');
-    expect(value('当月星级支部', '2026-10')).toBe('计算机学院第1党支部');
-    expect(value('表彰', '优秀学生党员')).toBe('2');
-    expect(dashboard).toHaveLength(report.rowsOut);
+    // Figures are numbers, in cells of their own.
+    expect(figureOf(ports, '创建年度')).toBe('2026-2027');
+    expect(figureOf(ports, '申报支部')).toBe(5);
+    expect(figureOf(ports, '参与创建支部')).toBe(4);
+    expect(figureOf(ports, '有效活动')).toBe(3);
+    expect(figureOf(ports, '当月星级支部次数')).toBe(1);
+    expect(figureOf(ports, '先进党支部')).toBe(2);
+    expect(figureOf(ports, '未达标支部')).toBe(1);
+    expect(figureOf(ports, '读一本好书')).toBe(3);
+    expect(figureOf(ports, '优秀学生党员')).toBe(2);
+    // A tier's branches and activities: two numbers, never "4 / 3" as text.
+    const junior = h.byTier.find((t) => t.tier === 'junior')!;
+    expect(junior.branches).toBeGreaterThan(0);
+    expect(figureOf(ports, '低年级本科生党支部')).toBe(junior.branches);
+    expect(figureOf(ports, '低年级本科生党支部', 2)).toBe(junior.activities);
+    expect(figureOf(ports, '2026-10', 4)).toBe('计算机学院第1党支部');
+    expect(report.rowsOut).toBe(ports.store.layouts.get(DashboardTable.name)!.rows.length);
   });
 
-  test('re-running with nothing new leaves the Dashboard as it was', () => {
+  test('re-running with nothing new lays the Dashboard out the same', () => {
     const ports = yearEnd();
     buildReport(ports);
     const before = ports.store.snapshot();
+    const layout = ports.store.layouts.get(DashboardTable.name);
     ports.store.resetCounts();
-    ports.clock.set('2027-07-02 08:00:00');
     buildReport(ports);
     expect(ports.store.snapshot()).toEqual(before);
-    expect([...ports.store.writes.keys()]).toEqual(['Log']);
+    expect(ports.store.layouts.get(DashboardTable.name)).toEqual(layout);
+    expect([...ports.store.writes.keys()].sort()).toEqual(['Dashboard', 'Log']);
   });
 
   test('in an English workbook the Dashboard speaks English', () => {
     const ports = yearEnd();
     setConfig(ports.store, { locale: 'en' });
     const report = buildReport(ports);
-    const dashboard = records(ports.store, DashboardTable);
-    expect(dashboard.find((r) => r.label === 'Branches applied')).toMatchObject({
-      section: 'Overview',
-      value: '5',
-    });
-    expect(dashboard.find((r) => r.label === 'Excellent student party member')?.value).toBe('0');
+    expect(figureOf(ports, 'Branches applied')).toBe(5);
+    expect(figureOf(ports, 'Excellent student party member')).toBe(0);
     expect(report.model.headline.nonCompliant).toBe(1);
   });
 });

@@ -50,6 +50,12 @@ const DATA_JOBS: readonly GasJob[] = [
 /** The jobs that fold the inbox: the submit run and the daily trigger. */
 const FOLDS: readonly GasJob[] = ['ingest', 'daily trigger'];
 
+/**
+ * The jobs whose one write is a `spreadsheets.batchUpdate` (values as `updateCells`, with the
+ * growth in it): the dashboard, whose sheet, formats and charts go with its Log row.
+ */
+const ONE_BATCH: readonly GasJob[] = ['dashboard'];
+
 const ROOT = join(__dirname, '..', '..');
 
 /**
@@ -179,7 +185,9 @@ describe('service calls per job at 1× and 10×', () => {
     for (const k of [1, 10] as const) {
       // Setup's one batchUpdate is its sheets, and a fold's is its atomic append (appendCells grows
       // the grid): neither is growth.
-      for (const job of GAS_JOBS.filter((j) => !j.startsWith('setup') && !FOLDS.includes(j))) {
+      for (const job of GAS_JOBS.filter(
+        (j) => !j.startsWith('setup') && !FOLDS.includes(j) && !ONE_BATCH.includes(j),
+      )) {
         const grow = at[k].calls[job][GROW_METHOD] ?? 0;
         expect([k, job, grow]).toEqual([k, job, at[k].grew[job] ? 1 : 0]);
       }
@@ -231,11 +239,15 @@ describe('service calls per job at 1× and 10×', () => {
         const counts = at[k].calls[job];
         expect([k, job, counts['Sheets.Spreadsheets.Values.batchGet']]).toEqual([k, job, 1]);
         expect([k, job, counts['Sheets.Spreadsheets.get']]).toEqual([k, job, 1]);
+        const oneBatch = ONE_BATCH.includes(job);
         expect([k, job, counts['Sheets.Spreadsheets.Values.batchUpdate'] ?? 0]).toEqual([
           k,
           job,
-          job === 'refresh form choices' ? 0 : 1,
+          job === 'refresh form choices' || oneBatch ? 0 : 1,
         ]);
+        if (oneBatch) {
+          expect([k, job, counts['Sheets.Spreadsheets.batchUpdate']]).toEqual([k, job, 1]);
+        }
         // Never a row or a cell at a time.
         const perCell = Object.keys(counts).filter((m) => /^(Range|Sheet)\./.test(m));
         expect([k, job, perCell]).toEqual([k, job, []]);

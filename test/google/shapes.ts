@@ -48,6 +48,61 @@ const GRID_PROPERTIES: Shape = {
   },
 };
 
+const number = 'number' as const;
+const COLOR: Shape = { fields: { red: number, green: number, blue: number, alpha: number } };
+const GRID_RANGE: Shape = {
+  fields: {
+    sheetId: integer,
+    startRowIndex: integer,
+    endRowIndex: integer,
+    startColumnIndex: integer,
+    endColumnIndex: integer,
+  },
+};
+const CELL_DATA: Shape = {
+  fields: {
+    userEnteredValue: {
+      fields: {
+        numberValue: number,
+        stringValue: string,
+        boolValue: boolean,
+        formulaValue: string,
+      },
+    },
+    userEnteredFormat: {
+      fields: {
+        numberFormat: {
+          fields: {
+            type: {
+              enum: [
+                'NUMBER_FORMAT_TYPE_UNSPECIFIED',
+                'TEXT',
+                'NUMBER',
+                'PERCENT',
+                'CURRENCY',
+                'DATE',
+                'TIME',
+                'DATE_TIME',
+                'SCIENTIFIC',
+              ],
+            },
+            pattern: string,
+          },
+        },
+        backgroundColor: COLOR,
+        horizontalAlignment: { enum: ['HORIZONTAL_ALIGN_UNSPECIFIED', 'LEFT', 'CENTER', 'RIGHT'] },
+        textFormat: {
+          fields: { bold: boolean, italic: boolean, fontSize: integer, foregroundColor: COLOR },
+        },
+      },
+    },
+    note: string,
+  },
+};
+const CHART_DATA: Shape = {
+  fields: { sourceRange: { fields: { sources: { list: GRID_RANGE } } } },
+};
+
 /** Sheets v4 `spreadsheets.batchUpdate`: the request kinds these adapters send. */
 export const SPREADSHEET_BATCH_UPDATE: Shape = {
   fields: {
@@ -73,6 +128,94 @@ export const SPREADSHEET_BATCH_UPDATE: Shape = {
               sheetId: integer,
               dimension: { enum: ['DIMENSION_UNSPECIFIED', 'ROWS', 'COLUMNS'] },
               length: integer,
+            },
+          },
+          // The dashboard (a laid-out sheet): its cells, widths and charts, and the Log row.
+          updateSheetProperties: {
+            fields: {
+              properties: { fields: { sheetId: integer, gridProperties: GRID_PROPERTIES } },
+              fields: string,
+            },
+          },
+          updateCells: {
+            fields: {
+              rows: { list: { fields: { values: { list: CELL_DATA } } } },
+              fields: string,
+              start: { fields: { sheetId: integer, rowIndex: integer, columnIndex: integer } },
+              range: GRID_RANGE,
+            },
+          },
+          updateDimensionProperties: {
+            fields: {
+              range: {
+                fields: {
+                  sheetId: integer,
+                  dimension: { enum: ['DIMENSION_UNSPECIFIED', 'ROWS', 'COLUMNS'] },
+                  startIndex: integer,
+                  endIndex: integer,
+                },
+              },
+              properties: { fields: { pixelSize: integer, hiddenByUser: boolean } },
+              fields: string,
+            },
+          },
+          deleteEmbeddedObject: { fields: { objectId: integer } },
+          addChart: {
+            fields: {
+              chart: {
+                fields: {
+                  chartId: integer,
+                  spec: {
+                    fields: {
+                      title: string,
+                      basicChart: {
+                        fields: {
+                          chartType: {
+                            enum: [
+                              'BASIC_CHART_TYPE_UNSPECIFIED',
+                              'BAR',
+                              'LINE',
+                              'AREA',
+                              'COLUMN',
+                              'SCATTER',
+                              'COMBO',
+                              'STEPPED_AREA',
+                            ],
+                          },
+                          legendPosition: {
+                            enum: [
+                              'BASIC_CHART_LEGEND_POSITION_UNSPECIFIED',
+                              'BOTTOM_LEGEND',
+                              'LEFT_LEGEND',
+                              'RIGHT_LEGEND',
+                              'TOP_LEGEND',
+                              'NO_LEGEND',
+                            ],
+                          },
+                          headerCount: integer,
+                          domains: { list: { fields: { domain: CHART_DATA, reversed: boolean } } },
+                          series: { list: { fields: { series: CHART_DATA } } },
+                        },
+                      },
+                    },
+                  },
+                  position: {
+                    fields: {
+                      overlayPosition: {
+                        fields: {
+                          anchorCell: {
+                            fields: { sheetId: integer, rowIndex: integer, columnIndex: integer },
+                          },
+                          offsetXPixels: integer,
+                          offsetYPixels: integer,
+                          widthPixels: integer,
+                          heightPixels: integer,
+                        },
+                      },
+                    },
+                  },
+                },
+              },
             },
           },
         },

@@ -4,6 +4,8 @@
  * made; Google's errors are retried or told apart as they should be.
  */
 import { finaliseMonth } from '../../src/app/monthly';
+import { buildReport } from '../../src/app/report';
+import { t } from '../../src/domain/messages';
 import { Table } from '../../src/app/table';
 import { GoogleCallError } from '../../src/google/errors';
 import { explainGoogleError } from '../../src/google/explain';
@@ -50,6 +52,42 @@ describe('the Sheets table store over the REST API', () => {
     await store.load([LogTable]);
     const log = Table.read(store, LogTable, 'zh-CN').records();
     expect(log.at(-1)).toMatchObject({ job: 'finalise 2026-10', outcome: 'ok' });
+  });
+
+  it('the report job lays 总览 out in one batchUpdate (with its Log row); again, it replaces its charts', async () => {
+    const api = await served.connect();
+    const world = served.gas.world;
+    const charts = () =>
+      world.peek(
+        () =>
+          (
+            world.spreadsheet.getSheetByName('总览') as unknown as {
+              _charts: { chartId: number }[];
+            }
+          )._charts,
+      );
+    const id = served.spreadsheetId;
+    for (const run of [1, 2]) {
+      served.fake.reset();
+      const before = charts().map((c) => c.chartId);
+      await runOnSpreadsheet(api, id, options, ({ ports }) => buildReport(ports));
+      const requests = served.fake.requests.filter((r) => r.label !== 'oauth.token');
+      expect([run, requests.map((r) => `${r.method} ${r.path}`)]).toEqual([
+        run,
+        [
+          `GET /v4/spreadsheets/${id}`,
+          `GET /v4/spreadsheets/${id}/values:batchGet`,
+          `POST /v4/spreadsheets/${id}:batchUpdate`,
+        ],
+      ]);
+      // The months so far: no branch is approved and no month finalised, so no other chart.
+      expect(charts()).toHaveLength(1);
+      expect(charts().filter((c) => before.includes(c.chartId))).toEqual([]);
+    }
+    expect(world.readSheet('总览')![0]![0]).toBe(
+      t('zh-CN', 'dashboard.title', { year: DEFAULT_CONFIG.programYear }),
+    );
+    expect(world.readSheet('日志')!.at(-1)![1]).toBe('report');
   });
 
   it('a job reads its own writes: two jobs in one session keep both their Log rows', async () => {

@@ -103,6 +103,11 @@ describe('XlsxStore.create', () => {
       expect(store.sheetNames()).toEqual(TABLES.map((t) => tabName(t, locale)));
       for (const table of TABLES) {
         const rows = store.read(table);
+        // The dashboard is laid out by the report job: empty until then.
+        if (table.freeForm) {
+          expect(rows).toEqual([]);
+          continue;
+        }
         expect(rows[0]).toEqual(headerRow(table, locale));
         if (table !== ConfigTable) expect(rows).toHaveLength(1);
       }

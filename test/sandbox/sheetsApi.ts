@@ -16,7 +16,7 @@
  *  - `null` in written values leaves the cell alone; '' clears it;
  *  - a request is JSON: a Date in written values arrives as its ISO string.
  * `Spreadsheets.batchUpdate` is `sheetsRequests.ts`: checked whole, then applied in order.
- * `Spreadsheets.get` gives each sheet's properties and protected ranges.
+ * `Spreadsheets.get` gives each sheet's properties, protected ranges and charts.
  */
 import { Fake, type Assert, type OnlyApi } from './calls';
 import { displayValue, type CellValue, type FakeSheet, type FakeSpreadsheet } from './spreadsheet';
@@ -27,6 +27,7 @@ import { a1Of, columnLetters, isDate, parseA1, project, quoteSheetName } from '.
 import type { World } from './world';
 
 type ValueRange = GoogleAppsScript.Sheets.Schema.ValueRange;
+type Sheet = GoogleAppsScript.Sheets.Schema.Sheet;
 type Options = Record<string, unknown> | undefined;
 
 interface Box {
@@ -413,7 +414,12 @@ export class FakeSheetsSpreadsheets extends Fake<World> {
     spreadsheetId: string,
   ): GoogleAppsScript.Sheets.Schema.BatchUpdateSpreadsheetResponse {
     const ss = spreadsheetOf(this._world, spreadsheetId, 'batchUpdate');
+    const sent = JSON.parse(JSON.stringify(resource?.requests ?? [])) as unknown[];
     const replies = new BatchUpdate(this._world, ss).run(resource?.requests ?? []);
+    this._world.sheetsBatches.push({
+      execution: this._world.currentExecution?.id ?? null,
+      requests: sent,
+    });
     return { spreadsheetId: ss._id, replies };
   }
   _properties(ss: FakeSpreadsheet, s: FakeSheet): GoogleAppsScript.Sheets.Schema.SheetProperties {
@@ -451,6 +457,9 @@ export class FakeSheetsSpreadsheets extends Fake<World> {
       sheets: ss._sheets.map((s) => ({
         properties: this._properties(ss, s),
         ...(s._protection ? { protectedRanges: [protectedRange(s, s._protection, 0)] } : {}),
+        ...(s._charts.length > 0
+          ? { charts: JSON.parse(JSON.stringify(s._charts)) as Sheet['charts'] }
+          : {}),
       })),
       spreadsheetUrl: ss.getUrl(),
       ...(developerMetadataOf(ss).length > 0 ? { developerMetadata: developerMetadataOf(ss) } : {}),

@@ -146,4 +146,120 @@ describe('Sheets spreadsheets.batchUpdate', () => {
       ]);
     }
   });
+
+  describe('charts (addChart, deleteEmbeddedObject) and updateCells over a range', () => {
+    const column = (start: number, end: number, at: number) => ({
+      sheetId: 0,
+      startRowIndex: start,
+      endRowIndex: end,
+      startColumnIndex: at,
+      endColumnIndex: at + 1,
+    });
+    const chart = (extra: Record<string, unknown> = {}, domain = column(0, 4, 0)) => ({
+      addChart: {
+        chart: {
+          spec: {
+            title: '星级分布',
+            basicChart: {
+              chartType: 'COLUMN',
+              legendPosition: 'NO_LEGEND',
+              headerCount: 1,
+              domains: [{ domain: { sourceRange: { sources: [domain] } } }],
+              series: [{ series: { sourceRange: { sources: [column(0, 4, 1)] } } }],
+            },
+          },
+          position: {
+            overlayPosition: {
+              anchorCell: { sheetId: 0, rowIndex: 2, columnIndex: 4 },
+              widthPixels: 400,
+              heightPixels: 300,
+            },
+          },
+          ...extra,
+        },
+      },
+    });
+    const chartIds = (Sheets: ReturnType<typeof fresh>['Sheets'], id: string) =>
+      (
+        Sheets.Spreadsheets.get(id, { fields: 'sheets(properties(sheetId),charts(chartId))' })
+          .sheets ?? []
+      )
+        .flatMap((s) => s.charts ?? [])
+        .map((c) => c.chartId);
+
+    it('adds a chart with a new id (given in the reply and listed by get); deletes it by id', () => {
+      const { batch, Sheets, id } = fresh();
+      const reply = batch([chart(), chart()]);
+      const added = (reply.replies ?? []).map((r) => r.addChart?.chart?.chartId);
+      expect(added.every((n) => typeof n === 'number')).toBe(true);
+      expect(new Set(added).size).toBe(2);
+      expect(chartIds(Sheets, id)).toEqual(added);
+      batch([{ deleteEmbeddedObject: { objectId: added[0] } }]);
+      expect(chartIds(Sheets, id)).toEqual([added[1]]);
+    });
+
+    it('keeps a chartId asked for, unless an object has it', () => {
+      const { batch, Sheets, id } = fresh();
+      batch([chart({ chartId: 42 })]);
+      expect(chartIds(Sheets, id)).toEqual([42]);
+      expect(() => batch([chart({ chartId: 42 })])).toThrow(/An object with id 42 already exists/);
+    });
+
+    it('refuses what Google refuses, applying nothing of the batch', () => {
+      const { batch, Sheets, id } = fresh();
+      const bad: [unknown, RegExp][] = [
+        [{ deleteEmbeddedObject: { objectId: 12345 } }, /No embedded object with id: 12345/],
+        [chart({}, { ...column(0, 4, 0), endColumnIndex: 2 }), /Exactly one dimension/],
+        [chart({}, column(0, 1001, 0)), /exceeds grid limits/],
+        [chart({ colour: 'red' }), /Unknown name "colour"/],
+      ];
+      for (const [request, message] of bad) {
+        expect(() => batch([chart(), request])).toThrow(message);
+        expect(chartIds(Sheets, id)).toEqual([]);
+      }
+    });
+
+    it('updateCells over a range writes its rows and clears the rest of the range', () => {
+      const { world, batch } = fresh();
+      world.peek(() => {
+        const sheet = world.spreadsheet.getSheets()[0]!;
+        sheet.getRange(1, 1, 2, 2).setValues([
+          ['old', 'old'],
+          ['old', 'old'],
+        ]);
+        sheet.getRange(2, 2).setBackground('#ff0000');
+      });
+      batch([
+        {
+          updateCells: {
+            range: { sheetId: 0 },
+            rows: [
+              {
+                values: [
+                  {
+                    userEnteredValue: { numberValue: 3 },
+                    userEnteredFormat: {
+                      numberFormat: { type: 'NUMBER', pattern: '0.00' },
+                      textFormat: { bold: true },
+                    },
+                  },
+                ],
+              },
+            ],
+            fields: 'userEnteredValue,userEnteredFormat',
+          },
+        },
+      ]);
+      world.peek(() => {
+        const sheet = world.spreadsheet.getSheets()[0]!;
+        expect(sheet.getRange(1, 1, 2, 2).getValues()).toEqual([
+          [3, ''],
+          ['', ''],
+        ]);
+        expect(sheet.getRange(1, 1).getNumberFormat()).toBe('0.00');
+        expect(sheet.getRange(1, 1).getFontWeight()).toBe('bold');
+        expect(sheet.getRange(2, 2).getBackground()).toBe('#ffffff');
+      });
+    });
+  });
 });

@@ -12,7 +12,11 @@
  *  - ranges are GridRanges (0-based, end exclusive, unbounded when an index is left out) and may
  *    not pass the sheet's grid; a `sheetId` must name a sheet (one added earlier in the batch
  *    counts); `addSheet` may choose its `sheetId`, which must be free;
- *  - `warningOnly` protections cannot have editors.
+ *  - `warningOnly` protections cannot have editors;
+ *  - `updateCells` over a `range` its rows do not fill clears the fields it names in the rest;
+ *  - `addChart` (a basic chart: one domain, sources one row or one column wide, inside the grid,
+ *    anchored on a cell of the grid) gets a new chartId, or the one asked for when no embedded
+ *    object has it; `deleteEmbeddedObject` needs the id of an object that exists.
  * Conditions other than ONE_OF_LIST, and a second whole-sheet protection (which the fake cannot
  * hold), are sandbox errors.
  */
@@ -46,8 +50,47 @@ const CELL_FORMAT: Shape = {
   backgroundColor: COLOR,
   textFormat: { bold: BOOL, italic: BOOL, fontSize: NUM, foregroundColor: COLOR },
   horizontalAlignment: STR,
+  verticalAlignment: STR,
   wrapStrategy: STR,
 };
+const CHART_DATA: Shape = { sourceRange: { sources: [GRID_RANGE] } };
+const EMBEDDED_CHART: Shape = {
+  chartId: NUM,
+  spec: {
+    title: STR,
+    subtitle: STR,
+    altText: STR,
+    basicChart: {
+      chartType: STR,
+      legendPosition: STR,
+      headerCount: NUM,
+      stackedType: STR,
+      axis: [{ position: STR, title: STR }],
+      domains: [{ domain: CHART_DATA, reversed: BOOL }],
+      series: [{ series: CHART_DATA, targetAxis: STR, type: STR }],
+    },
+  },
+  position: {
+    sheetId: NUM,
+    newSheet: BOOL,
+    overlayPosition: {
+      anchorCell: { sheetId: NUM, rowIndex: NUM, columnIndex: NUM },
+      offsetXPixels: NUM,
+      offsetYPixels: NUM,
+      widthPixels: NUM,
+      heightPixels: NUM,
+    },
+  },
+};
+/** BasicChartType and BasicChartLegendPosition values (v4 reference). */
+const CHART_TYPES = ['BAR', 'LINE', 'AREA', 'COLUMN', 'SCATTER', 'COMBO', 'STEPPED_AREA'];
+const LEGEND_POSITIONS = [
+  'BOTTOM_LEGEND',
+  'LEFT_LEGEND',
+  'RIGHT_LEGEND',
+  'TOP_LEGEND',
+  'NO_LEGEND',
+];
 const CELL_DATA: Shape = {
   userEnteredValue: { stringValue: STR, numberValue: NUM, boolValue: BOOL, formulaValue: STR },
   userEnteredFormat: CELL_FORMAT,
@@ -102,6 +145,8 @@ const REQUESTS: Record<string, Shape> = {
     properties: { pixelSize: NUM, hiddenByUser: BOOL },
     fields: STR,
   },
+  addChart: { chart: EMBEDDED_CHART },
+  deleteEmbeddedObject: { objectId: NUM },
 };
 
 /** What a request may name in `fields`, per request kind (paths the fake knows how to apply). */
@@ -115,7 +160,16 @@ const FIELD_PATHS: Record<string, readonly string[]> = {
     'gridProperties.frozenRowCount',
     'gridProperties.frozenColumnCount',
   ],
-  updateCells: ['userEnteredValue'],
+  updateCells: [
+    'userEnteredValue',
+    'userEnteredFormat.numberFormat',
+    'userEnteredFormat.backgroundColor',
+    'userEnteredFormat.textFormat.bold',
+    'userEnteredFormat.textFormat.italic',
+    'userEnteredFormat.textFormat.fontSize',
+    'userEnteredFormat.textFormat.foregroundColor',
+    'userEnteredFormat.horizontalAlignment',
+  ],
   repeatCell: [
     'userEnteredValue',
     'userEnteredFormat.numberFormat',
@@ -160,6 +214,8 @@ const FOLD_REQUESTS = new Set([
 
 export class BatchUpdate {
   private readonly sim = new Map<number, SimSheet>();
+  /** The ids of the spreadsheet's embedded objects (charts), as the batch leaves them. */
+  private readonly objects = new Set<number>();
 
   constructor(
     private readonly world: World,
@@ -172,6 +228,7 @@ export class BatchUpdate {
         cols: s._maxCols,
         wholeProtection: s._protection !== null,
       });
+      for (const chart of s._charts) this.objects.add(chart.chartId as number);
     }
   }
 
@@ -243,6 +300,77 @@ export class BatchUpdate {
           `Sandbox: ${kind} fields "${path}" are not modelled (known: ${known.join(', ')})`,
         );
       }
+    }
+  }
+
+  /** A basic chart as Google accepts one (see the file note). */
+  private checkChart(chart: Json, at: string): void {
+    const spec = (chart.spec ?? {}) as Json;
+    const basic = spec.basicChart as Json | undefined;
+    if (!basic) {
+      throw this.world._sandboxError(`Sandbox: ${at}: only basic charts are modelled`);
+    }
+    if (!CHART_TYPES.includes(String(basic.chartType))) {
+      throw this.fail(
+        `Invalid value at '${at}.spec.basic_chart.chart_type' (${String(basic.chartType)})`,
+      );
+    }
+    if (
+      basic.legendPosition !== undefined &&
+      !LEGEND_POSITIONS.includes(String(basic.legendPosition))
+    ) {
+      throw this.fail(
+        `Invalid value at '${at}.spec.basic_chart.legend_position' (${String(basic.legendPosition)})`,
+      );
+    }
+    const domains = (basic.domains ?? []) as Json[];
+    if (domains.length > 1) {
+      throw this.fail(`Invalid ${at}: Only a single domain is supported.`);
+    }
+    const series = (basic.series ?? []) as Json[];
+    if (series.length === 0) throw this.fail(`Invalid ${at}: A chart must have a series.`);
+    const data = [
+      ...domains.map((d) => d.domain as Json | undefined),
+      ...series.map((s) => s.series as Json | undefined),
+    ];
+    data.forEach((d, i) => {
+      const sources = ((d?.sourceRange as Json | undefined)?.sources ?? []) as Json[];
+      if (sources.length === 0) throw this.fail(`Invalid ${at}: chart data ${i} has no source.`);
+      for (const source of sources) {
+        this.checkGridRange(source, at);
+        const s = this.sheet(source.sheetId ?? 0, at);
+        const rows = Number(source.endRowIndex ?? s.rows) - Number(source.startRowIndex ?? 0);
+        const cols = Number(source.endColumnIndex ?? s.cols) - Number(source.startColumnIndex ?? 0);
+        if (rows !== 1 && cols !== 1) {
+          throw this.fail(
+            `Invalid ${at}: Exactly one dimension of a chart source range must have a length of 1.`,
+          );
+        }
+      }
+    });
+    const position = (chart.position ?? {}) as Json;
+    const overlay = position.overlayPosition as Json | undefined;
+    if (!overlay) {
+      throw this.world._sandboxError(`Sandbox: ${at}: only overlay positions are modelled`);
+    }
+    const anchor = (overlay.anchorCell ?? {}) as Json;
+    const row = Number(anchor.rowIndex ?? 0);
+    const column = Number(anchor.columnIndex ?? 0);
+    this.checkGridRange(
+      {
+        sheetId: anchor.sheetId ?? 0,
+        startRowIndex: row,
+        endRowIndex: row + 1,
+        startColumnIndex: column,
+        endColumnIndex: column + 1,
+      },
+      `${at}.position`,
+    );
+    if (typeof chart.chartId === 'number') {
+      if (this.objects.has(chart.chartId)) {
+        throw this.fail(`Invalid ${at}: An object with id ${chart.chartId} already exists.`);
+      }
+      this.objects.add(chart.chartId);
     }
   }
 
@@ -355,6 +483,17 @@ export class BatchUpdate {
         this.checkFields(kind, body.fields, at);
         this.checkGridRange(body.range, at);
         return;
+      case 'addChart':
+        this.checkChart((body.chart ?? {}) as Json, `${at}.chart`);
+        return;
+      case 'deleteEmbeddedObject': {
+        const id = body.objectId;
+        if (typeof id !== 'number' || !this.objects.has(id)) {
+          throw this.fail(`Invalid ${at}: No embedded object with id: ${String(id)}`);
+        }
+        this.objects.delete(id);
+        return;
+      }
       case 'setDataValidation': {
         this.checkGridRange(body.range, at);
         const rule = body.rule as Json | undefined;
@@ -479,14 +618,44 @@ export class BatchUpdate {
         const rows = (body.rows ?? []) as Json[];
         const start = (body.start ?? {}) as Json;
         const range = body.range as Json | undefined;
-        const sheet = this.real(range ? range.sheetId : start.sheetId);
-        const row0 = Number(range ? (range.startRowIndex ?? 0) : (start.rowIndex ?? 0));
-        const col0 = Number(range ? (range.startColumnIndex ?? 0) : (start.columnIndex ?? 0));
+        const paths = maskPaths(String(body.fields));
+        const names = (leaf: string) => paths.some((p) => p === leaf || leaf.startsWith(`${p}.`));
+        const [values, formats] = [names('userEnteredValue'), names('userEnteredFormat')];
+        const write = (sheet: FakeSheet, r: number, c: number, cell: Json | undefined) => {
+          if (values) writeValue(sheet, r, c, cell?.userEnteredValue as Json | undefined);
+          if (formats) writeFormat(sheet, r, c, cell?.userEnteredFormat as Json | undefined);
+        };
+        if (range) {
+          // The whole range: its cells the rows do not reach are cleared.
+          const { sheet, r0, c0, nr, nc } = this.box(range);
+          for (let r = 0; r < nr; r++) {
+            const cells = (rows[r]?.values ?? []) as Json[];
+            for (let c = 0; c < nc; c++) write(sheet, r0 + r, c0 + c, cells[c]);
+          }
+          return {};
+        }
+        const sheet = this.real(start.sheetId);
+        const row0 = Number(start.rowIndex ?? 0);
+        const col0 = Number(start.columnIndex ?? 0);
         rows.forEach((row, i) => {
-          ((row.values ?? []) as Json[]).forEach((cell, j) => {
-            writeValue(sheet, row0 + i, col0 + j, cell.userEnteredValue as Json | undefined);
-          });
+          ((row.values ?? []) as Json[]).forEach((cell, j) =>
+            write(sheet, row0 + i, col0 + j, cell),
+          );
         });
+        return {};
+      }
+      case 'addChart': {
+        const chart = JSON.parse(JSON.stringify(body.chart ?? {})) as Json;
+        const anchor = ((chart.position as Json).overlayPosition as Json).anchorCell as Json;
+        const sheet = this.real(anchor.sheetId);
+        if (typeof chart.chartId !== 'number') chart.chartId = this.newObjectId();
+        sheet._charts.push(chart);
+        return { addChart: { chart } };
+      }
+      case 'deleteEmbeddedObject': {
+        for (const sheet of this.ss._sheets) {
+          sheet._charts = sheet._charts.filter((c) => c.chartId !== body.objectId);
+        }
         return {};
       }
       case 'repeatCell': {
@@ -570,6 +739,15 @@ export class BatchUpdate {
     return {};
   }
 
+  /** A chart id no embedded object of the spreadsheet has. */
+  private newObjectId(): number {
+    const taken = new Set(this.ss._sheets.flatMap((s) => s._charts.map((c) => c.chartId)));
+    let id: number;
+    do id = 1 + this.world._rng.int(2_000_000_000);
+    while (taken.has(id));
+    return id;
+  }
+
   private move(sheet: FakeSheet, index: number): void {
     const sheets = this.ss._sheets;
     sheets.splice(sheets.indexOf(sheet), 1);
@@ -609,6 +787,28 @@ function hexOf(color: Json | undefined): string | null {
       .toString(16)
       .padStart(2, '0');
   return `#${part(color.red)}${part(color.green)}${part(color.blue)}`;
+}
+
+/** A CellFormat as the cell keeps it (absent: every format of the cell cleared). */
+function writeFormat(sheet: FakeSheet, r: number, c: number, format: Json | undefined): void {
+  const pattern = (format?.numberFormat as Json | undefined)?.pattern;
+  sheet._formats.set(r, c, typeof pattern === 'string' ? pattern : undefined);
+  if (!format) {
+    sheet._styles.set(r, c, undefined);
+    return;
+  }
+  const text = (format.textFormat ?? {}) as Json;
+  sheet._styles.set(r, c, {
+    background: hexOf(format.backgroundColor as Json | undefined),
+    fontWeight: text.bold === true ? 'bold' : null,
+    fontStyle: text.italic === true ? 'italic' : null,
+    fontColor: hexOf(text.foregroundColor as Json | undefined),
+    ...(typeof text.fontSize === 'number' ? { fontSize: text.fontSize } : {}),
+    horizontalAlignment:
+      typeof format.horizontalAlignment === 'string'
+        ? format.horizontalAlignment.toLowerCase()
+        : null,
+  });
 }
 
 /** An ExtendedValue as the cell stores it: strings stay text, formulas are not modelled. */

@@ -851,6 +851,8 @@ export class FakeSheet extends Fake<World> {
   _frozenRows = 0;
   _frozenCols = 0;
   readonly _colWidths = new Map<number, number>();
+  /** Embedded charts (`addChart`), as the Sheets API describes them: chartId, spec, position. */
+  _charts: Record<string, unknown>[] = [];
   _hidden = false;
   _tabColor: string | null = null;
   _protection: FakeProtection | null = null;

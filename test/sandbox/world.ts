@@ -258,6 +258,12 @@ export class World implements CallGate {
   readonly logs: LogLine[] = [];
   /** `console.*` lines. */
   readonly consoleLines: LogLine[] = [];
+  /**
+   * The requests of every `Sheets.Spreadsheets.batchUpdate` that was applied, as sent (JSON
+   * copies), oldest first: what a job asked of the spreadsheet, for tests to read.
+   */
+  readonly sheetsBatches: { readonly execution: string | null; readonly requests: unknown[] }[] =
+    [];
   /** Locks by key (`script`, `document:<id>`, `user:<email>`). */
   readonly locks = new Map<string, LockState>();
 

@@ -6,6 +6,7 @@
  */
 import type { Cell } from '../../src/domain/schema/column';
 import type { TableDef } from '../../src/domain/schema/table';
+import type { SheetLayout } from '../../src/domain/sheetLayout';
 import type { TableStore } from '../../src/ports';
 
 function copy(rows: readonly (readonly Cell[])[]): Cell[][] {
@@ -16,8 +17,10 @@ export class MemoryStore implements TableStore {
   private readonly tables = new Map<string, Cell[][]>();
   /** Calls of `read`, per table name. */
   readonly reads = new Map<string, number>();
-  /** Calls of `write`, per table name. */
+  /** Calls of `write` (and `writeSheet`), per table name. */
   readonly writes = new Map<string, number>();
+  /** The last layout written to a free-form sheet, by table name. */
+  readonly layouts = new Map<string, SheetLayout>();
 
   read(table: TableDef): Cell[][] {
     this.reads.set(table.name, (this.reads.get(table.name) ?? 0) + 1);
@@ -27,6 +30,19 @@ export class MemoryStore implements TableStore {
   write(table: TableDef, rows: Cell[][]): void {
     this.writes.set(table.name, (this.writes.get(table.name) ?? 0) + 1);
     this.tables.set(table.name, copy(rows));
+  }
+
+  /**
+   * A laid-out sheet: its cell values are kept as the table's rows (so snapshots and `peek` see
+   * them, as they would see a spreadsheet's values), the layout itself in `layouts`.
+   */
+  writeSheet(table: TableDef, layout: SheetLayout): void {
+    this.writes.set(table.name, (this.writes.get(table.name) ?? 0) + 1);
+    this.layouts.set(table.name, layout);
+    this.tables.set(
+      table.name,
+      layout.rows.map((row) => row.map((cell) => cell.value)),
+    );
   }
 
   addSheet(name: string, rows: Cell[][]): string {
@@ -62,6 +78,7 @@ export class MemoryStore implements TableStore {
   clone(): MemoryStore {
     const other = new MemoryStore();
     for (const name of this.names()) other.put(name, this.peek(name));
+    for (const [name, layout] of this.layouts) other.layouts.set(name, layout);
     return other;
   }
 

@@ -8,6 +8,7 @@
 import type { Locale } from '../vocabulary';
 import { awardsMessages } from './awards';
 import { common } from './common';
+import { dashboardMessages } from './dashboard';
 import { derivedMessages } from './derived';
 import { gasMessages } from './gas';
 import { ingestMessages } from './ingest';
@@ -27,6 +28,7 @@ const AREAS = [
   workbookMessages,
   gasMessages,
   serverMessages,
+  dashboardMessages,
 ] as const;
 
 type KeysOf<S> = S extends MessageSet<infer K> ? K : never;

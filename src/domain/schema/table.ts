@@ -15,6 +15,11 @@ export interface TableDef<C extends Columns = Columns> extends Labels {
   readonly key: readonly string[];
   /** Only staff edit this sheet by hand; the Apps Script setup protects the system's columns. */
   readonly staffOnly: boolean;
+  /**
+   * A sheet a job lays out whole (the dashboard): no header row and no records, so it is never
+   * read as a table; stores write it with `writeSheet`.
+   */
+  readonly freeForm?: boolean;
 }
 
 export type RecordOf<D> =

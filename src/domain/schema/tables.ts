@@ -290,17 +290,18 @@ export const LogTable = defineTable({
   },
 });
 
+/**
+ * 总览: laid out whole by the report job (`dashboardLayout`), sections of figures and charts rather
+ * than a table, so it declares no columns.
+ */
 export const DashboardTable = defineTable({
   name: 'Dashboard',
   zh: '总览',
   en: 'Dashboard',
-  key: ['section', 'label'],
+  key: [],
   staffOnly: true,
-  columns: {
-    section: text({ zh: '栏目', en: 'Section', required: true }),
-    label: text({ zh: '项目', en: 'Item', required: true }),
-    value: text({ zh: '数值', en: 'Value' }),
-  },
+  freeForm: true,
+  columns: {},
 });
 
 export type ConfigRow = RecordOf<typeof ConfigTable>;
@@ -315,4 +316,3 @@ export type Nomination = RecordOf<typeof NominationsTable>;
 export type Award = RecordOf<typeof AwardsTable>;
 export type RejectedRow = RecordOf<typeof RejectedTable>;
 export type LogRow = RecordOf<typeof LogTable>;
-export type DashboardRow = RecordOf<typeof DashboardTable>;
