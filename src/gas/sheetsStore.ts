@@ -11,6 +11,8 @@ import {
   cellsOf,
   changedRanges,
   gridGrowth,
+  markRequests,
+  mergeMarks,
   READ_OPTIONS,
   type AppendDimension,
   type ValueRange,
@@ -18,7 +20,7 @@ import {
 import type { Cell } from '../domain/schema/column';
 import { tabName, type TableDef } from '../domain/schema/table';
 import type { Locale } from '../domain/vocabulary';
-import type { TableStore } from '../ports';
+import type { CellMark, TableStore } from '../ports';
 
 /** Sheet names are quoted in A1 notation; a quote inside is doubled. */
 export function quoteSheet(name: string): string {
@@ -28,6 +30,8 @@ export function quoteSheet(name: string): string {
 interface Pending {
   readonly title: string;
   readonly rows: Cell[][];
+  /** Marks to change with the write (see `CellMark`). */
+  readonly marks?: readonly CellMark[];
 }
 
 interface SheetGrid {
@@ -107,14 +111,16 @@ export class SheetsApiStore implements TableStore {
     return (this.cache.get(def.name) ?? []).map((row) => [...row]);
   }
 
-  write(def: TableDef, rows: Cell[][]): void {
+  write(def: TableDef, rows: Cell[][], marks?: readonly CellMark[]): void {
     const title = this.titleOf(def);
     if (title === null) {
       throw new Error(
         `the sheet "${tabName(def, this.locale)}" is missing; run 设置/Setup from the menu`,
       );
     }
-    this.pending.set(def.name, { title, rows });
+    // A table written twice in a job keeps the marks of both writes, the later winning.
+    const merged = mergeMarks(this.pending.get(def.name)?.marks, marks);
+    this.pending.set(def.name, { title, rows, ...(merged ? { marks: merged } : {}) });
   }
 
   addSheet(name: string, rows: Cell[][]): string {
@@ -172,16 +178,20 @@ export class SheetsApiStore implements TableStore {
 
   /**
    * Sends every pending table in one `batchUpdate`: only the rows that differ from what was read,
-   * and blanks over rows a table no longer has. Returns the number of ranges sent.
+   * and blanks over rows a table no longer has. Returns the number of ranges sent. The sheets'
+   * growth and the marks' notes and highlights go first, together in one `batchUpdate`.
    */
   flush(): number {
     const data: ValueRange[] = [];
     const grow: GoogleAppsScript.Sheets.Schema.Request[] = [];
-    for (const [name, { title, rows }] of this.pending) {
+    const marked: GoogleAppsScript.Sheets.Schema.Request[] = [];
+    for (const [name, { title, rows, marks }] of this.pending) {
       const before = this.cache.get(name) ?? [];
       const { ranges, total, width } = changedRanges(quoteSheet(title), before, rows);
       data.push(...ranges);
       grow.push(...this.growth(title, total, width));
+      const grid = this.sheetGrids().get(title);
+      if (marks && grid) marked.push(...markRequests(grid.sheetId, marks));
       this.cache.set(
         name,
         rows.map((r) => [...r]),
@@ -190,6 +200,7 @@ export class SheetsApiStore implements TableStore {
     this.pending.clear();
     const additions = this.additions();
     grow.unshift(...additions.requests);
+    grow.push(...marked);
     data.unshift(...additions.data);
     // The Sheets API never grows a sheet on write: add sheets, rows and columns first, in one call.
     if (grow.length > 0) Sheets!.Spreadsheets!.batchUpdate({ requests: grow }, this.spreadsheetId);

@@ -12,6 +12,8 @@ import {
   cellsOf,
   changedRanges,
   gridGrowth,
+  markRequests,
+  mergeMarks,
   READ_OPTIONS,
   withHeadRoom,
 } from '../domain/sheetChanges';
@@ -19,7 +21,7 @@ import type { Cell } from '../domain/schema/column';
 import { tabName, type TableDef } from '../domain/schema/table';
 import type { Locale } from '../domain/vocabulary';
 import { quoteSheet } from '../gas/sheetsStore';
-import type { TableStore } from '../ports';
+import type { CellMark, TableStore } from '../ports';
 import type { GoogleApi } from './clients';
 
 interface SheetGrid {
@@ -36,7 +38,10 @@ export interface GoogleStoreOptions {
 export class GoogleSheetsStore implements TableStore {
   private grids: Map<string, SheetGrid> | null = null;
   private readonly cache = new Map<string, Cell[][]>();
-  private readonly pending = new Map<string, { title: string; rows: Cell[][] }>();
+  private readonly pending = new Map<
+    string,
+    { title: string; rows: Cell[][]; marks?: readonly CellMark[] }
+  >();
   private readonly added = new Set<string>();
 
   constructor(
@@ -109,7 +114,7 @@ export class GoogleSheetsStore implements TableStore {
     return rows.map((row) => [...row]);
   }
 
-  write(def: TableDef, rows: Cell[][]): void {
+  write(def: TableDef, rows: Cell[][], marks?: readonly CellMark[]): void {
     let title = this.titleOf(def);
     if (title === null) {
       if (!this.options.createMissingSheets) {
@@ -121,7 +126,13 @@ export class GoogleSheetsStore implements TableStore {
       this.added.add(title);
       if (!this.cache.has(def.name)) this.cache.set(def.name, []);
     }
-    this.pending.set(def.name, { title, rows: rows.map((r) => [...r]) });
+    // A table written twice in a job keeps the marks of both writes, the later winning.
+    const merged = mergeMarks(this.pending.get(def.name)?.marks, marks);
+    this.pending.set(def.name, {
+      title,
+      rows: rows.map((r) => [...r]),
+      ...(merged ? { marks: merged } : {}),
+    });
   }
 
   /**
@@ -184,14 +195,19 @@ export class GoogleSheetsStore implements TableStore {
     const data: sheets_v4.Schema$ValueRange[] = [];
     const grow: sheets_v4.Schema$Request[] = [];
     const written: [string, Cell[][]][] = [];
-    for (const [name, { title, rows }] of this.pending) {
+    const marked: sheets_v4.Schema$Request[] = [];
+    for (const [name, { title, rows, marks }] of this.pending) {
       const before = this.cache.get(name) ?? [];
       const { ranges, total, width } = changedRanges(quoteSheet(title), before, rows);
       data.push(...ranges);
       grow.push(...this.growth(title, total, width));
+      const grid = this.loadedGrids().get(title);
+      if (marks && grid) marked.push(...markRequests(grid.sheetId, marks));
       written.push([name, rows]);
     }
     this.pending.clear();
+    // The marks' notes and highlights go with the growth, after it (a mark may be on a new row).
+    grow.push(...marked);
     // The Sheets API never grows a sheet on write: add the rows and columns first, in one call.
     if (grow.length > 0) {
       await this.api.call('sheets.spreadsheets.batchUpdate', () =>

@@ -88,11 +88,11 @@ describe('starbranch demo', () => {
     const rejected = read(RejectedTable);
     expect(rejected).toHaveLength(7);
     const reasons = rejected.map((r) => r.reason).join('\n');
-    expect(reasons).toContain('支部: "数学学院第九党支部" is not a registered branch');
-    expect(reasons).toMatch(/活动日期: "2027\/2\/30" is not a real date/);
-    expect(reasons).toContain('活动类型: "聚餐" is not one of the allowed values');
-    expect(reasons).toContain('活动名称: is required');
-    expect(rejected.every((r) => JSON.parse(r.payload)['支部'] !== undefined)).toBe(true);
+    expect(reasons).toContain('「支部」填的是“数学学院第九党支部”，不是已登记的支部');
+    expect(reasons).toContain('「活动日期」填的是“2027/2/30”，不符合要求；应填日期，如 2026-10-15');
+    expect(reasons).toContain('「活动类型」填的是“聚餐”，不符合要求；应填以下之一：树一个标志、');
+    expect(reasons).toContain('「活动名称」未填写；应填不超过 200 个字的文字');
+    expect(rejected.every((r) => JSON.parse(r.payload!)['支部'] !== undefined)).toBe(true);
   });
 
   it('stores a formula-like title as a text cell, never a formula', async () => {
