@@ -234,7 +234,9 @@ describe('hand-made CSV exports', () => {
     expect(branches[0]!.plan).toBe('以党建促学风\n每月一次主题活动');
     const rejected = read(RejectedTable);
     expect(rejected).toHaveLength(1);
-    expect(rejected[0]!.reason).toContain('党员人数: "abc" is not a whole number');
+    expect(rejected[0]!.reason).toBe(
+      '「党员人数」填的是“abc”，不符合要求；应填介于 1 到 500 之间的整数',
+    );
   }, 30_000);
 
   it('refuses an export missing a required column with one line naming it (exit 1)', async () => {
