@@ -7,8 +7,11 @@
  *    fails and nothing is applied");
  *  - a field the API does not know, or a value of the wrong JSON type, is a 400
  *    ("Invalid JSON payload received. Unknown name …");
- *  - `updateSheetProperties`, `updateCells`, `repeatCell` and `updateDimensionProperties` need a
- *    `fields` mask and change only what it names (absent values named by it are cleared);
+ *  - `updateSheetProperties`, `updateCells`, `repeatCell`, `appendCells` and
+ *    `updateDimensionProperties` need a `fields` mask and change only what it names (absent
+ *    values named by it are cleared: a cell `{}` under `note` loses its note);
+ *  - `updateCells` with `start` writes only the cells its rows hold; with `range`, the cells of
+ *    the range its rows leave out are cleared of the masked fields;
  *  - ranges are GridRanges (0-based, end exclusive, unbounded when an index is left out) and may
  *    not pass the sheet's grid; a `sheetId` must name a sheet (one added earlier in the batch
  *    counts); `addSheet` may choose its `sheetId`, which must be free;
@@ -80,6 +83,7 @@ const REQUESTS: Record<string, Shape> = {
     range: GRID_RANGE,
   },
   repeatCell: { range: GRID_RANGE, cell: CELL_DATA, fields: STR },
+  appendCells: { sheetId: NUM, rows: [{ values: [CELL_DATA] }], fields: STR },
   setDataValidation: {
     range: GRID_RANGE,
     rule: {
@@ -115,7 +119,8 @@ const FIELD_PATHS: Record<string, readonly string[]> = {
     'gridProperties.frozenRowCount',
     'gridProperties.frozenColumnCount',
   ],
-  updateCells: ['userEnteredValue'],
+  updateCells: ['userEnteredValue', 'note', 'userEnteredFormat.backgroundColor'],
+  appendCells: ['userEnteredValue', 'note', 'userEnteredFormat.backgroundColor'],
   repeatCell: [
     'userEnteredValue',
     'userEnteredFormat.numberFormat',
@@ -261,8 +266,9 @@ export class BatchUpdate {
       throw this.fail(`Invalid ${where}: exactly one kind of request must be set`);
     }
     const kind = kinds[0]!;
-    // The fold's requests check themselves as they apply (sheetsFoldRequests.ts).
-    if (FOLD_REQUESTS.has(kind)) return;
+    // The fold's requests check themselves as they apply (sheetsFoldRequests.ts); an appendCells'
+    // cells are checked here too, so a bad one fails the batch before anything is applied.
+    if (FOLD_REQUESTS.has(kind) && kind !== 'appendCells') return;
     const shape = REQUESTS[kind];
     if (!shape) {
       throw this.world._sandboxError(
@@ -354,6 +360,10 @@ export class BatchUpdate {
       case 'repeatCell':
         this.checkFields(kind, body.fields, at);
         this.checkGridRange(body.range, at);
+        return;
+      case 'appendCells':
+        this.checkFields(kind, body.fields, at);
+        this.sheet(body.sheetId, at);
         return;
       case 'setDataValidation': {
         this.checkGridRange(body.range, at);
@@ -482,10 +492,21 @@ export class BatchUpdate {
         const sheet = this.real(range ? range.sheetId : start.sheetId);
         const row0 = Number(range ? (range.startRowIndex ?? 0) : (start.rowIndex ?? 0));
         const col0 = Number(range ? (range.startColumnIndex ?? 0) : (start.columnIndex ?? 0));
+        const paths = maskPaths(String(body.fields));
+        const write = (r: number, c: number, cell: Json) => {
+          applyCellData(sheet, r, c, cell, paths);
+        };
+        if (range) {
+          // Every cell of the range: those the rows leave out are cleared of the masked fields.
+          const { nr, nc } = this.box(range);
+          for (let i = 0; i < nr; i++) {
+            const values = ((rows[i]?.values ?? []) as Json[]) ?? [];
+            for (let j = 0; j < nc; j++) write(row0 + i, col0 + j, values[j] ?? {});
+          }
+          return {};
+        }
         rows.forEach((row, i) => {
-          ((row.values ?? []) as Json[]).forEach((cell, j) => {
-            writeValue(sheet, row0 + i, col0 + j, cell.userEnteredValue as Json | undefined);
-          });
+          ((row.values ?? []) as Json[]).forEach((cell, j) => write(row0 + i, col0 + j, cell));
         });
         return {};
       }
@@ -602,7 +623,34 @@ function isWholeSheet(range: Json | undefined): boolean {
   );
 }
 
-function hexOf(color: Json | undefined): string | null {
+/**
+ * A CellData written as the mask says: each field the mask names is set from the cell, or
+ * cleared when the cell leaves it out; fields the mask does not name are left alone.
+ */
+export function applyCellData(
+  sheet: FakeSheet,
+  r: number,
+  c: number,
+  cell: Json,
+  paths: readonly string[],
+): void {
+  const names = (leaf: string) => paths.some((p) => p === leaf || leaf.startsWith(`${p}.`));
+  if (names('userEnteredValue')) {
+    writeValue(sheet, r, c, cell.userEnteredValue as Json | undefined);
+  }
+  const note = names('note');
+  const background = names('userEnteredFormat.backgroundColor');
+  if (!note && !background) return;
+  const style = sheet._styles.get(r, c) ?? {};
+  if (note) style.note = typeof cell.note === 'string' && cell.note !== '' ? cell.note : null;
+  if (background) {
+    const format = (cell.userEnteredFormat ?? {}) as Json;
+    style.background = hexOf(format.backgroundColor as Json | undefined);
+  }
+  sheet._styles.set(r, c, style);
+}
+
+export function hexOf(color: Json | undefined): string | null {
   if (!color) return null;
   const part = (v: unknown) =>
     Math.round(Number(v ?? 0) * 255)
