@@ -48,6 +48,21 @@ const GRID_PROPERTIES: Shape = {
   },
 };
 
+const COLOR: Shape = {
+  fields: { red: 'number', green: 'number', blue: 'number', alpha: 'number' },
+};
+
+/** Sheets v4 CellData, as far as a cell's note and background go (what the stores mark with). */
+const CELL_DATA: Shape = {
+  fields: {
+    userEnteredValue: {
+      fields: { stringValue: string, numberValue: 'number', boolValue: boolean },
+    },
+    userEnteredFormat: { fields: { backgroundColor: COLOR } },
+    note: string,
+  },
+};
+
 /** Sheets v4 `spreadsheets.batchUpdate`: the request kinds these adapters send. */
 export const SPREADSHEET_BATCH_UPDATE: Shape = {
   fields: {
@@ -73,6 +88,22 @@ export const SPREADSHEET_BATCH_UPDATE: Shape = {
               sheetId: integer,
               dimension: { enum: ['DIMENSION_UNSPECIFIED', 'ROWS', 'COLUMNS'] },
               length: integer,
+            },
+          },
+          updateCells: {
+            fields: {
+              rows: { list: { fields: { values: { list: CELL_DATA } } } },
+              fields: string,
+              start: { fields: { sheetId: integer, rowIndex: integer, columnIndex: integer } },
+              range: {
+                fields: {
+                  sheetId: integer,
+                  startRowIndex: integer,
+                  endRowIndex: integer,
+                  startColumnIndex: integer,
+                  endColumnIndex: integer,
+                },
+              },
             },
           },
         },

@@ -3,7 +3,9 @@
  * REST paths Google defines, writes RAW, grows the grid first, and leaves the tables the job
  * made; Google's errors are retried or told apart as they should be.
  */
+import { ingestResponses } from '../../src/app/ingest';
 import { finaliseMonth } from '../../src/app/monthly';
+import { reprocessRejected } from '../../src/app/reprocess';
 import { Table } from '../../src/app/table';
 import { GoogleCallError } from '../../src/google/errors';
 import { explainGoogleError } from '../../src/google/explain';
@@ -13,7 +15,8 @@ import { LogTable } from '../../src/domain/schema/tables';
 import { workbookTables } from '../../src/domain/schema/workbook';
 import { DEFAULT_CONFIG } from '../../src/domain/config';
 import { SettableClock } from '../../src/local/clock';
-import { compactSheets } from '../gas/support';
+import { compactSheets, editRows } from '../gas/support';
+import { activityAnswers, response } from '../support/fakes';
 import { serve, SERVICE_ACCOUNT, type Served } from './support';
 
 jest.setTimeout(30_000);
@@ -50,6 +53,42 @@ describe('the Sheets table store over the REST API', () => {
     await store.load([LogTable]);
     const log = Table.read(store, LogTable, 'zh-CN').records();
     expect(log.at(-1)).toMatchObject({ job: 'finalise 2026-10', outcome: 'ok' });
+  });
+
+  it('marks a rejected answer with a note and a highlight, in the batch before the values', async () => {
+    const api = await served.connect();
+    const world = served.gas.world;
+    /** The note and background of the 支部 cell of 待处理's first row. */
+    const mark = () =>
+      world.peek(() => {
+        const sheet = world.spreadsheet.getSheetByName('待处理')!;
+        const header = sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0]!;
+        const cell = sheet.getRange(2, header.indexOf('支部') + 1);
+        return [cell.getValue(), cell.getNote(), cell.getBackground()];
+      });
+    served.fake.reset();
+    await runOnSpreadsheet(api, served.spreadsheetId, options, ({ ports }) =>
+      ingestResponses(ports, [
+        response('activity', 'm1', '2026-10-11 10:00:00', activityAnswers('B999')),
+      ]),
+    );
+    const labels = served.fake.requests.map((r) => r.label).filter((l) => l !== 'oauth.token');
+    expect(labels).toEqual([
+      'sheets.spreadsheets.get',
+      'sheets.values.batchGet',
+      'sheets.spreadsheets.batchUpdate',
+      'sheets.values.batchUpdate',
+    ]);
+    const [value, note, background] = mark();
+    expect([value, background]).toEqual(['B999', '#ffe599']);
+    expect(note).toMatch(/^「支部」填的是“B999”，不是已登记的支部/);
+
+    // Dismissed by staff, closed by reprocess: the note and the highlight come off.
+    editRows(world, '待处理', () => true, { 处理方式: '忽略（无效）' });
+    await runOnSpreadsheet(api, served.spreadsheetId, options, ({ ports }) =>
+      reprocessRejected(ports),
+    );
+    expect(mark()).toEqual(['B999', '', '#ffffff']);
   });
 
   it('a job reads its own writes: two jobs in one session keep both their Log rows', async () => {
