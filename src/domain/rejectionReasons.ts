@@ -22,8 +22,16 @@ export function quoteAnswer(locale: Locale, answer: string): string {
   return t(locale, 'ingest.answer.quoted', { text });
 }
 
-/** What an answer to `question`, read by `column`, should be: "a whole number from 1 to 500". */
-export function expectedAnswer(question: Question, column: AnyColumnOf, locale: Locale): string {
+/**
+ * What an answer to `question`, read by `column`, should be: "a whole number from 1 to 500".
+ * `answered` says whether the answer was given (a long text refused can only be too long).
+ */
+export function expectedAnswer(
+  question: Question,
+  column: AnyColumnOf,
+  locale: Locale,
+  answered = false,
+): string {
   const { min, max } = column;
   switch (column.type) {
     case 'int':
@@ -54,9 +62,51 @@ export function expectedAnswer(question: Question, column: AnyColumnOf, locale: 
       return t(locale, 'ingest.expect.url');
     default:
       if (question.key === 'branch') return t(locale, 'ingest.expect.branch');
-      if (column.maxLength !== undefined && column.maxLength < MAX_TEXT)
+      if (column.maxLength !== undefined && (answered || column.maxLength < MAX_TEXT))
         return t(locale, 'ingest.expect.textMax', { max: column.maxLength });
       return t(locale, 'ingest.expect.answer');
+  }
+}
+
+/** A number as the columns read one (full-width digits, thousands commas), or NaN. */
+function numberIn(answer: string): number {
+  const text = answer.normalize('NFKC').trim();
+  return /^[-+]?(\d{1,3}(,\d{3})+|\d+)?(\.\d*)?$/.test(text) && /\d/.test(text)
+    ? Number(text.replace(/,/g, ''))
+    : Number.NaN;
+}
+
+/** What is wrong with an answer the column refused, in a few words: "is not a whole number". */
+function whatIsWrong(column: AnyColumnOf, answer: string, locale: Locale): string {
+  const { min, max } = column;
+  switch (column.type) {
+    case 'int':
+    case 'decimal': {
+      const n = numberIn(answer);
+      if (Number.isNaN(n)) return t(locale, 'ingest.wrong.notNumber');
+      if (column.type === 'int' && !Number.isInteger(n)) return t(locale, 'ingest.wrong.notWhole');
+      if ((min !== undefined && n < min) || (max !== undefined && n > max))
+        return t(locale, 'ingest.wrong.outOfRange');
+      if (/\.\d{3,}/.test(answer)) return t(locale, 'ingest.wrong.decimals');
+      return t(locale, 'ingest.wrong.other');
+    }
+    case 'date':
+      return t(locale, 'ingest.wrong.notDate');
+    case 'month':
+      return t(locale, 'ingest.wrong.notMonth');
+    case 'enum':
+      return t(locale, 'ingest.wrong.notChoice');
+    case 'bool':
+      return t(locale, 'ingest.wrong.notYesNo');
+    case 'email':
+      return t(locale, 'ingest.wrong.notEmail');
+    case 'url':
+      return t(locale, 'ingest.wrong.notLink');
+    case 'text':
+    case 'longText':
+      return t(locale, 'ingest.wrong.tooLong', { length: answer.trim().length });
+    default:
+      return t(locale, 'ingest.wrong.other');
   }
 }
 
@@ -68,14 +118,16 @@ export function answerReason(
   answer: string,
   locale: Locale,
 ): string {
-  const expected = expectedAnswer(question, column, locale);
-  return answer.trim() === ''
-    ? t(locale, 'ingest.reason.required', { question: title, expected })
-    : t(locale, 'ingest.reason.invalid', {
+  const answered = answer.trim() !== '';
+  const expected = expectedAnswer(question, column, locale, answered);
+  return answered
+    ? t(locale, 'ingest.reason.invalid', {
         question: title,
         answer: quoteAnswer(locale, answer.trim()),
+        wrong: whatIsWrong(column, answer.trim(), locale),
         expected,
-      });
+      })
+    : t(locale, 'ingest.reason.required', { question: title, expected });
 }
 
 /** Why a row of a response sheet or a CSV export could not be read as a response at all. */

@@ -111,6 +111,8 @@ function checkCase(run: PathRun, c: CatalogueCase): void {
   expect(outcomeOf(landing!)).toBe(c.expect.outcome);
   if (landing!.place === 'rejected') {
     expect(landing!.row).toMatchObject({ form: c.form, resolved: false });
+    // The answer at fault is named (待改字段), so its cell is marked for staff.
+    expect(landing!.row.field).toEqual(expect.stringMatching(/\S/));
   }
   if (c.expect.reasonIncludes !== undefined) {
     expect(reasonOf(landing!)).toContain(c.expect.reasonIncludes);

@@ -18,7 +18,19 @@ export const ingestMessages = defineMessages({
     'ingest.reason.judgeNotListed':
       '「{question}」填的是{judge}，不在「评委」表中；应为已登记的评委：请先在「评委」表中添加该评委，再重新处理',
     'ingest.reason.required': '「{question}」未填写；应填{expected}',
-    'ingest.reason.invalid': '「{question}」填的是{answer}，不符合要求；应填{expected}',
+    'ingest.reason.invalid': '「{question}」填的是{answer}，{wrong}；应填{expected}',
+    'ingest.wrong.notNumber': '不是数字',
+    'ingest.wrong.notWhole': '不是整数',
+    'ingest.wrong.outOfRange': '超出范围',
+    'ingest.wrong.decimals': '小数位数过多',
+    'ingest.wrong.notDate': '不是有效的日期',
+    'ingest.wrong.notMonth': '不是有效的月份',
+    'ingest.wrong.notChoice': '不是可选的答案',
+    'ingest.wrong.notYesNo': '不是“是”或“否”',
+    'ingest.wrong.notEmail': '不是有效的邮箱地址',
+    'ingest.wrong.notLink': '不是网页链接',
+    'ingest.wrong.tooLong': '太长（{length} 字）',
+    'ingest.wrong.other': '不符合要求',
     'ingest.reason.branchExists':
       '「{question}」已有名为{answer}的支部；同一支部只需申报一次，新支部请换一个名称',
     'ingest.reason.branchUnknown':
@@ -95,7 +107,19 @@ export const ingestMessages = defineMessages({
     'ingest.reason.judgeNotListed':
       '{question}: {judge} is not in the Judges sheet; expected a registered judge: add the judge there first, then reprocess',
     'ingest.reason.required': '{question} is blank; expected {expected}',
-    'ingest.reason.invalid': '{question}: {answer} is not accepted; expected {expected}',
+    'ingest.reason.invalid': '{question}: {answer} {wrong}; expected {expected}',
+    'ingest.wrong.notNumber': 'is not a number',
+    'ingest.wrong.notWhole': 'is not a whole number',
+    'ingest.wrong.outOfRange': 'is out of range',
+    'ingest.wrong.decimals': 'has too many decimal places',
+    'ingest.wrong.notDate': 'is not a real date',
+    'ingest.wrong.notMonth': 'is not a real month',
+    'ingest.wrong.notChoice': 'is not one of the choices',
+    'ingest.wrong.notYesNo': 'is not yes or no',
+    'ingest.wrong.notEmail': 'is not an email address',
+    'ingest.wrong.notLink': 'is not a web link',
+    'ingest.wrong.tooLong': 'is too long ({length} characters)',
+    'ingest.wrong.other': 'is not accepted',
     'ingest.reason.branchExists':
       '{question}: a branch named {answer} already exists; a branch applies once, and a new branch needs another name',
     'ingest.reason.branchUnknown':
