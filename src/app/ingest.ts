@@ -133,13 +133,14 @@ class Tables {
     const { config } = this;
     if (forms.has('activity')) rescoreActivities(this.get(ActivitiesTable), config);
     if (forms.has('vote')) {
-      rescreenVotes(this.get(OnsiteVotesTable), this.get(JudgesTable).records());
+      rescreenVotes(this.get(OnsiteVotesTable), this.get(JudgesTable).records(), config.locale);
     }
     if (forms.has('defense')) {
       rescreenDefense(
         this.get(defenseScoresTable(config.defenseRubric)),
         this.get(JudgesTable).records(),
         config.defenseRubric,
+        config.locale,
       );
     }
   }

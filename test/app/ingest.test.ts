@@ -392,7 +392,7 @@ describe('invalid answers → Rejected with a reason', () => {
       'a number that is not one',
       activityAnswers('B001', { participants: '三十' }),
       '2026-10-11 10:00:00',
-      /^「参加人数」填的是“三十”，不符合要求；应填介于 1 到 10000 之间的整数$/,
+      /^「参加人数」填的是“三十”，不是数字；应填介于 1 到 10000 之间的整数$/,
     ],
   ])('%s', (_, answers, submittedAt, reason) => {
     const ports = programme();
@@ -438,9 +438,9 @@ describe('invalid answers → Rejected with a reason', () => {
     ]);
     const reason = rejectedRow(ports, 'x')!.reason;
     expect(reason).toMatch(
-      /「活动类型」填的是“看电影”，不符合要求；应填以下之一：树一个标志、访一位学长、/,
+      /「活动类型」填的是“看电影”，不是可选的答案；应填以下之一：树一个标志、访一位学长、/,
     );
-    expect(reason).toMatch(/「佐证材料链接」填的是“not a link”，不符合要求；应填网页链接/);
+    expect(reason).toMatch(/「佐证材料链接」填的是“not a link”，不是网页链接；应填网页链接/);
     expect(rejectedCells(ports.store, 'x')!['待改字段']).toBe('活动类型、佐证材料链接');
     expect(ports.store.marked('Rejected').map((m) => m.column)).toEqual([
       '活动类型',
@@ -514,7 +514,7 @@ describe('invalid answers → Rejected with a reason', () => {
       ),
     ]);
     expect(rejectedRow(ports, 'd1')!.reason).toBe(
-      '「创建成效（40分）」填的是“41”，不符合要求；应填介于 0 到 40 之间的数（最多两位小数）',
+      '「创建成效（40分）」填的是“41”，超出范围；应填介于 0 到 40 之间的数（最多两位小数）',
     );
   });
 
@@ -634,7 +634,7 @@ describe('statuses that depend on several sheets', () => {
       ['d2', 'counted', 89], // 36 + 22 + 13 + 9 + 9
       ['d1', 'superseded', 76], // 30 + 20 + 10 + 8 + 8
     ]);
-    expect(sheets[1]!.reason).toMatch(/superseded by response d2/);
+    expect(sheets[1]!.reason).toMatch(/^已被回复 d2 替代$/);
   });
 
   test('a judge scoring their own branch → conflict, in the defense and in the on-site vote', () => {
@@ -698,7 +698,7 @@ describe('statuses that depend on several sheets', () => {
       ['a3', 'submitted', 12],
       ['a4', 'submitted', 12],
     ]);
-    expect(activities[1]!.note).toBe('与 a1 重复 / duplicate of a1');
+    expect(activities[1]!.note).toBe('与 a1 重复');
   });
 
   test('the earlier submission is the original even when the later one is ingested first', () => {
@@ -709,7 +709,7 @@ describe('statuses that depend on several sheets', () => {
     ]);
     const activities = records(ports.store, ActivitiesTable);
     expect(activities.map((a) => [a.responseId, a.status, a.note])).toEqual([
-      ['late', 'duplicate', '与 early 重复 / duplicate of early'],
+      ['late', 'duplicate', '与 early 重复'],
       ['early', 'submitted', null],
     ]);
   });

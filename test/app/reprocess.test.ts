@@ -105,7 +105,7 @@ describe('reprocessRejected', () => {
     expect(records(ports.store, ActivitiesTable).map((a) => a.responseId)).toEqual(['a1']);
     const row = rejected(ports, 'a2');
     expect(row.resolved).toBe(false);
-    expect(row.reason).toBe('「参加人数」填的是“三十”，不符合要求；应填介于 1 到 10000 之间的整数');
+    expect(row.reason).toBe('「参加人数」填的是“三十”，不是数字；应填介于 1 到 10000 之间的整数');
     expect(rejectedCells(ports.store, 'a2')).toMatchObject({
       待改字段: '参加人数',
       支部: 'B001',

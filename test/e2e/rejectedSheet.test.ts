@@ -157,7 +157,7 @@ test('staff fix a cell in Excel and reprocess; a dismissed row stays, closed', a
   expect(unknown['原因']!.value).toMatch(/^「支部」填的是“B999”，不是已登记的支部/);
   expect(marked(words)).toEqual([['参加人数', words['原因']!.value, MARK]]);
   expect(words['原因']!.value).toBe(
-    '「参加人数」填的是“三十”，不符合要求；应填介于 1 到 10000 之间的整数',
+    '「参加人数」填的是“三十”，不是数字；应填介于 1 到 10000 之间的整数',
   );
   // 处理方式 is a dropdown of the ways to handle a row.
   // No English but what the students typed (a link, the ids).
@@ -222,7 +222,7 @@ test('an English workbook: Rejected has no Chinese but what the students typed',
   }
   expect(rows[0]!['Form']!.value).toBe('Activity report');
   expect(rows[1]!['Reason']!.value).toBe(
-    'Participants: "三十" is not accepted; expected a whole number from 1 to 10000',
+    'Participants: "三十" is not a number; expected a whole number from 1 to 10000',
   );
   expect(marked(rows[1]!)).toEqual([['Participants', rows[1]!['Reason']!.value, MARK]]);
   const payload = JSON.parse(String(rows[1]!['Raw payload']!.value)) as Record<string, string>;

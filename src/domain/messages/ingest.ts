@@ -77,6 +77,9 @@ export const ingestMessages = defineMessages({
     'ingest.answer.quoted': '“{text}”',
     'ingest.answer.clipped': '{text}…（已截断，原文 {length} 字）',
     'ingest.reprocess.dismissed': '{count} 条已忽略，记录在「待处理」中，不再处理',
+    'ingest.screen.conflict': '评委所在支部（{branch}），须回避',
+    'ingest.screen.superseded': '已被回复 {response} 替代',
+    'ingest.duplicate.note': '与 {original} 重复',
     'ingest.group.judgeNotListed':
       '评委不在评委表中 — 请先在「评委」表中添加评委，再运行 `starbranch reprocess`（表格中：菜单“重新处理待处理记录”）',
     'ingest.group.branchUnknown': '支部不在「支部」表中 — 请在「待处理」中改正支部后重新处理',
@@ -168,6 +171,9 @@ export const ingestMessages = defineMessages({
     'ingest.answer.quoted': '"{text}"',
     'ingest.answer.clipped': '{text}… (truncated, {length} characters in all)',
     'ingest.reprocess.dismissed': '{count} dismissed: recorded in Rejected and not processed again',
+    'ingest.screen.conflict': 'the judge belongs to this branch ({branch}) and must recuse',
+    'ingest.screen.superseded': 'superseded by response {response}',
+    'ingest.duplicate.note': 'duplicate of {original}',
     'ingest.group.judgeNotListed':
       'judge not in the Judges sheet — add the judges there first, then run `starbranch reprocess` (in the spreadsheet: menu "Reprocess rejected")',
     'ingest.group.branchUnknown':
