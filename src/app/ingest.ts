@@ -259,7 +259,7 @@ function judge(tables: Tables, response: FormResponse): Verdict {
   const answered = String(response.answers.branch ?? '');
   const found = branches.findApproved(answered);
   if (!found.ok) {
-    const named = branches.find(answered);
+    const named = found.branch;
     if (named === undefined) {
       return rejection(
         t(locale, 'ingest.reason.branchUnknown', {

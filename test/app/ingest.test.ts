@@ -21,7 +21,6 @@ import {
   activityAnswers,
   applicationAnswers,
   defenseAnswers,
-  editRow,
   FixedClock,
   makePorts,
   MemoryStore,
