@@ -35,10 +35,6 @@ export function answerKey(question: Question): string {
   return `${ANSWER}${question.key === 'branch' ? '支部' : question.zh}`;
 }
 
-export function isAnswerKey(key: string): boolean {
-  return key.startsWith(ANSWER);
-}
-
 function answerLabels(question: Question): { zh: string; en: string } {
   return question.key === 'branch'
     ? { zh: '支部', en: 'Branch' }
