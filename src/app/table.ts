@@ -240,6 +240,11 @@ export class Table<D extends TableDef> {
     return marks;
   }
 
+  /** The cells the rows as read point out (`row:column` → note). */
+  marksAsRead(): ReadonlyMap<string, string> {
+    return this.marksInSheet;
+  }
+
   /** The marks a write must change: new or changed notes, and cells no longer pointed out. */
   private markChanges(): { marks: Map<string, string>; changes: CellMark[] } {
     const keys = Object.keys(this.def.columns);
@@ -277,6 +282,18 @@ export class Table<D extends TableDef> {
     this.changed = false;
     return true;
   }
+}
+
+/**
+ * Every mark the table's declaration puts on these rows (header first), where they stand: for a
+ * copy of a table into another store (a backup, a restore), whose cells hold no notes yet.
+ */
+export function marksOf(def: TableDef, rows: Cell[][], locale: Locale): CellMark[] {
+  if (!def.marks || rows.length === 0) return [];
+  return [...Table.fromValues(def, rows, locale).marksAsRead()].map(([cell, note]) => {
+    const [row, column] = cell.split(':').map(Number) as [number, number];
+    return { row, column, note };
+  });
 }
 
 /** Equal as the sheet holds them: a blank text and a missing value are the same empty cell. */

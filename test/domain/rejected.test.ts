@@ -36,7 +36,7 @@ describe('the Rejected table', () => {
   it('has a column for every question of every form, in both languages, no header twice', () => {
     for (const name of FORM_NAMES) {
       for (const question of formDef(name, DEFAULT_CONFIG.defenseRubric).questions) {
-        expect(def.columns[answerKey(question)]).toBeDefined();
+        expect((def.columns as Record<string, unknown>)[answerKey(question)]).toBeDefined();
       }
     }
     for (const locale of ['zh-CN', 'en'] as const) {

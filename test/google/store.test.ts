@@ -3,6 +3,10 @@
  * REST paths Google defines, writes RAW, grows the grid first, and leaves the tables the job
  * made; Google's errors are retried or told apart as they should be.
  */
+import ExcelJS from 'exceljs';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { ingestResponses } from '../../src/app/ingest';
 import { finaliseMonth } from '../../src/app/monthly';
 import { reprocessRejected } from '../../src/app/reprocess';
@@ -11,6 +15,7 @@ import { GoogleCallError } from '../../src/google/errors';
 import { explainGoogleError } from '../../src/google/explain';
 import { runOnSpreadsheet } from '../../src/google/session';
 import { GoogleSheetsStore } from '../../src/google/sheetsStore';
+import { pullWorkbook } from '../../src/google/transfer';
 import { LogTable } from '../../src/domain/schema/tables';
 import { workbookTables } from '../../src/domain/schema/workbook';
 import { DEFAULT_CONFIG } from '../../src/domain/config';
@@ -82,6 +87,15 @@ describe('the Sheets table store over the REST API', () => {
     const [value, note, background] = mark();
     expect([value, background]).toEqual(['B999', '#ffe599']);
     expect(note).toMatch(/^「支部」填的是“B999”，不是已登记的支部/);
+
+    // A backup pulled into a workbook carries the mark too (notes are not values).
+    const file = join(mkdtempSync(join(tmpdir(), 'starbranch-pull-')), 'backup.xlsx');
+    await pullWorkbook(api, served.spreadsheetId, file);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(file);
+    const sheet = book.getWorksheet('待处理')!;
+    const header = (sheet.getRow(1).values as unknown[]).map(String);
+    expect(sheet.getRow(2).getCell(header.indexOf('支部')).note).toBe(note);
 
     // Dismissed by staff, closed by reprocess: the note and the highlight come off.
     editRows(world, '待处理', () => true, { 处理方式: '忽略（无效）' });
