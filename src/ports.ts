@@ -13,8 +13,12 @@ import type { SheetLayout } from './domain/sheetLayout';
 export interface TableStore {
   /** The table's rows, header first; an empty array when the sheet does not exist yet. */
   read(table: TableDef): Cell[][];
-  /** Replaces the table's rows (header first). Creates the sheet when missing. */
-  write(table: TableDef, rows: Cell[][]): void;
+  /**
+   * Replaces the table's rows (header first). Creates the sheet when missing. `marks` changes
+   * which cells carry a note and a highlight for staff (see `CellMark`); without it, marks stay
+   * as they are.
+   */
+  write(table: TableDef, rows: Cell[][], marks?: readonly CellMark[]): void;
   /**
    * Adds a sheet that is no table of the schema (an archive staff keep), named `name` or, when
    * that name is taken, `name (2)`, `name (3)`…: an existing sheet is never overwritten. Returns
@@ -27,6 +31,18 @@ export interface TableStore {
    * Nothing of the old sheet's cells, highlights or charts is left.
    */
   writeSheet(table: TableDef, layout: SheetLayout): void;
+}
+
+/**
+ * A cell pointed out to staff: a note on it and a highlight (the failing answer of a rejected
+ * response), or, with `note: null`, a cell that is no longer pointed out (note and highlight
+ * removed). `row` and `column` index the rows written, 0-based: row 0 is the header. A store
+ * applies marks with the write, in the same batch; one that cannot show them ignores them.
+ */
+export interface CellMark {
+  readonly row: number;
+  readonly column: number;
+  readonly note: string | null;
 }
 
 /** "Now", from outside, so a demo year and the tests give the same answers on any day. */

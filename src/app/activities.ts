@@ -7,14 +7,17 @@ import { toCellNumber } from '../domain/decimal';
 import { findDuplicates } from '../domain/duplicates';
 import { activityPoints } from '../domain/points';
 import type { ActivitiesTable } from '../domain/schema/tables';
+import { t } from '../domain/messages';
+import type { Locale } from '../domain/vocabulary';
 import type { Table } from './table';
 
-function duplicateNote(original: string): string {
-  return `与 ${original} 重复 / duplicate of ${original}`;
+function duplicateNote(original: string, locale: Locale): string {
+  return t(locale, 'ingest.duplicate.note', { original });
 }
 
+/** A note the system wrote on a repeat: in either language, or both (as earlier versions did). */
 function isAutoNote(note: string | null): boolean {
-  return note !== null && /^与 \S+ 重复 \/ duplicate of \S+$/.test(note);
+  return note !== null && /^(与 \S+ 重复( \/ duplicate of \S+)?|duplicate of \S+)$/.test(note);
 }
 
 export function rescoreActivities(
@@ -32,7 +35,11 @@ export function rescoreActivities(
     const status =
       original !== undefined ? 'duplicate' : noLongerRepeat ? 'submitted' : record.status;
     const note =
-      original !== undefined ? duplicateNote(original) : noLongerRepeat ? null : record.note;
+      original !== undefined
+        ? duplicateNote(original, config.locale)
+        : noLongerRepeat
+          ? null
+          : record.note;
     const points = toCellNumber(activityPoints({ ...record, status }, config));
     if (activities.upsert({ ...record, status, note, points }) === 'updated') changed++;
   }

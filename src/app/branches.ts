@@ -2,10 +2,10 @@
  * Finding the branch a response names. Students may write the id (`B007`), the dropdown text
  * (`B007 计算机学院…`) or the exact name; only approved branches take part in the programme.
  */
-import { quoted } from '../domain/schema/column';
 import type { Branch } from '../domain/schema/tables';
 
-export type BranchLookup = { ok: true; branch: Branch } | { ok: false; reason: string };
+/** The branch an answer names, when it takes part; else the branch it names, if any. */
+export type BranchLookup = { ok: true; branch: Branch } | { ok: false; branch: Branch | undefined };
 
 function normalise(text: string): string {
   return text.normalize('NFKC').replace(/\s+/g, ' ').trim();
@@ -43,17 +43,7 @@ export class BranchIndex {
 
   findApproved(answer: string): BranchLookup {
     const branch = this.find(answer);
-    if (!branch) {
-      return {
-        ok: false,
-        reason: `${quoted(answer)} is not a registered branch; expected a branch from the list`,
-      };
-    }
-    if (branch.status !== 'approved') {
-      const state = branch.status === 'pending' ? 'not yet approved' : 'not approved';
-      return { ok: false, reason: `branch ${branch.id} ${branch.name} is ${state}` };
-    }
-    return { ok: true, branch };
+    return branch?.status === 'approved' ? { ok: true, branch } : { ok: false, branch };
   }
 
   hasApplication(responseId: string): boolean {

@@ -5,7 +5,7 @@
  *
  * Decisions:
  * - Pending applications are `Branches` rows still 待审核; open rejected rows are `Rejected` rows
- *   not marked resolved (a row reprocessed into its table, or one staff dismissed, is not open).
+ *   still pending (a row reprocessed into its table, or one staff dismissed, is not open).
  * - Letters due are exactly the letters the next letters run would make (`lettersDue`): final
  *   awards without a letter, and letters to void and make again because their award changed; a
  *   letter voided earlier whose award still has none counts as a reissue.
@@ -18,6 +18,7 @@
 import { addMonths, formatDate, monthsBetween } from '../domain/calendar';
 import type { Config } from '../domain/config';
 import { dec, mean, sum, toCellNumber } from '../domain/decimal';
+import { isPending } from '../domain/schema/rejected';
 import type { Branch, MonthlyResult, RejectedRow, ShowcasePick } from '../domain/schema/tables';
 import type { ActivityKind, AwardKind, Locale, Tier } from '../domain/vocabulary';
 import { dayNumber } from '../domain/sheetLayout';
@@ -138,7 +139,7 @@ export function attentionOf(input: DashboardInput): Attention {
   const pending = input.branches.filter((b) => b.status === 'pending');
   return {
     pendingApplications: { count: pending.length, names: pending.map((b) => b.name) },
-    openRejected: input.rejected.filter((r) => r.resolved !== true).length,
+    openRejected: input.rejected.filter(isPending).length,
     staleMonths: [...input.staleMonths],
     letters: input.letters,
     nextShowcase: nextShowcase(

@@ -47,7 +47,7 @@ export function aggregateDefense(ports: Ports): DefenseReport {
     const judges = Table.read(store, JudgesTable, config.locale).records();
     const branches = Table.read(store, BranchesTable, config.locale).records();
     const results = Table.read(store, DefenseResultsTable, config.locale);
-    rescreenDefense(scores, judges, rubric);
+    rescreenDefense(scores, judges, rubric, config.locale);
 
     const sheets = scores
       .records()

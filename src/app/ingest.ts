@@ -5,13 +5,16 @@
  */
 import type { Config } from '../domain/config';
 import {
+  EMAIL_TITLES,
   formDef,
   questionTitle,
   type FormDef,
   type FormName,
   type FormResponse,
+  type Question,
 } from '../domain/forms';
 import type { Cell } from '../domain/schema/column';
+import { normaliseHeader } from '../domain/schema/rows';
 import {
   defenseScoresTable,
   fromDefenseScore,
@@ -23,8 +26,9 @@ import {
   JudgesTable,
   NominationsTable,
   OnsiteVotesTable,
-  RejectedTable,
 } from '../domain/schema/tables';
+import { answerKey, fieldText, rejectedTable, type RejectedRow } from '../domain/schema/rejected';
+import { answerReason, quoteAnswer } from '../domain/rejectionReasons';
 import { recordKey, tabName, type TableDef } from '../domain/schema/table';
 import { parseDate } from '../domain/timestamps';
 import { joinList, t, type MessageKey } from '../domain/messages';
@@ -65,19 +69,25 @@ export interface RejectionGroup {
 
 type IngestGroupKey = Extract<MessageKey, `ingest.group.${string}`>;
 
-type Rejection = { ok: false; reason: string; group: RejectionGroup };
+/** A response turned away: why, under which summary group, and the questions (keys) at fault. */
+type Rejection = {
+  ok: false;
+  reason: string;
+  group: RejectionGroup;
+  questions: readonly string[];
+};
 type Verdict = { ok: true; record: Record<string, unknown> } | Rejection;
 
-const rejection = (reason: string, group: RejectionGroup): Rejection => ({
-  ok: false,
-  reason,
-  group,
-});
+const rejection = (
+  reason: string,
+  group: RejectionGroup,
+  questions: readonly string[] = [],
+): Rejection => ({ ok: false, reason, group, questions });
 
 /** The tables an ingest may touch, read once per job. */
 class Tables {
   readonly branches: Table<typeof BranchesTable>;
-  readonly rejected: Table<typeof RejectedTable>;
+  readonly rejected: Table<ReturnType<typeof rejectedTable>>;
   private readonly loaded = new Map<string, Table<TableDef>>();
   private readonly targets = new Map<FormName, TableDef>();
   readonly branchIndex: BranchIndex;
@@ -91,7 +101,7 @@ class Tables {
     readonly config: Config,
   ) {
     this.branches = Table.read(ports.store, BranchesTable, config.locale);
-    this.rejected = Table.read(ports.store, RejectedTable, config.locale);
+    this.rejected = Table.read(ports.store, rejectedTable(config.defenseRubric), config.locale);
     this.branchIndex = new BranchIndex(this.branches.records());
   }
 
@@ -123,13 +133,14 @@ class Tables {
     const { config } = this;
     if (forms.has('activity')) rescoreActivities(this.get(ActivitiesTable), config);
     if (forms.has('vote')) {
-      rescreenVotes(this.get(OnsiteVotesTable), this.get(JudgesTable).records());
+      rescreenVotes(this.get(OnsiteVotesTable), this.get(JudgesTable).records(), config.locale);
     }
     if (forms.has('defense')) {
       rescreenDefense(
         this.get(defenseScoresTable(config.defenseRubric)),
         this.get(JudgesTable).records(),
         config.defenseRubric,
+        config.locale,
       );
     }
   }
@@ -159,7 +170,7 @@ export function targetTable(form: FormName, config: Config): TableDef {
   }
 }
 
-/** Parses the answers named by `keys` with the target table's column rules. */
+/** Parses the form's answers with the target table's column rules. */
 function parseAnswers(
   def: TableDef,
   form: FormDef,
@@ -168,6 +179,7 @@ function parseAnswers(
 ): { ok: true; values: Record<string, unknown> } | Rejection {
   const values: Record<string, unknown> = {};
   const problems: string[] = [];
+  const questions: string[] = [];
   let group: RejectionGroup | undefined;
   for (const question of form.questions) {
     const column = def.columns[question.key];
@@ -177,19 +189,19 @@ function parseAnswers(
       continue;
     }
     const title = questionTitle(question, locale);
-    if (question.required && answer.trim() === '') {
-      problems.push(`${title}: is required`);
-      group ??= { key: 'ingest.group.required', question: title };
+    const blank = answer.trim() === '';
+    const result = column.read(answer as Cell);
+    if (result.ok && !(blank && question.required)) {
+      values[question.key] = result.value;
       continue;
     }
-    const result = column.read(answer as Cell);
-    if (result.ok) values[question.key] = result.value;
-    else {
-      problems.push(`${title}: ${result.message}`);
-      group ??= { key: 'ingest.group.invalidAnswer', question: title };
-    }
+    problems.push(answerReason(question, title, column, answer, locale));
+    questions.push(question.key);
+    group ??= blank
+      ? { key: 'ingest.group.required', question: title }
+      : { key: 'ingest.group.invalidAnswer', question: title };
   }
-  return group ? rejection(problems.join(' | '), group) : { ok: true, values };
+  return group ? rejection(problems.join('\n'), group, questions) : { ok: true, values };
 }
 
 /** Dates typed in a day order the schema cannot guess are read with the configured order. */
@@ -204,9 +216,10 @@ function withIsoDates(response: FormResponse, config: Config): FormResponse {
 
 function judge(tables: Tables, response: FormResponse): Verdict {
   const { config } = tables;
+  const { locale } = config;
   const form = formDef(response.form, config.defenseRubric);
   const def = tables.target(response.form);
-  const parsed = parseAnswers(def, form, withIsoDates(response, config), config.locale);
+  const parsed = parseAnswers(def, form, withIsoDates(response, config), locale);
   if (!parsed.ok) return parsed;
   const v = parsed.values;
   const base = { responseId: response.responseId, submittedAt: response.submittedAt };
@@ -214,14 +227,20 @@ function judge(tables: Tables, response: FormResponse): Verdict {
   const label = (key: string) =>
     questionTitle(
       form.questions.find((q) => q.key === key)!,
-      config.locale,
+      locale,
     );
+  const submitted = response.submittedAt.slice(0, 10);
 
   if (response.form === 'application') {
     if (branches.find(String(v.name)) !== undefined) {
-      return rejection(`${label('name')}: a branch named "${v.name}" already exists`, {
-        key: 'ingest.group.branchExists',
-      });
+      return rejection(
+        t(locale, 'ingest.reason.branchExists', {
+          question: label('name'),
+          answer: quoteAnswer(locale, String(v.name)),
+        }),
+        { key: 'ingest.group.branchExists' },
+        ['name'],
+      );
     }
     return {
       ok: true,
@@ -237,15 +256,29 @@ function judge(tables: Tables, response: FormResponse): Verdict {
     };
   }
 
-  const found = branches.findApproved(String(response.answers.branch ?? ''));
+  const answered = String(response.answers.branch ?? '');
+  const found = branches.findApproved(answered);
   if (!found.ok) {
-    const named = branches.find(String(response.answers.branch ?? ''));
+    const named = found.branch;
+    if (named === undefined) {
+      return rejection(
+        t(locale, 'ingest.reason.branchUnknown', {
+          question: label('branch'),
+          answer: quoteAnswer(locale, answered.trim()),
+        }),
+        { key: 'ingest.group.branchUnknown' },
+        ['branch'],
+      );
+    }
+    // A pending branch waits for staff's review; a rejected one will not take part.
+    const pending = named.status === 'pending';
     return rejection(
-      `${label('branch')}: ${found.reason}`,
-      named === undefined
-        ? { key: 'ingest.group.branchUnknown' }
-        : // A pending branch waits for staff's review; a rejected one will not take part.
-          { key: 'ingest.group.branchNotApproved', setup: named.status === 'pending' },
+      t(locale, pending ? 'ingest.reason.branchPending' : 'ingest.reason.branchRejected', {
+        question: label('branch'),
+        branch: `${named.id} ${named.name}`,
+      }),
+      { key: 'ingest.group.branchNotApproved', setup: pending },
+      ['branch'],
     );
   }
   const branch = found.branch.id;
@@ -253,32 +286,36 @@ function judge(tables: Tables, response: FormResponse): Verdict {
   switch (response.form) {
     case 'activity': {
       const date = String(v.date);
+      const question = label('date');
       if (date < config.programStart || date > config.programEnd) {
         return rejection(
-          `${label('date')}: ${date} is outside the programme; expected a date from ${config.programStart} to ${config.programEnd}`,
-          {
-            key: 'ingest.group.outsideProgramme',
-            question: label('date'),
-          },
+          t(locale, 'ingest.reason.dateOutside', {
+            question,
+            value: date,
+            from: config.programStart,
+            to: config.programEnd,
+          }),
+          { key: 'ingest.group.outsideProgramme', question },
+          ['date'],
         );
       }
-      if (date > response.submittedAt.slice(0, 10)) {
+      if (date > submitted) {
         return rejection(
-          `${label('date')}: ${date} is after the report was submitted; expected a past date`,
-          {
-            key: 'ingest.group.afterSubmission',
-            question: label('date'),
-          },
+          t(locale, 'ingest.reason.dateAfterSubmission', { question, value: date, submitted }),
+          { key: 'ingest.group.afterSubmission', question },
+          ['date'],
         );
       }
       const nonParty = (v.nonParty as number | null) ?? 0;
       if (nonParty > (v.participants as number)) {
         return rejection(
-          `${label('nonParty')}: ${nonParty} is more than the ${v.participants} participants`,
-          {
-            key: 'ingest.group.nonPartyTooMany',
+          t(locale, 'ingest.reason.nonPartyTooMany', {
             question: label('nonParty'),
-          },
+            value: nonParty,
+            participants: v.participants as number,
+          }),
+          { key: 'ingest.group.nonPartyTooMany', question: label('nonParty') },
+          ['nonParty'],
         );
       }
       return {
@@ -288,23 +325,21 @@ function judge(tables: Tables, response: FormResponse): Verdict {
     }
     case 'vote': {
       const month = String(v.month);
-      if (month < config.programStart.slice(0, 7) || month > config.programEnd.slice(0, 7)) {
+      const question = label('month');
+      const [from, to] = [config.programStart.slice(0, 7), config.programEnd.slice(0, 7)];
+      if (month < from || month > to) {
         return rejection(
-          `${label('month')}: ${month} is outside the programme; expected a month from ${config.programStart.slice(0, 7)} to ${config.programEnd.slice(0, 7)}`,
-          {
-            key: 'ingest.group.outsideProgramme',
-            question: label('month'),
-          },
+          t(locale, 'ingest.reason.monthOutside', { question, value: month, from, to }),
+          { key: 'ingest.group.outsideProgramme', question },
+          ['month'],
         );
       }
       // The vote is cast at the month's meeting: a later month is a slip of the keyboard.
       if (month > response.submittedAt.slice(0, 7)) {
         return rejection(
-          `${label('month')}: ${month} is after the vote was submitted (${response.submittedAt.slice(0, 10)}); expected the month of the meeting`,
-          {
-            key: 'ingest.group.afterSubmission',
-            question: label('month'),
-          },
+          t(locale, 'ingest.reason.monthAfterSubmission', { question, value: month, submitted }),
+          { key: 'ingest.group.afterSubmission', question },
+          ['month'],
         );
       }
       return { ok: true, record: { ...base, ...v, branch, status: 'counted', reason: null } };
@@ -313,11 +348,12 @@ function judge(tables: Tables, response: FormResponse): Verdict {
       const judges = tables.get(JudgesTable).records();
       if (!judges.some((j) => j.name === String(v.judge))) {
         return rejection(
-          t(config.locale, 'ingest.reason.judgeNotListed', {
+          t(locale, 'ingest.reason.judgeNotListed', {
             question: label('judge'),
-            judge: String(v.judge),
+            judge: quoteAnswer(locale, String(v.judge)),
           }),
           { key: 'ingest.group.judgeNotListed', setup: true },
+          ['judge'],
         );
       }
       const marks: Record<string, number> = {};
@@ -339,28 +375,103 @@ function judge(tables: Tables, response: FormResponse): Verdict {
   }
 }
 
-/** Longer answers are cut in `Rejected` so the row fits a cell; the reason says how long they were. */
-const PAYLOAD_ANSWER_LIMIT = 2000;
+/** Longer answers are cut in `Rejected` so the row fits a cell; the cut says how long they were. */
+const ANSWER_LIMIT = 2000;
 
-export function clip(answer: string): string {
-  return answer.length <= PAYLOAD_ANSWER_LIMIT
+export function clip(answer: string, locale: Locale): string {
+  return answer.length <= ANSWER_LIMIT
     ? answer
-    : `${answer.slice(0, PAYLOAD_ANSWER_LIMIT)}…（已截断，原文 ${answer.length} 字 / truncated）`;
+    : t(locale, 'ingest.answer.clipped', {
+        text: answer.slice(0, ANSWER_LIMIT),
+        length: answer.length,
+      });
 }
 
-/** The raw answers as staff can read and correct them: question title → answer. */
+/** The title Google gives the respondent's email column, in the workbook's language. */
+const emailTitle = (locale: Locale) => (locale === 'en' ? EMAIL_TITLES[0]! : EMAIL_TITLES[1]!);
+
+/** The response as it arrived, for `Rejected`'s 原始内容: question title → answer (JSON). */
 export function payloadOf(response: FormResponse, config: Config): string {
+  const { locale } = config;
   const form = formDef(response.form, config.defenseRubric);
   const payload: Record<string, string> = {};
   for (const question of form.questions) {
-    payload[questionTitle(question, 'zh-CN')] = clip(response.answers[question.key] ?? '');
+    payload[questionTitle(question, locale)] = clip(response.answers[question.key] ?? '', locale);
   }
   // Questions outside the schema keep their answers too, so reprocessing can save them.
   for (const [title, answer] of Object.entries(response.extra ?? {})) {
-    if (!(title in payload)) payload[title] = clip(answer);
+    if (!(title in payload)) payload[title] = clip(answer, locale);
   }
-  if (response.email) payload['电子邮件地址'] = response.email;
+  if (response.email) payload[emailTitle(locale)] = response.email;
   return JSON.stringify(payload, null, 1);
+}
+
+/** The response's answers in `Rejected`'s named columns, where staff correct them. */
+function answerCells(response: FormResponse, config: Config): Record<string, Cell> {
+  const cells: Record<string, Cell> = {};
+  for (const question of formDef(response.form, config.defenseRubric).questions) {
+    const answer = response.answers[question.key] ?? '';
+    cells[answerKey(question)] = answer.trim() === '' ? null : clip(answer, config.locale);
+  }
+  cells.respondentEmail = response.email;
+  return cells;
+}
+
+/**
+ * A row that could not be read as a response (its time is not one, it has cells past the last
+ * column, its sheet matches no form): kept in `Rejected` for staff, with its cells.
+ */
+export interface UnreadableResponse {
+  /** The form's name, or `?` when no form matches. */
+  readonly form: FormName | '?';
+  readonly responseId: string;
+  /** Ids the row may already be filed under in `Rejected` (see FormResponse). */
+  readonly previousIds?: readonly string[];
+  /** The time as the row gave it. */
+  readonly submittedAt: string;
+  /** Why, in the workbook's language. */
+  readonly reason: string;
+  /** The column the reason is about, when it is one: the time, or the form. */
+  readonly field?: 'submittedAt' | 'form';
+  /** The row's cells by their column titles, as they arrived. */
+  readonly raw: Readonly<Record<string, string>>;
+}
+
+/** Every question title of every form (both languages) → its answer column; Google's email too. */
+function answerColumnsByTitle(config: Config): Map<string, string> {
+  const byTitle = new Map<string, string>();
+  for (const name of ['activity', 'vote', 'defense', 'nomination', 'application'] as const) {
+    for (const question of formDef(name, config.defenseRubric).questions) {
+      for (const locale of ['zh-CN', 'en'] as const) {
+        const title = normaliseHeader(questionTitle(question, locale));
+        if (!byTitle.has(title)) byTitle.set(title, answerKey(question));
+      }
+    }
+  }
+  for (const title of EMAIL_TITLES) byTitle.set(normaliseHeader(title), 'respondentEmail');
+  return byTitle;
+}
+
+/** An unreadable row's cells in `Rejected`'s named columns, by their titles. */
+function rawCells(raw: Readonly<Record<string, string>>, config: Config): Record<string, Cell> {
+  const byTitle = answerColumnsByTitle(config);
+  const cells: Record<string, Cell> = {};
+  for (const [title, value] of Object.entries(raw)) {
+    const key = byTitle.get(normaliseHeader(title));
+    if (key !== undefined && value.trim() !== '') cells[key] ??= clip(value, config.locale);
+  }
+  return cells;
+}
+
+/** The 待改字段 of a rejection: the answer columns of the questions at fault. */
+function faultFields(tables: Tables, form: FormName, questions: readonly string[]): string | null {
+  const { config } = tables;
+  const all = formDef(form, config.defenseRubric).questions;
+  const keys = questions
+    .map((key) => all.find((q) => q.key === key))
+    .filter((q): q is Question => q !== undefined)
+    .map(answerKey);
+  return fieldText(tables.rejected.def, keys, config.locale);
 }
 
 /**
@@ -396,7 +507,7 @@ function saveExtras(
   for (const [title, answer] of Object.entries(extra)) {
     if (title.trim() === '') continue;
     const column = extraColumnFor(target, title, tables.config.locale);
-    target.setExtra(key, column, answer.trim() === '' ? null : clip(answer));
+    target.setExtra(key, column, answer.trim() === '' ? null : clip(answer, tables.config.locale));
     const columns = tables.extraColumns.get(target.def) ?? new Set<string>();
     columns.add(target.extraColumn(column) ?? column);
     tables.extraColumns.set(target.def, columns);
@@ -428,26 +539,22 @@ export function ingestOne(
     form: response.form,
     submittedAt: response.submittedAt,
     reason: verdict.reason,
-    // A retried row keeps the payload staff edited, so their corrections are not overwritten.
-    payload: previous?.payload ?? payloadOf(response, tables.config),
+    field: faultFields(tables, response.form, verdict.questions),
+    handling: previous?.handling ?? null,
+    // A retried response was read from the row, so these are the answers as staff corrected them.
+    ...answerCells(response, tables.config),
     resolved: false,
-  });
+    handledAt: null,
+    // The response as it first arrived stays as it was.
+    payload: previous?.payload ?? payloadOf(response, tables.config),
+  } as RejectedRow);
   return 'rejected';
 }
 
 export function ingestResponses(
   ports: Ports,
   responses: readonly FormResponse[],
-  problems: readonly {
-    /** The form's name, or `?` when it is not known. */
-    form: string;
-    responseId: string;
-    /** Ids the row may already be filed under in `Rejected` (see FormResponse). */
-    previousIds?: readonly string[];
-    submittedAt: string;
-    reason: string;
-    payload: string;
-  }[] = [],
+  problems: readonly UnreadableResponse[] = [],
 ): IngestReport {
   const config = readConfig(ports);
   return runJob(ports, 'ingest', config.locale, () => {
@@ -460,12 +567,28 @@ export function ingestResponses(
       if (outcome === 'added') added.push(response);
       ports.progress?.update(i + 1, responses.length, 'ingest');
     });
-    for (const { previousIds = [], ...problem } of problems) {
-      if ([problem.responseId, ...previousIds].some((id) => tables.rejected.has(id))) {
+    for (const problem of problems) {
+      const ids = [problem.responseId, ...(problem.previousIds ?? [])];
+      if (ids.some((id) => tables.rejected.has(id))) {
         counts.skipped++;
         continue;
       }
-      tables.rejected.upsert({ ...problem, resolved: false });
+      const raw = Object.entries(problem.raw).map(([k, v]) => [k, clip(v, config.locale)]);
+      tables.rejected.upsert({
+        responseId: problem.responseId,
+        form: problem.form,
+        submittedAt: problem.submittedAt,
+        reason: problem.reason,
+        field: problem.field
+          ? fieldText(tables.rejected.def, [problem.field], config.locale)
+          : null,
+        handling: null,
+        respondentEmail: null,
+        ...rawCells(problem.raw, config),
+        resolved: false,
+        handledAt: null,
+        payload: JSON.stringify(Object.fromEntries(raw), null, 1),
+      } as RejectedRow);
       countRejection(tables, { key: 'ingest.group.unreadableRow' });
       counts.rejected++;
     }

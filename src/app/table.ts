@@ -15,7 +15,7 @@ import {
 } from '../domain/schema/rows';
 import { headerRow, recordKey, type RecordOf, type TableDef } from '../domain/schema/table';
 import type { Locale } from '../domain/vocabulary';
-import type { TableStore } from '../ports';
+import type { CellMark, TableStore } from '../ports';
 import { noteProblems } from './problems';
 
 type Entry<T> =
@@ -28,14 +28,24 @@ export class Table<D extends TableDef> {
   /** Staff's columns: those of the sheet as read (`index` in its rows), then any added since (-1). */
   private readonly extras: { readonly index: number; readonly header: string }[];
   private changed = false;
+  /**
+   * The cells the sheet points out now (`row:column` → note), as the declaration's `marks` give
+   * them for the rows read: a write sends only the marks that differ from these.
+   */
+  private marksInSheet: Map<string, string>;
 
   private constructor(
     readonly def: D,
     private readonly header: HeaderMap,
     entries: Entry<RecordOf<D>>[],
     readonly errors: readonly CellError[],
+    rowsAsRead: readonly number[] = [],
   ) {
     this.entries = entries;
+    this.marksInSheet = this.marksAt(
+      (i) => rowsAsRead[i],
+      (key) => header.indexOf[key],
+    );
     this.extras = [...header.extras];
     entries.forEach((entry, i) => {
       if (entry.kind === 'record') this.index.set(recordKey(def, entry.record), i);
@@ -70,13 +80,16 @@ export class Table<D extends TableDef> {
     const failed = new Set([...parsed.failedRows.map((f) => f.row), ...parsed.skippedRows]);
     const byRow = new Map(parsed.rows.map((r) => [r.row, r]));
     const entries: Entry<RecordOf<D>>[] = [];
+    const rowsAsRead: number[] = [];
     values.slice(1).forEach((cells, i) => {
       const row = i + 2;
       const ok = byRow.get(row);
       if (ok) entries.push({ kind: 'record', record: ok.record, extras: ok.extras });
       else if (failed.has(row)) entries.push({ kind: 'raw', cells });
+      else return;
+      rowsAsRead.push(i + 1);
     });
-    return new Table(def, parsed.header, entries, parsed.errors);
+    return new Table(def, parsed.header, entries, parsed.errors, rowsAsRead);
   }
 
   private cached: RecordOf<D>[] | null = null;
@@ -205,13 +218,82 @@ export class Table<D extends TableDef> {
     return [header, ...rows];
   }
 
+  /**
+   * The cells the declaration's `marks` point out in the records, `row:column` → note, with the
+   * rows and columns placed by `rowOf` (entry index → row index) and `columnOf` (key → index).
+   */
+  private marksAt(
+    rowOf: (entry: number) => number | undefined,
+    columnOf: (key: string) => number | undefined,
+  ): Map<string, string> {
+    const marks = new Map<string, string>();
+    const rule = this.def.marks;
+    if (!rule) return marks;
+    this.entries.forEach((entry, i) => {
+      const row = rowOf(i);
+      if (entry.kind !== 'record' || row === undefined) return;
+      for (const mark of rule(entry.record as Record<string, unknown>)) {
+        const column = columnOf(mark.column);
+        if (column !== undefined) marks.set(`${row}:${column}`, mark.note);
+      }
+    });
+    return marks;
+  }
+
+  /** The cells the rows as read point out (`row:column` → note). */
+  marksAsRead(): ReadonlyMap<string, string> {
+    return this.marksInSheet;
+  }
+
+  /** The marks a write must change: new or changed notes, and cells no longer pointed out. */
+  private markChanges(): { marks: Map<string, string>; changes: CellMark[] } {
+    const keys = Object.keys(this.def.columns);
+    const marks = this.marksAt(
+      (i) => i + 1,
+      (key) => {
+        const index = keys.indexOf(key);
+        return index < 0 ? undefined : index;
+      },
+    );
+    const at = (cell: string) => cell.split(':').map(Number) as [number, number];
+    const changes: CellMark[] = [];
+    for (const [cell, note] of marks) {
+      if (this.marksInSheet.get(cell) !== note) {
+        const [row, column] = at(cell);
+        changes.push({ row, column, note });
+      }
+    }
+    for (const cell of this.marksInSheet.keys()) {
+      if (!marks.has(cell)) {
+        const [row, column] = at(cell);
+        changes.push({ row, column, note: null });
+      }
+    }
+    return { marks, changes };
+  }
+
   /** Writes the table back when something changed (one call), or does nothing. */
   save(store: TableStore, locale: Locale, force = false): boolean {
     if (!this.changed && !force) return false;
-    store.write(this.def, this.toValues(locale));
+    const { marks, changes } = this.markChanges();
+    if (changes.length > 0) store.write(this.def, this.toValues(locale), changes);
+    else store.write(this.def, this.toValues(locale));
+    this.marksInSheet = marks;
     this.changed = false;
     return true;
   }
+}
+
+/**
+ * Every mark the table's declaration puts on these rows (header first), where they stand: for a
+ * copy of a table into another store (a backup, a restore), whose cells hold no notes yet.
+ */
+export function marksOf(def: TableDef, rows: Cell[][], locale: Locale): CellMark[] {
+  if (!def.marks || rows.length === 0) return [];
+  return [...Table.fromValues(def, rows, locale).marksAsRead()].map(([cell, note]) => {
+    const [row, column] = cell.split(':').map(Number) as [number, number];
+    return { row, column, note };
+  });
 }
 
 /** Equal as the sheet holds them: a blank text and a missing value are the same empty cell. */

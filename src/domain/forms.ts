@@ -142,6 +142,16 @@ export function formDef(name: FormName, rubric: readonly RubricCriterion[]): For
   }
 }
 
+/** The forms by their names, as the `Rejected` sheet shows them (`?`: matching none of them). */
+export const FORM_TERMS: readonly Term<FormName | '?'>[] = [
+  ...[APPLICATION_FORM, ACTIVITY_FORM, VOTE_FORM, defenseForm([]), NOMINATION_FORM].map((f) => ({
+    key: f.name,
+    zh: f.zh,
+    en: f.en,
+  })),
+  { key: '?', zh: '无法识别的表单', en: 'Unrecognised form' },
+];
+
 export function questionTitle(question: Question, locale: Locale): string {
   return locale === 'en' ? question.en : question.zh;
 }

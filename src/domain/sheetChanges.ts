@@ -172,3 +172,48 @@ export function gridGrowth(
   }
   return { requests, grid: { ...grid, rows: grownRows, columns: Math.max(grid.columns, columns) } };
 }
+
+/** A cell pointed out to staff, or no longer (`note: null`): the shape of the port's `CellMark`. */
+export interface SheetMark {
+  readonly row: number;
+  readonly column: number;
+  readonly note: string | null;
+}
+
+/** The highlight of a cell pointed out to staff: light amber (#FFE599, as in the .xlsx). */
+export const MARK_BACKGROUND = { red: 1, green: 0xe5 / 255, blue: 0x99 / 255 } as const;
+
+/** What a mark sets: the cell's note and its background, nothing else (never its value). */
+export const MARK_FIELDS = 'note,userEnteredFormat.backgroundColor';
+
+/** A mark as a cell of an `updateCells` or `appendCells` request: both fields, or both cleared. */
+export function markedCell(note: string | null) {
+  return note === null ? {} : { note, userEnteredFormat: { backgroundColor: MARK_BACKGROUND } };
+}
+
+/**
+ * The requests that put marks on a sheet: an `updateCells` per mark, anchored at its cell with
+ * `start`, so no other cell's note or colour is touched (a `range` would clear every cell it
+ * covers that `rows` leaves out).
+ */
+export function markRequests(sheetId: number, marks: readonly SheetMark[]) {
+  return marks.map(({ row, column, note }) => ({
+    updateCells: {
+      start: { sheetId, rowIndex: row, columnIndex: column },
+      rows: [{ values: [markedCell(note)] }],
+      fields: MARK_FIELDS,
+    },
+  }));
+}
+
+/** Marks of several writes of one table in a job, the later one winning for a cell. */
+export function mergeMarks(
+  before: readonly SheetMark[] | undefined,
+  after: readonly SheetMark[] | undefined,
+): SheetMark[] | undefined {
+  if (!before) return after ? [...after] : undefined;
+  if (!after) return [...before];
+  const byCell = new Map<string, SheetMark>();
+  for (const mark of [...before, ...after]) byCell.set(`${mark.row}:${mark.column}`, mark);
+  return [...byCell.values()];
+}

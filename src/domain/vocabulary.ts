@@ -112,6 +112,19 @@ export const AWARD_STATES = terms([
 ] as const);
 export type AwardState = (typeof AWARD_STATES)[number]['key'];
 
+/**
+ * How staff handle a row of `Rejected` (处理方式): correct its answers and reprocess it (`fix`,
+ * the default when blank), or dismiss it for good with a reason. A dismissed row stays in the
+ * sheet as the record of what was done with the response; it is never reprocessed nor pending.
+ */
+export const REJECT_HANDLINGS = terms([
+  { key: 'fix', zh: '待修改', en: 'To fix' },
+  { key: 'duplicate', zh: '忽略（重复）', en: 'Dismiss (duplicate)' },
+  { key: 'invalid', zh: '忽略（无效）', en: 'Dismiss (invalid)' },
+  { key: 'other', zh: '忽略（其他）', en: 'Dismiss (other)' },
+] as const);
+export type RejectHandling = (typeof REJECT_HANDLINGS)[number]['key'];
+
 /** The file-name prefix of a voided letter: kept, never deleted, and never mistaken for a live one. */
 export const VOID_PREFIX = '作废-';
 

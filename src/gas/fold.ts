@@ -34,8 +34,8 @@ import {
 } from '../domain/schema/tables';
 import { workbookTables } from '../domain/schema/workbook';
 import type { Locale } from '../domain/vocabulary';
-import type { TableStore } from '../ports';
-import { cellsOf, READ_OPTIONS } from '../domain/sheetChanges';
+import type { CellMark, TableStore } from '../ports';
+import { cellsOf, MARK_FIELDS, markedCell, READ_OPTIONS } from '../domain/sheetChanges';
 import { lazyMarkers } from './job';
 import {
   inboxForm,
@@ -110,14 +110,16 @@ function readMeta(spreadsheetId: string): Meta {
 /** Tables served from values already read: whole, a header alone, or a header and some rows. */
 class SliceStore implements TableStore {
   readonly written = new Map<string, Cell[][]>();
+  readonly marks = new Map<string, readonly CellMark[]>();
   constructor(private readonly slices: ReadonlyMap<string, Cell[][]>) {}
   read(def: TableDef): Cell[][] {
     const slice = this.slices.get(def.name);
     if (!slice) throw new Error(`the fold did not read ${def.name}`);
     return slice.map((row) => [...row]);
   }
-  write(def: TableDef, rows: Cell[][]): void {
+  write(def: TableDef, rows: Cell[][], marks?: readonly CellMark[]): void {
     this.written.set(def.name, rows);
+    if (marks) this.marks.set(def.name, marks);
   }
   /** Folding only appends to its tables: a job that needs a new sheet is not a fold. */
   addSheet(name: string): string {
@@ -142,32 +144,60 @@ function titleOf(grids: readonly Grid[], def: TableDef): Grid | undefined {
   return grids.find((g) => g.title === def.zh) ?? grids.find((g) => g.title === def.en);
 }
 
-/** The appended rows in the order of the sheet's own header (staff may have moved columns). */
-function alignTo(sheetHeader: readonly Cell[], written: readonly Cell[][]): Cell[][] {
+/**
+ * The appended rows in the order of the sheet's own header (staff may have moved columns), and
+ * where each written column went (-1: the sheet has no such column).
+ */
+function alignTo(
+  sheetHeader: readonly Cell[],
+  written: readonly Cell[][],
+): { rows: Cell[][]; columnOf: (written: number) => number } {
   const [header = [], ...rows] = written;
-  if (sheetHeader.length === 0) return [header, ...rows];
+  if (sheetHeader.length === 0) return { rows: [header, ...rows], columnOf: (c) => c };
   const from = sheetHeader.map((h) => header.findIndex((w) => w === h));
-  return rows.map((row) => from.map((i) => (i < 0 ? null : (row[i] ?? null))));
+  return {
+    rows: rows.map((row) => from.map((i) => (i < 0 ? null : (row[i] ?? null)))),
+    columnOf: (c) => from.indexOf(c),
+  };
 }
 
-function appendRequest(sheetId: number, rows: readonly Cell[][]) {
+/**
+ * The rows appended, with the marks that fall on them (the failing answers of new rejections:
+ * a note and a highlight, in the same request as the values). `marks` index the written rows.
+ */
+function appendRequest(
+  sheetId: number,
+  written: readonly Cell[][],
+  sheetHeader: readonly Cell[],
+  marks: readonly CellMark[] = [],
+) {
+  const { rows, columnOf } = alignTo(sheetHeader, written);
+  // A header-only slice: the written rows after the header are the ones appended.
+  const offset = written.length - rows.length;
+  const noteAt = new Map<string, string | null>();
+  for (const mark of marks) noteAt.set(`${mark.row - offset}:${columnOf(mark.column)}`, mark.note);
+  const marked = marks.some((m) => m.note !== null);
   return {
     appendCells: {
       sheetId,
-      fields: 'userEnteredValue',
-      rows: rows.map((row) => ({
-        values: row.map((v) =>
-          v === null
-            ? {}
-            : {
-                userEnteredValue:
-                  typeof v === 'number'
-                    ? { numberValue: v }
-                    : typeof v === 'boolean'
-                      ? { boolValue: v }
-                      : { stringValue: v },
-              },
-        ),
+      fields: marked ? `userEnteredValue,${MARK_FIELDS}` : 'userEnteredValue',
+      rows: rows.map((row, r) => ({
+        values: row.map((v, c) => {
+          const note = noteAt.get(`${r}:${c}`);
+          return {
+            ...(v === null
+              ? {}
+              : {
+                  userEnteredValue:
+                    typeof v === 'number'
+                      ? { numberValue: v }
+                      : typeof v === 'boolean'
+                        ? { boolValue: v }
+                        : { stringValue: v },
+                }),
+            ...(note ? markedCell(note) : {}),
+          };
+        }),
       })),
     },
   };
@@ -264,7 +294,7 @@ function foldBatch(
     if (form === null && isResponseSheet(head[0] ?? [])) {
       // A form linked here whose questions match none of ours (edited by hand): its rows go to
       // 待处理 with their answers, as they arrive; the sheet is read again in case it is fixed.
-      unreadable.push(...unmatchedRows(head[0] ?? [], rows.slice(0, consumed)));
+      unreadable.push(...unmatchedRows(head[0] ?? [], rows.slice(0, consumed), config.locale));
       marks[g.sheetId] = { rows: from + consumed, form: '?', minute: '', recent: [] };
       if (consumed === options.batchRows) remaining = true;
       return;
@@ -291,13 +321,12 @@ function foldBatch(
     return { added: 0, rejected: 0, remaining, locale: config.locale };
   }
 
-  const problems = unreadable.map((u) => ({ form: '?', ...u }));
   const clock = new GasClock(config.timeZone);
   let report;
   if (full) {
     const store = new SheetsApiStore(spreadsheetId, config.locale);
     store.prefetch([ConfigTable, ...options.ingestTables]);
-    report = ingestResponses({ store, clock }, responses, problems);
+    report = ingestResponses({ store, clock }, responses, unreadable);
     store.flush();
     Sheets!.Spreadsheets!.batchUpdate({ requests: [marksRequest(meta, marks)] }, spreadsheetId);
   } else {
@@ -340,13 +369,20 @@ function foldBatch(
     const store = new SliceStore(slices);
     // An Apps Script job's ports: with markers, ingest leaves stale months to the daily run.
     const ports: Ports = { store, clock, markers: lazyMarkers() };
-    report = ingestResponses(ports, responses, problems);
+    report = ingestResponses(ports, responses, unreadable);
     const requests: object[] = [];
     for (const def of [ActivitiesTable, RejectedTable, LogTable]) {
       const written = store.written.get(def.name);
       const grid = titleOf(grids, def);
       if (!written || written.length <= 1 || !grid) continue;
-      requests.push(appendRequest(grid.sheetId, alignTo(slices.get(def.name)?.[0] ?? [], written)));
+      requests.push(
+        appendRequest(
+          grid.sheetId,
+          written,
+          slices.get(def.name)?.[0] ?? [],
+          store.marks.get(def.name),
+        ),
+      );
     }
     requests.push(marksRequest(meta, marks));
     Sheets!.Spreadsheets!.batchUpdate({ requests }, spreadsheetId);

@@ -18,7 +18,10 @@ import {
   type FormName,
   type FormResponse,
 } from '../domain/forms';
+import type { UnreadableResponse } from '../app/ingest';
+import { rowProblemField, rowProblemReason, type RowProblem } from '../domain/rejectionReasons';
 import { hash64, RESPONSE_ID_PREFIX, responseIdOf } from '../domain/responseId';
+import type { Locale } from '../domain/vocabulary';
 import { parseLocalTimestamp } from '../domain/timestamps';
 import { formOfTitles } from './forms';
 
@@ -66,21 +69,22 @@ export function isResponseSheet(header: readonly unknown[]): boolean {
 export function unmatchedRows(
   header: readonly unknown[],
   rows: readonly (readonly unknown[])[],
+  locale: Locale,
 ): UnreadableRow[] {
   const titles = header.map((h) => cellText(h).trim());
+  const problem = { kind: 'noForm' } as const;
   return rows
     .filter((row) => row.some((v) => cellText(v).trim() !== ''))
     .map((row) => {
-      const payload = JSON.stringify(
-        Object.fromEntries(titles.map((t, i) => [t, cellText(row[i])])),
-        null,
-        1,
-      );
+      const raw = Object.fromEntries(titles.map((t, i) => [t, cellText(row[i])]));
       return {
-        responseId: `${RESPONSE_ID_PREFIX}${hash64(payload)}`,
+        form: '?',
+        // The id of the row's cells as JSON, as it has always been: a row is filed once.
+        responseId: `${RESPONSE_ID_PREFIX}${hash64(JSON.stringify(raw, null, 1))}`,
         submittedAt: typeof row[0] === 'number' ? serialToLocal(row[0]) : cellText(row[0]),
-        reason: 'the response matches none of the five forms',
-        payload,
+        reason: rowProblemReason(locale, problem),
+        field: rowProblemField(problem),
+        raw,
       };
     });
 }
@@ -93,12 +97,7 @@ export function inboxForm(header: readonly unknown[], config: Config): FormName 
 }
 
 /** A row the inbox holds but that cannot be read (its timestamp is not one): kept for staff. */
-export interface UnreadableRow {
-  readonly responseId: string;
-  readonly submittedAt: string;
-  readonly reason: string;
-  readonly payload: string;
-}
+export type UnreadableRow = UnreadableResponse;
 
 /** Every column titled `title`, left to right. */
 function columnsTitled(titles: readonly string[], title: string): number[] {
@@ -172,15 +171,19 @@ export function readInboxRows(
           : cellText(value);
     }
     if (!submittedAt.ok) {
+      const title = titles[0] ?? TIMESTAMP_TITLES[0]!;
+      const text = cellText(stamp);
+      const problem: RowProblem =
+        text.trim() === ''
+          ? { kind: 'timestampBlank', title }
+          : { kind: 'timestampUnreadable', title, text };
       unreadable.push({
-        responseId: `${responseIdOf(def, cellText(stamp), email, answers)}-raw`,
-        submittedAt: '',
-        reason: `${titles[0] ?? 'Timestamp'}: ${submittedAt.error}`,
-        payload: JSON.stringify(
-          Object.fromEntries(titles.map((t, i) => [t, cellText(row[i])])),
-          null,
-          1,
-        ),
+        form,
+        responseId: `${responseIdOf(def, text, email, answers)}-raw`,
+        submittedAt: text,
+        reason: rowProblemReason(config.locale, problem),
+        field: rowProblemField(problem),
+        raw: Object.fromEntries(titles.map((t, i) => [t, cellText(row[i])])),
       });
       continue;
     }

@@ -17,6 +17,8 @@ import {
   changedCellRequests,
   changedRanges,
   gridGrowth,
+  markRequests,
+  mergeMarks,
   READ_OPTIONS,
   type AppendDimension,
   type ValueRange,
@@ -26,7 +28,7 @@ import { tabName, type TableDef } from '../domain/schema/table';
 import type { SheetLayout } from '../domain/sheetLayout';
 import { sheetLayoutRequests } from '../domain/sheetLayoutRequests';
 import type { Locale } from '../domain/vocabulary';
-import type { TableStore } from '../ports';
+import type { CellMark, TableStore } from '../ports';
 
 /** Sheet names are quoted in A1 notation; a quote inside is doubled. */
 export function quoteSheet(name: string): string {
@@ -36,6 +38,8 @@ export function quoteSheet(name: string): string {
 interface Pending {
   readonly title: string;
   readonly rows: Cell[][];
+  /** Marks to change with the write (see `CellMark`). */
+  readonly marks?: readonly CellMark[];
 }
 
 interface SheetGrid {
@@ -123,8 +127,11 @@ export class SheetsApiStore implements TableStore {
     return (this.cache.get(def.name) ?? []).map((row) => [...row]);
   }
 
-  write(def: TableDef, rows: Cell[][]): void {
-    this.pending.set(def.name, { title: this.existingTitle(def), rows });
+  write(def: TableDef, rows: Cell[][], marks?: readonly CellMark[]): void {
+    const title = this.existingTitle(def);
+    // A table written twice in a job keeps the marks of both writes, the later winning.
+    const merged = mergeMarks(this.pending.get(def.name)?.marks, marks);
+    this.pending.set(def.name, { title, rows, ...(merged ? { marks: merged } : {}) });
   }
 
   writeSheet(def: TableDef, layout: SheetLayout): void {
@@ -196,17 +203,21 @@ export class SheetsApiStore implements TableStore {
 
   /**
    * Sends every pending table in one `batchUpdate`: only the rows that differ from what was read,
-   * and blanks over rows a table no longer has. Returns the number of ranges sent.
+   * and blanks over rows a table no longer has. Returns the number of ranges sent. The sheets'
+   * growth and the marks' notes and highlights go first, together in one `batchUpdate`.
    */
   flush(): number {
     if (this.layouts.size > 0) return this.flushAsOneBatch();
     const data: ValueRange[] = [];
     const grow: Request[] = [];
-    for (const [name, { title, rows }] of this.pending) {
+    const marked: Request[] = [];
+    for (const [name, { title, rows, marks }] of this.pending) {
       const before = this.cache.get(name) ?? [];
       const { ranges, total, width } = changedRanges(quoteSheet(title), before, rows);
       data.push(...ranges);
       grow.push(...this.growth(title, total, width));
+      const grid = this.sheetGrids().get(title);
+      if (marks && grid) marked.push(...markRequests(grid.sheetId, marks));
       this.cache.set(
         name,
         rows.map((r) => [...r]),
@@ -215,6 +226,7 @@ export class SheetsApiStore implements TableStore {
     this.pending.clear();
     const additions = this.additions();
     grow.unshift(...additions.requests);
+    grow.push(...marked);
     data.unshift(...additions.data);
     // The Sheets API never grows a sheet on write: add sheets, rows and columns first, in one call.
     if (grow.length > 0) Sheets!.Spreadsheets!.batchUpdate({ requests: grow }, this.spreadsheetId);
@@ -230,12 +242,13 @@ export class SheetsApiStore implements TableStore {
     const additions = this.additions();
     const requests: Request[] = [...additions.requests];
     const cells: Request[] = [];
-    for (const [name, { title, rows }] of this.pending) {
+    for (const [name, { title, rows, marks }] of this.pending) {
       const before = this.cache.get(name) ?? [];
       const grid = this.sheetGrids().get(title)!;
       const changed = changedCellRequests(grid.sheetId, before, rows);
       requests.push(...this.growth(title, changed.total, changed.width));
       cells.push(...(changed.requests as Request[]));
+      if (marks) cells.push(...(markRequests(grid.sheetId, marks) as Request[]));
       this.cache.set(
         name,
         rows.map((r) => [...r]),

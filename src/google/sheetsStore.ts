@@ -16,6 +16,8 @@ import {
   changedCellRequests,
   changedRanges,
   gridGrowth,
+  markRequests,
+  mergeMarks,
   READ_OPTIONS,
   withHeadRoom,
 } from '../domain/sheetChanges';
@@ -25,7 +27,7 @@ import type { SheetLayout } from '../domain/sheetLayout';
 import { sheetLayoutRequests } from '../domain/sheetLayoutRequests';
 import type { Locale } from '../domain/vocabulary';
 import { quoteSheet } from '../gas/sheetsStore';
-import type { TableStore } from '../ports';
+import type { CellMark, TableStore } from '../ports';
 import type { GoogleApi } from './clients';
 
 interface SheetGrid {
@@ -44,7 +46,10 @@ export interface GoogleStoreOptions {
 export class GoogleSheetsStore implements TableStore {
   private grids: Map<string, SheetGrid> | null = null;
   private readonly cache = new Map<string, Cell[][]>();
-  private readonly pending = new Map<string, { title: string; rows: Cell[][] }>();
+  private readonly pending = new Map<
+    string,
+    { title: string; rows: Cell[][]; marks?: readonly CellMark[] }
+  >();
   private readonly added = new Set<string>();
   private readonly layouts = new Map<string, { title: string; layout: SheetLayout }>();
 
@@ -120,7 +125,7 @@ export class GoogleSheetsStore implements TableStore {
     return rows.map((row) => [...row]);
   }
 
-  write(def: TableDef, rows: Cell[][]): void {
+  write(def: TableDef, rows: Cell[][], marks?: readonly CellMark[]): void {
     let title = this.titleOf(def);
     if (title === null) {
       if (!this.options.createMissingSheets) {
@@ -132,7 +137,13 @@ export class GoogleSheetsStore implements TableStore {
       this.added.add(title);
       if (!this.cache.has(def.name)) this.cache.set(def.name, []);
     }
-    this.pending.set(def.name, { title, rows: rows.map((r) => [...r]) });
+    // A table written twice in a job keeps the marks of both writes, the later winning.
+    const merged = mergeMarks(this.pending.get(def.name)?.marks, marks);
+    this.pending.set(def.name, {
+      title,
+      rows: rows.map((r) => [...r]),
+      ...(merged ? { marks: merged } : {}),
+    });
   }
 
   /** A sheet laid out whole (the dashboard): its tab must exist, as `write`'s must. */
@@ -212,14 +223,19 @@ export class GoogleSheetsStore implements TableStore {
     const data: sheets_v4.Schema$ValueRange[] = [];
     const grow: sheets_v4.Schema$Request[] = [];
     const written: [string, Cell[][]][] = [];
-    for (const [name, { title, rows }] of this.pending) {
+    const marked: sheets_v4.Schema$Request[] = [];
+    for (const [name, { title, rows, marks }] of this.pending) {
       const before = this.cache.get(name) ?? [];
       const { ranges, total, width } = changedRanges(quoteSheet(title), before, rows);
       data.push(...ranges);
       grow.push(...this.growth(title, total, width));
+      const grid = this.loadedGrids().get(title);
+      if (marks && grid) marked.push(...markRequests(grid.sheetId, marks));
       written.push([name, rows]);
     }
     this.pending.clear();
+    // The marks' notes and highlights go with the growth, after it (a mark may be on a new row).
+    grow.push(...marked);
     // The Sheets API never grows a sheet on write: add the rows and columns first, in one call.
     if (grow.length > 0) await this.batchUpdate(grow);
     if (data.length > 0) {

@@ -5,6 +5,7 @@
  * a table that already holds rows unless forced, and saying which.
  */
 import { readConfig } from '../app/context';
+import { marksOf } from '../app/table';
 import { t, joinList } from '../domain/messages';
 import type { Cell } from '../domain/schema/column';
 import { tabName, type TableDef } from '../domain/schema/table';
@@ -47,7 +48,8 @@ export async function pullWorkbook(
   for (const def of tables.filter((d) => !d.freeForm)) {
     const rows = remote.read(def);
     if (rows.length === 0) continue;
-    local.write(def, rows);
+    // Notes are not values: the copy gets the marks its rows call for.
+    local.write(def, rows, marksOf(def, rows, config.locale));
     count++;
   }
   await local.save(file);
@@ -82,7 +84,7 @@ export async function pushWorkbook(
       t(config.locale, 'server.pushRefused', { tables: joinList(config.locale, occupied) }),
     );
   }
-  for (const { def, rows } of changes) remote.write(def, rows);
+  for (const { def, rows } of changes) remote.write(def, rows, marksOf(def, rows, config.locale));
   await remote.flush();
   return {
     tables: changes.length,

@@ -40,7 +40,7 @@
  */
 import { createHash } from 'node:crypto';
 import { parse } from 'csv-parse/sync';
-import { clip } from '../app/ingest';
+import type { RowProblem } from '../domain/rejectionReasons';
 import {
   EMAIL_TITLES,
   formDef,
@@ -59,8 +59,9 @@ import type { Locale } from '../domain/vocabulary';
 export interface CsvProblem {
   /** The row as a spreadsheet shows the file: the header is row 1. */
   readonly row: number;
-  readonly message: string;
-  /** The row's cells by column title, as exported (a cell over 2,000 characters is clipped). */
+  /** Why the row is not a response (`rowProblemReason` says it in the workbook's language). */
+  readonly problem: RowProblem;
+  /** The row's cells by column title, as exported. */
   readonly raw: Record<string, string>;
   /** A stable id for the row, so re-reading the file does not file it twice. */
   readonly responseId: string;
@@ -248,17 +249,16 @@ export function readFormsCsv(text: string, form: FormName, options: CsvReadOptio
       const width = Math.max(header.length, cells.length);
       const keys = rawKeys(header, width);
       const raw: Record<string, string> = {};
-      // Clipped like a response's payload, so that the row fits the `Rejected` sheet's cell.
-      keys.forEach((key, index) => (raw[key] = clip(cells[index] ?? '')));
-      const reason =
+      keys.forEach((key, index) => (raw[key] = cells[index] ?? ''));
+      const problem: RowProblem =
         beyond > 0
-          ? `${beyond} cell${beyond > 1 ? 's' : ''} beyond the last titled column; the row may have a stray comma or quote`
+          ? { kind: 'beyondColumns', count: beyond }
           : isBlank(timestampText)
-            ? `${timestampTitle} is blank; expected the time the response was submitted`
-            : `${timestampTitle}: ${(parsed as { error: string }).error}`;
+            ? { kind: 'timestampBlank', title: timestampTitle }
+            : { kind: 'timestampUnreadable', title: timestampTitle, text: timestampText };
       problems.push({
         row,
-        message: `${fileName} row ${row}: ${reason}`,
+        problem,
         raw,
         responseId: numbered(rawResponseIdOf(def, timestampText, email, answers, idOptions)),
         previousIds: [

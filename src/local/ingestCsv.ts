@@ -3,6 +3,7 @@ import { ingestResponses, type IngestReport } from '../app/ingest';
 import { readConfig, type Ports } from '../app/context';
 import type { FormName } from '../domain/forms';
 import { t } from '../domain/messages';
+import { rowProblemField, rowProblemReason } from '../domain/rejectionReasons';
 import { decodeCsv } from './csvEncoding';
 import { readFormsCsv } from './formsCsv';
 
@@ -34,8 +35,13 @@ export function ingestCsv(
       responseId: p.responseId,
       previousIds: p.previousIds,
       submittedAt: p.timestampText,
-      reason: p.message,
-      payload: JSON.stringify(p.raw, null, 1),
+      reason: t(config.locale, 'ingest.reason.inFile', {
+        file: fileName,
+        row: p.row,
+        reason: rowProblemReason(config.locale, p.problem),
+      }),
+      field: rowProblemField(p.problem),
+      raw: p.raw,
     })),
   );
   if (decoded.encoding === 'UTF-8') return report;

@@ -53,7 +53,7 @@ import { headerRow, tabName, type TableDef } from '../domain/schema/table';
 import { ConfigTable } from '../domain/schema/tables';
 import type { SheetLayout } from '../domain/sheetLayout';
 import { labelOf, type Locale } from '../domain/vocabulary';
-import type { TableStore } from '../ports';
+import type { CellMark, TableStore } from '../ports';
 import { layOutSheet } from './xlsxLayout';
 
 /** Rows below the data that still get dropdowns and number formats, for staff to type into. */
@@ -63,6 +63,8 @@ export const MAX_CELL_TEXT = 32_767;
 
 const CREATOR = 'StarBranch';
 const HEADER_FILL = 'FFDDEBF7';
+/** The highlight of a cell pointed out to staff (the Sheets stores use the same colour). */
+const MARK_FILL = 'FFFFE599';
 
 const NUMBER_FORMATS: Partial<Record<AnyColumnOf['type'], string>> = {
   decimal: '0.00',
@@ -282,7 +284,7 @@ export class XlsxStore implements TableStore {
     return sheet ? readSheet(sheet, table) : [];
   }
 
-  write(table: TableDef, rows: Cell[][]): void {
+  write(table: TableDef, rows: Cell[][], marks?: readonly CellMark[]): void {
     if (table.freeForm) throw new Error(`${table.name} is laid out whole: use writeSheet`);
     const existing = this.findSheet(table);
     const name = existing?.name ?? tabName(table, this.locale);
@@ -293,6 +295,7 @@ export class XlsxStore implements TableStore {
     const sheet = existing ?? this.workbook.addWorksheet(name);
     writeValues(sheet, clean);
     formatSheet(sheet, table, clean[0] ?? [], clean.length - 1, this.locale);
+    if (marks) applyMarks(sheet, marks);
   }
 
   writeSheet(table: TableDef, layout: SheetLayout): void {
@@ -504,6 +507,38 @@ function writeValues(sheet: ExcelJS.Worksheet, rows: readonly (readonly Cell[])[
     row.eachCell({ includeEmpty: false }, (cell, c) => {
       if (c > width) cell.value = null;
     });
+  }
+}
+
+/**
+ * Puts the marks on their cells: a note (an Excel comment) and a highlight fill; a mark taken
+ * off removes the note and the fill, when the fill is still ours (staff's own colours stay).
+ */
+function applyMarks(sheet: ExcelJS.Worksheet, marks: readonly CellMark[]): void {
+  for (const { row, column, note } of marks) {
+    const cell = sheet.getRow(row + 1).getCell(column + 1);
+    if (note !== null) {
+      cell.note = note;
+      cell.style = {
+        ...cell.style,
+        fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: MARK_FILL } },
+      };
+      continue;
+    }
+    // exceljs can set a note but not remove one: its own field goes, and the value is set anew
+    // (a loaded cell's value also remembers the note it was read with).
+    if (cell.note !== undefined) {
+      const value = cell.value;
+      (cell as unknown as { _comment?: unknown })._comment = undefined;
+      cell.value = null;
+      cell.value = value;
+    }
+    const fill = cell.style?.fill;
+    if (fill?.type === 'pattern' && fill.fgColor?.argb === MARK_FILL) {
+      const style = { ...cell.style };
+      delete style.fill;
+      cell.style = style;
+    }
   }
 }
 

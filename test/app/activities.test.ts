@@ -48,11 +48,7 @@ describe('rescoreActivities', () => {
     rescoreActivities(table, DEFAULT_CONFIG);
     const [first, second] = table.records();
     expect([first!.status, first!.points]).toEqual(['submitted', 12]);
-    expect([second!.status, second!.points, second!.note]).toEqual([
-      'duplicate',
-      0,
-      '与 r1 重复 / duplicate of r1',
-    ]);
+    expect([second!.status, second!.points, second!.note]).toEqual(['duplicate', 0, '与 r1 重复']);
   });
 
   it('un-marks the repeat when staff reject the original, and scores it', () => {
@@ -66,6 +62,29 @@ describe('rescoreActivities', () => {
     rescoreActivities(table, DEFAULT_CONFIG);
     expect(table.get('r1')!.points).toBe(0);
     expect(table.get('r2')).toMatchObject({ status: 'submitted', points: 12, note: null });
+  });
+
+  it('recognises the repeat notes earlier versions wrote (both languages in one)', () => {
+    const store = storeWith([
+      report('r1', '2026-10-11 09:00:00', '读《红岩》分享会'),
+      report('r2', '2026-10-11 10:00:00', '读《红岩》分享会'),
+    ]);
+    const table = Table.read(store, ActivitiesTable, 'zh-CN');
+    rescoreActivities(table, DEFAULT_CONFIG);
+    table.upsert({ ...table.get('r2')!, note: '与 r1 重复 / duplicate of r1' });
+    table.upsert({ ...table.get('r1')!, status: 'rejected' });
+    rescoreActivities(table, DEFAULT_CONFIG);
+    expect(table.get('r2')).toMatchObject({ status: 'submitted', note: null });
+  });
+
+  it("writes the note in the workbook's language", () => {
+    const store = storeWith([
+      report('r1', '2026-10-11 09:00:00', '读《红岩》分享会'),
+      report('r2', '2026-10-11 10:00:00', '读《红岩》分享会'),
+    ]);
+    const table = Table.read(store, ActivitiesTable, 'zh-CN');
+    rescoreActivities(table, { ...DEFAULT_CONFIG, locale: 'en' });
+    expect(table.get('r2')!.note).toBe('duplicate of r1');
   });
 
   it('leaves a staff note on a duplicate alone', () => {

@@ -21,7 +21,6 @@ import {
   activityAnswers,
   applicationAnswers,
   defenseAnswers,
-  editRow,
   FixedClock,
   makePorts,
   MemoryStore,
@@ -34,6 +33,7 @@ import {
   voteAnswers,
   type TestPorts,
 } from '../support/fakes';
+import { editRejected, rejectedCells } from '../support/rejectedSheet';
 
 const DefenseScoresTable = defenseScoresTable(DEFAULT_CONFIG.defenseRubric);
 
@@ -263,11 +263,15 @@ describe('naming the branch', () => {
   });
 
   test.each([
-    ['an unknown branch', 'B999', /"B999" is not a registered branch/],
-    ['an unknown name', '不存在的支部', /"不存在的支部" is not a registered branch/],
-    ['a pending branch', 'B003', /B003 计算机学院第3党支部 is not yet approved/],
-    ['a rejected branch', 'B004 计算机学院第4党支部', /B004 计算机学院第4党支部 is not approved/],
-  ])('%s → Rejected, naming the question 支部, raw answers by question title', (_, answer, why) => {
+    ['an unknown branch', 'B999', /^「支部」填的是“B999”，不是已登记的支部；应填支部列表中的支部/],
+    ['an unknown name', '不存在的支部', /^「支部」填的是“不存在的支部”，不是已登记的支部/],
+    ['a pending branch', 'B003', /^「支部」填的 B003 计算机学院第3党支部 尚未通过审核/],
+    [
+      'a rejected branch',
+      'B004 计算机学院第4党支部',
+      /^「支部」填的 B004 计算机学院第4党支部 未通过审核/,
+    ],
+  ])('%s → Rejected, naming the question 支部, answers in named columns', (_, answer, why) => {
     const ports = programme();
     const answers = activityAnswers(answer);
     const report = ingestResponses(ports, [
@@ -278,9 +282,31 @@ describe('naming the branch', () => {
     const row = rejectedRow(ports, 'a1')!;
     expect(row).toMatchObject({ form: 'activity', submittedAt: '2026-10-11 10:00:00' });
     expect(row.resolved).toBe(false);
-    expect(row.reason).toMatch(/^支部: /);
     expect(row.reason).toMatch(why);
-    expect(JSON.parse(row.payload)).toEqual({
+    // What staff see: the form by its name, the answers under their question titles.
+    expect(rejectedCells(ports.store, 'a1')).toMatchObject({
+      表单: '活动报告表',
+      待改字段: '支部',
+      处理方式: null,
+      支部: answer,
+      活动日期: '2026-10-10',
+      活动类型: '读一本好书',
+      活动名称: '《红岩》读书会',
+      活动内容: '共读红色经典',
+      参加人数: '30',
+      党外群众人数: '25',
+      辅导员是否出席: '是',
+      佐证材料链接: 'https://example.edu.cn/evidence/1',
+      '使用经费（元）': null,
+      电子邮件地址: 'student@example.edu.cn',
+      // Questions of the other forms are blank on this row.
+      评委姓名: null,
+      支部名称: null,
+    });
+    // The failing answer's cell carries the reason as its note.
+    expect(ports.store.marked('Rejected')).toEqual([{ row: 1, column: '支部', note: row.reason }]);
+    // 原始内容 keeps the response as it arrived.
+    expect(JSON.parse(row.payload!)).toEqual({
       支部: answer,
       活动日期: '2026-10-10',
       活动类型: '读一本好书',
@@ -307,15 +333,25 @@ describe('naming the branch', () => {
       ),
       response('nomination', 'n1', '2027-05-01 10:00:00', nominationAnswers('B004', '李四', '1')),
     ]);
-    expect(rejectedRow(ports, 'v1')!.reason).toMatch(/^汇报支部: "B999" is not a registered/);
-    expect(rejectedRow(ports, 'd1')!.reason).toMatch(/^答辩支部: branch B003 .* not yet approved/);
-    expect(rejectedRow(ports, 'n1')!.reason).toMatch(/^支部: branch B004 .* is not approved/);
-    expect(JSON.parse(rejectedRow(ports, 'd1')!.payload)).toMatchObject({
+    expect(rejectedRow(ports, 'v1')!.reason).toMatch(/^「汇报支部」填的是“B999”，不是已登记的/);
+    expect(rejectedRow(ports, 'd1')!.reason).toMatch(/^「答辩支部」填的 B003 .* 尚未通过审核/);
+    expect(rejectedRow(ports, 'n1')!.reason).toMatch(/^「支部」填的 B004 .* 未通过审核/);
+    // Every form's branch answer sits in the one 支部 column, marked there.
+    expect(rejectedCells(ports.store, 'd1')).toMatchObject({
+      表单: '答辩评分表',
+      待改字段: '支部',
       评委姓名: '李老师',
-      答辩支部: 'B003',
+      支部: 'B003',
       '创建成效（40分）': '30',
       '答辩表现（10分）': '8',
+      活动日期: null,
     });
+    expect(rejectedCells(ports.store, 'v1')).toMatchObject({ 表单: '现场评选表', 支部: 'B999' });
+    expect(ports.store.marked('Rejected').map((m) => [m.row, m.column])).toEqual([
+      [1, '支部'],
+      [2, '支部'],
+      [3, '支部'],
+    ]);
   });
 });
 
@@ -325,43 +361,48 @@ describe('invalid answers → Rejected with a reason', () => {
       'more non-party participants than participants',
       activityAnswers('B001', { participants: '20', nonParty: '21' }),
       '2026-10-11 10:00:00',
-      /^党外群众人数: 21 is more than the 20 participants$/,
+      /^「党外群众人数」21 多于参加人数 20；应不超过参加人数$/,
     ],
     [
       'an activity dated after the report was submitted',
       activityAnswers('B001', { date: '2026-10-12' }),
       '2026-10-11 23:59:59',
-      /^活动日期: 2026-10-12 is after the report was submitted/,
+      /^「活动日期」2026-10-12 晚于提交时间 2026-10-11；应为活动实际举办的日期$/,
     ],
     [
       'an activity dated before the programme',
       activityAnswers('B001', { date: '2026-08-31' }),
       '2026-09-02 10:00:00',
-      /^活动日期: 2026-08-31 is outside the programme; expected a date from 2026-09-01 to 2027-06-30$/,
+      /^「活动日期」2026-08-31 不在创建年度内；应为 2026-09-01 至 2027-06-30 之间的日期$/,
     ],
     [
       'an activity dated after the programme',
       activityAnswers('B001', { date: '2027-07-01' }),
       '2027-07-02 10:00:00',
-      /^活动日期: 2027-07-01 is outside the programme/,
+      /^「活动日期」2027-07-01 不在创建年度内/,
     ],
     [
       'a missing required answer',
       activityAnswers('B001', { title: '  ' }),
       '2026-10-11 10:00:00',
-      /^活动名称: is required$/,
+      /^「活动名称」未填写；应填不超过 200 个字的文字$/,
     ],
     [
       'a number that is not one',
       activityAnswers('B001', { participants: '三十' }),
       '2026-10-11 10:00:00',
-      /^参加人数: "三十" is not a whole number/,
+      /^「参加人数」填的是“三十”，不是数字；应填介于 1 到 10000 之间的整数$/,
     ],
   ])('%s', (_, answers, submittedAt, reason) => {
     const ports = programme();
     const report = ingestResponses(ports, [response('activity', 'x', submittedAt, answers)]);
     expect(report).toMatchObject({ added: 0, rejected: 1 });
     expect(rejectedRow(ports, 'x')!.reason).toMatch(reason);
+    // The answer the reason is about is marked, under the title the reason names.
+    const question = /^「(.+?)」/.exec(rejectedRow(ports, 'x')!.reason)![1]!;
+    expect(ports.store.marked('Rejected')).toEqual([
+      { row: 1, column: question, note: rejectedRow(ports, 'x')!.reason },
+    ]);
   });
 
   test.each([
@@ -395,8 +436,15 @@ describe('invalid answers → Rejected with a reason', () => {
       ),
     ]);
     const reason = rejectedRow(ports, 'x')!.reason;
-    expect(reason).toMatch(/活动类型: "看电影" is not one of the allowed values/);
-    expect(reason).toMatch(/佐证材料链接: "not a link" is not a web link/);
+    expect(reason).toMatch(
+      /「活动类型」填的是“看电影”，不是可选的答案；应填以下之一：树一个标志、访一位学长、/,
+    );
+    expect(reason).toMatch(/「佐证材料链接」填的是“not a link”，不是网页链接；应填网页链接/);
+    expect(rejectedCells(ports.store, 'x')!['待改字段']).toBe('活动类型、佐证材料链接');
+    expect(ports.store.marked('Rejected').map((m) => m.column)).toEqual([
+      '活动类型',
+      '佐证材料链接',
+    ]);
   });
 
   test('an activity date typed the way Google exports it is read', () => {
@@ -424,7 +472,7 @@ describe('invalid answers → Rejected with a reason', () => {
     ]);
     expect(records(ports.store, BranchesTable)).toHaveLength(4);
     expect(rejectedRow(ports, 'dup')!.reason).toBe(
-      '支部名称: a branch named "计算机学院第2党支部" already exists',
+      '「支部名称」已有名为“计算机学院第2党支部”的支部；同一支部只需申报一次，新支部请换一个名称',
     );
   });
 
@@ -435,7 +483,7 @@ describe('invalid answers → Rejected with a reason', () => {
       response('application', 'p2', '2026-09-02 11:00:00', applicationAnswers('同名支部')),
     ]);
     expect(report).toMatchObject({ added: 1, rejected: 1 });
-    expect(rejectedRow(ports, 'p2')!.reason).toMatch(/already exists/);
+    expect(rejectedRow(ports, 'p2')!.reason).toMatch(/已有名为“同名支部”的支部/);
   });
 
   test('a defense sheet from a judge not in the Judges sheet', () => {
@@ -450,7 +498,7 @@ describe('invalid answers → Rejected with a reason', () => {
     ]);
     expect(records(ports.store, DefenseScoresTable)).toEqual([]);
     expect(rejectedRow(ports, 'd1')!.reason).toBe(
-      '评委姓名: “钱老师”不在「评委」表中；请先在「评委」表中添加该评委',
+      '「评委姓名」填的是“钱老师”，不在「评委」表中；应为已登记的评委：请先在「评委」表中添加该评委，再重新处理',
     );
   });
 
@@ -464,7 +512,9 @@ describe('invalid answers → Rejected with a reason', () => {
         defenseAnswers('李老师', 'B002', [41, 20, 10, 8, 8]),
       ),
     ]);
-    expect(rejectedRow(ports, 'd1')!.reason).toMatch(/^创建成效（40分）: 41 is out of range/);
+    expect(rejectedRow(ports, 'd1')!.reason).toBe(
+      '「创建成效（40分）」填的是“41”，超出范围；应填介于 0 到 40 之间的数（最多两位小数）',
+    );
   });
 
   test('a vote for a month outside the programme', () => {
@@ -473,7 +523,7 @@ describe('invalid answers → Rejected with a reason', () => {
       response('vote', 'v1', '2027-07-02 10:00:00', voteAnswers('2027-07', '李老师', 'B002', '80')),
     ]);
     expect(rejectedRow(ports, 'v1')!.reason).toBe(
-      '评选月份: 2027-07 is outside the programme; expected a month from 2026-09 to 2027-06',
+      '「评选月份」2027-07 不在创建年度内；应为 2026-09 至 2027-06 之间的月份',
     );
   });
 
@@ -482,34 +532,61 @@ describe('invalid answers → Rejected with a reason', () => {
     const problem = {
       form: 'activity' as const,
       responseId: 'csv-7',
-      submittedAt: '2026-10-11 10:00:00',
-      reason: '时间戳记: "yesterday" is not a time',
-      payload: '{"支部":"B001"}',
+      submittedAt: 'yesterday',
+      reason: '「时间戳记」“yesterday”无法识别为时间',
+      field: 'submittedAt' as const,
+      raw: { 时间戳记: 'yesterday', 支部: 'B001', 'Activity date': '2026-10-10', 'column 12': 'x' },
     };
     expect(ingestResponses(ports, [], [problem])).toMatchObject({ rejected: 1, skipped: 0 });
     expect(rejectedRow(ports, 'csv-7')).toMatchObject({ reason: problem.reason, resolved: false });
+    // Its cells sit under the questions they answer, whichever language the export used.
+    expect(rejectedCells(ports.store, 'csv-7')).toMatchObject({
+      提交时间: 'yesterday',
+      待改字段: '提交时间',
+      支部: 'B001',
+      活动日期: '2026-10-10',
+    });
+    expect(JSON.parse(rejectedRow(ports, 'csv-7')!.payload!)).toEqual(problem.raw);
+    expect(ports.store.marked('Rejected')).toEqual([
+      { row: 1, column: '提交时间', note: problem.reason },
+    ]);
     expect(ingestResponses(ports, [], [problem])).toMatchObject({ rejected: 0, skipped: 1 });
     expect(records(ports.store, RejectedTable)).toHaveLength(1);
   });
 
-  test('in an English workbook, reasons name the English question title', () => {
+  test('in an English workbook, Rejected is in English: headers, form, reason, answers', () => {
     const ports = programme();
     setConfig(ports.store, { locale: 'en' });
     ingestResponses(ports, [
       response('activity', 'a1', '2026-10-11 10:00:00', activityAnswers('B999')),
     ]);
-    const header = ports.store.peek('Rejected')[0];
-    expect(header).toEqual([
+    const header = ports.store.peek('Rejected')[0]!;
+    expect(header.slice(0, 8)).toEqual([
       'Response ID',
       'Form',
       'Submitted at',
       'Reason',
-      'Raw payload',
-      'Resolved',
+      'Field to fix',
+      'Handling',
+      'Branch',
+      'Activity date',
     ]);
-    expect(rejectedRow(ports, 'a1')!.reason).toMatch(/^Branch: "B999" is not a registered branch/);
-    // The payload keeps the Chinese titles: reprocessing reads either.
-    expect(JSON.parse(rejectedRow(ports, 'a1')!.payload)).toMatchObject({ 支部: 'B999' });
+    expect(header.slice(-4)).toEqual(['Email address', 'Resolved', 'Handled at', 'Raw payload']);
+    const row = rejectedRow(ports, 'a1')!;
+    expect(row.reason).toBe(
+      'Branch: "B999" is not a registered branch; expected a branch from the list or its ID, such as B007',
+    );
+    expect(rejectedCells(ports.store, 'a1')).toMatchObject({
+      Form: 'Activity report',
+      'Field to fix': 'Branch',
+      Branch: 'B999',
+    });
+    expect(JSON.parse(row.payload!)).toMatchObject({ Branch: 'B999', Title: '《红岩》读书会' });
+    // No Chinese but what the student typed.
+    const typed = new Set(Object.values(activityAnswers('B999')));
+    const cells = ports.store.peek('Rejected').flat();
+    const chinese = cells.filter((c) => /[\u4e00-\u9fff]/.test(String(c ?? '')));
+    expect(chinese.filter((c) => !typed.has(String(c)) && !String(c).startsWith('{'))).toEqual([]);
   });
 });
 
@@ -556,7 +633,7 @@ describe('statuses that depend on several sheets', () => {
       ['d2', 'counted', 89], // 36 + 22 + 13 + 9 + 9
       ['d1', 'superseded', 76], // 30 + 20 + 10 + 8 + 8
     ]);
-    expect(sheets[1]!.reason).toMatch(/superseded by response d2/);
+    expect(sheets[1]!.reason).toMatch(/^已被回复 d2 替代$/);
   });
 
   test('a judge scoring their own branch → conflict, in the defense and in the on-site vote', () => {
@@ -620,7 +697,7 @@ describe('statuses that depend on several sheets', () => {
       ['a3', 'submitted', 12],
       ['a4', 'submitted', 12],
     ]);
-    expect(activities[1]!.note).toBe('与 a1 重复 / duplicate of a1');
+    expect(activities[1]!.note).toBe('与 a1 重复');
   });
 
   test('the earlier submission is the original even when the later one is ingested first', () => {
@@ -631,7 +708,7 @@ describe('statuses that depend on several sheets', () => {
     ]);
     const activities = records(ports.store, ActivitiesTable);
     expect(activities.map((a) => [a.responseId, a.status, a.note])).toEqual([
-      ['late', 'duplicate', '与 early 重复 / duplicate of early'],
+      ['late', 'duplicate', '与 early 重复'],
       ['early', 'submitted', null],
     ]);
   });
@@ -1010,7 +1087,7 @@ describe('the summary says what was rejected and how to fix it', () => {
     );
     expect(report.summary[1]).toMatch(/^2 × judge not in the Judges sheet — add the judges there/);
     expect(records(ports.store, RejectedTable)[0]!.reason).toBe(
-      'Judge name: "Ms Qian" is not in the Judges sheet; expected a registered judge',
+      'Judge name: "Ms Qian" is not in the Judges sheet; expected a registered judge: add the judge there first, then reprocess',
     );
   });
 });
@@ -1060,10 +1137,8 @@ describe('answers to a question the schema does not have', () => {
     const ports = programme();
     ingestResponses(ports, [withPlace('a1', '大礼堂', { participants: '三十' })]);
     const row = rejectedRow(ports, 'a1')!;
-    expect(JSON.parse(row.payload)).toMatchObject({ 活动地点: '大礼堂' });
-    editRow(ports.store, RejectedTable, 'a1', {
-      payload: JSON.stringify({ ...(JSON.parse(row.payload) as object), 参加人数: '30' }),
-    });
+    expect(JSON.parse(row.payload!)).toMatchObject({ 活动地点: '大礼堂' });
+    editRejected(ports.store, 'a1', { 参加人数: '30' });
     expect(reprocessRejected(ports)).toMatchObject({ moved: 1 });
     const sheet = ports.store.peek('Activities');
     expect(sheet[1]![sheet[0]!.indexOf('活动地点')]).toBe('大礼堂');

@@ -12,7 +12,6 @@ import {
   LogTable,
   MonthlyResultsTable,
   OnsiteVotesTable,
-  RejectedTable,
 } from '../../src/domain/schema/tables';
 import {
   activityAnswers,
@@ -26,6 +25,7 @@ import {
   voteAnswers,
   type TestPorts,
 } from '../support/fakes';
+import { editRejected } from '../support/rejectedSheet';
 
 const OCT = '2026-10';
 const NOV = '2026-11';
@@ -182,10 +182,7 @@ describe('(b) a reprocessed Rejected row landing in a finalised month', () => {
       ),
     ]);
     expect(findStaleMonths(ports)).toEqual([]);
-    editRow(ports.store, RejectedTable, 'bad', (row) => ({
-      ...row,
-      payload: JSON.stringify({ ...(JSON.parse(row.payload) as object), 支部: 'B004' }),
-    }));
+    editRejected(ports.store, 'bad', { 支部: 'B004' });
 
     const reprocess = reprocessRejected(ports);
 

@@ -35,7 +35,7 @@ describe('screenSheets', () => {
       {
         responseId: 'r1',
         status: 'conflict',
-        reason: '评委所在支部（B007），须回避 / judge belongs to this branch (B007)',
+        reason: '评委所在支部（B007），须回避',
       },
       { responseId: 'r2', status: 'counted' },
     ]);
@@ -63,12 +63,12 @@ describe('screenSheets', () => {
       {
         responseId: 'r1',
         status: 'superseded',
-        reason: '已被回复 r2 替代 / superseded by response r2',
+        reason: '已被回复 r2 替代',
       },
       {
         responseId: 'r3',
         status: 'superseded',
-        reason: '已被回复 r2 替代 / superseded by response r2',
+        reason: '已被回复 r2 替代',
       },
     ]);
   });

@@ -274,9 +274,14 @@ describe('table declarations', () => {
     const declared = (Object.values(Tables) as unknown[]).filter(
       (v): v is TableDef => typeof v === 'object' && v !== null && 'columns' in v,
     );
-    for (const def of declared) expect(tables).toContain(def);
+    // Rejected, like DefenseScores, is declared by the rubric (one column per question).
+    for (const def of declared.filter((d) => d.name !== 'Rejected')) expect(tables).toContain(def);
     const defense = tables.find((t) => t.name === 'DefenseScores')!;
     expect(headerRow(defense, 'en')).toContain('Q&A (10)');
+    const rejected = tables.find((t) => t.name === 'Rejected')!;
+    expect(headerRow(rejected, 'en')).toEqual(
+      expect.arrayContaining([...headerRow(Tables.RejectedTable, 'en'), 'Q&A (10)']),
+    );
   });
 
   it('refuses a key column that is not declared', () => {

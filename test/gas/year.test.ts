@@ -337,8 +337,9 @@ describe('a programme year through the bundle', () => {
       [unknown.responseId, crowd.responseId].sort(),
     );
     const reason = (id: string) => String(rejected.find((r) => r['响应编号'] === id)!['原因']);
-    expect(reason(unknown.responseId)).toMatch(/^支部: .*B099 不存在的支部/);
-    expect(reason(crowd.responseId)).toMatch(/^党外群众人数: 35 is more than the 20 participants/);
+    expect(reason(unknown.responseId)).toMatch(/^「支部」填的是“B099 不存在的支部”/);
+    expect(reason(crowd.responseId)).toBe('「党外群众人数」35 多于参加人数 20；应不超过参加人数');
+    expect(rejected.map((r) => r['活动日期'])).toEqual(['2027-06-26', '2027-06-26']);
     expect(JSON.parse(String(rejected[0]!['原始内容']))).toHaveProperty('活动名称');
 
     const values = world.readSheet(SHEETS.activities)!;

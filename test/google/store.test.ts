@@ -3,19 +3,27 @@
  * REST paths Google defines, writes RAW, grows the grid first, and leaves the tables the job
  * made; Google's errors are retried or told apart as they should be.
  */
+import ExcelJS from 'exceljs';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ingestResponses } from '../../src/app/ingest';
 import { finaliseMonth } from '../../src/app/monthly';
-import { buildReport } from '../../src/app/report';
-import { t } from '../../src/domain/messages';
+import { reprocessRejected } from '../../src/app/reprocess';
 import { Table } from '../../src/app/table';
 import { GoogleCallError } from '../../src/google/errors';
 import { explainGoogleError } from '../../src/google/explain';
 import { runOnSpreadsheet } from '../../src/google/session';
 import { GoogleSheetsStore } from '../../src/google/sheetsStore';
+import { pullWorkbook } from '../../src/google/transfer';
 import { LogTable } from '../../src/domain/schema/tables';
 import { workbookTables } from '../../src/domain/schema/workbook';
 import { DEFAULT_CONFIG } from '../../src/domain/config';
 import { SettableClock } from '../../src/local/clock';
-import { compactSheets } from '../gas/support';
+import { compactSheets, editRows } from '../gas/support';
+import { activityAnswers, response } from '../support/fakes';
+import { buildReport } from '../../src/app/report';
+import { t } from '../../src/domain/messages';
 import { serve, SERVICE_ACCOUNT, type Served } from './support';
 
 jest.setTimeout(30_000);
@@ -88,6 +96,51 @@ describe('the Sheets table store over the REST API', () => {
       t('zh-CN', 'dashboard.title', { year: DEFAULT_CONFIG.programYear }),
     );
     expect(world.readSheet('日志')!.at(-1)![1]).toBe('report');
+  });
+
+  it('marks a rejected answer with a note and a highlight, in the batch before the values', async () => {
+    const api = await served.connect();
+    const world = served.gas.world;
+    /** The note and background of the 支部 cell of 待处理's first row. */
+    const mark = () =>
+      world.peek(() => {
+        const sheet = world.spreadsheet.getSheetByName('待处理')!;
+        const header = sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0]!;
+        const cell = sheet.getRange(2, header.indexOf('支部') + 1);
+        return [cell.getValue(), cell.getNote(), cell.getBackground()];
+      });
+    served.fake.reset();
+    await runOnSpreadsheet(api, served.spreadsheetId, options, ({ ports }) =>
+      ingestResponses(ports, [
+        response('activity', 'm1', '2026-10-11 10:00:00', activityAnswers('B999')),
+      ]),
+    );
+    const labels = served.fake.requests.map((r) => r.label).filter((l) => l !== 'oauth.token');
+    expect(labels).toEqual([
+      'sheets.spreadsheets.get',
+      'sheets.values.batchGet',
+      'sheets.spreadsheets.batchUpdate',
+      'sheets.values.batchUpdate',
+    ]);
+    const [value, note, background] = mark();
+    expect([value, background]).toEqual(['B999', '#ffe599']);
+    expect(note).toMatch(/^「支部」填的是“B999”，不是已登记的支部/);
+
+    // A backup pulled into a workbook carries the mark too (notes are not values).
+    const file = join(mkdtempSync(join(tmpdir(), 'starbranch-pull-')), 'backup.xlsx');
+    await pullWorkbook(api, served.spreadsheetId, file);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(file);
+    const sheet = book.getWorksheet('待处理')!;
+    const header = (sheet.getRow(1).values as unknown[]).map(String);
+    expect(sheet.getRow(2).getCell(header.indexOf('支部')).note).toBe(note);
+
+    // Dismissed by staff, closed by reprocess: the note and the highlight come off.
+    editRows(world, '待处理', () => true, { 处理方式: '忽略（无效）' });
+    await runOnSpreadsheet(api, served.spreadsheetId, options, ({ ports }) =>
+      reprocessRejected(ports),
+    );
+    expect(mark()).toEqual(['B999', '', '#ffffff']);
   });
 
   it('a job reads its own writes: two jobs in one session keep both their Log rows', async () => {

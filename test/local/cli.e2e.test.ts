@@ -88,11 +88,15 @@ describe('starbranch demo', () => {
     const rejected = read(RejectedTable);
     expect(rejected).toHaveLength(7);
     const reasons = rejected.map((r) => r.reason).join('\n');
-    expect(reasons).toContain('支部: "数学学院第九党支部" is not a registered branch');
-    expect(reasons).toMatch(/活动日期: "2027\/2\/30" is not a real date/);
-    expect(reasons).toContain('活动类型: "聚餐" is not one of the allowed values');
-    expect(reasons).toContain('活动名称: is required');
-    expect(rejected.every((r) => JSON.parse(r.payload)['支部'] !== undefined)).toBe(true);
+    expect(reasons).toContain('「支部」填的是“数学学院第九党支部”，不是已登记的支部');
+    expect(reasons).toContain(
+      '「活动日期」填的是“2027/2/30”，不是有效的日期；应填日期，如 2026-10-15',
+    );
+    expect(reasons).toContain(
+      '「活动类型」填的是“聚餐”，不是可选的答案；应填以下之一：树一个标志、',
+    );
+    expect(reasons).toContain('「活动名称」未填写；应填不超过 200 个字的文字');
+    expect(rejected.every((r) => JSON.parse(r.payload!)['支部'] !== undefined)).toBe(true);
   });
 
   it('stores a formula-like title as a text cell, never a formula', async () => {
@@ -234,7 +238,9 @@ describe('hand-made CSV exports', () => {
     expect(branches[0]!.plan).toBe('以党建促学风\n每月一次主题活动');
     const rejected = read(RejectedTable);
     expect(rejected).toHaveLength(1);
-    expect(rejected[0]!.reason).toContain('党员人数: "abc" is not a whole number');
+    expect(rejected[0]!.reason).toBe(
+      '「党员人数」填的是“abc”，不是数字；应填介于 1 到 500 之间的整数',
+    );
   }, 30_000);
 
   it('refuses an export missing a required column with one line naming it (exit 1)', async () => {

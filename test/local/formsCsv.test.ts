@@ -173,11 +173,13 @@ describe('readFormsCsv', () => {
       timestampText: 'not a time',
       raw: { 时间戳记: 'not a time', 电子邮件地址: 'x@example.edu.cn', 活动名称: '读书会' },
     });
-    expect(first!.message).toMatch(/^responses\.csv row 3: 时间戳记: .*not a time/);
+    expect(first!.problem).toEqual({
+      kind: 'timestampUnreadable',
+      title: '时间戳记',
+      text: 'not a time',
+    });
     expect(first!.responseId).toMatch(/^r-[0-9a-f]{16}$/);
-    expect(second!.message).toBe(
-      'responses.csv row 4: 时间戳记 is blank; expected the time the response was submitted',
-    );
+    expect(second!.problem).toEqual({ kind: 'timestampBlank', title: '时间戳记' });
     expect(read(csv([ZH_HEADER, ZH_ROW, bad, blank])).problems).toEqual(problems);
   });
 
@@ -186,7 +188,7 @@ describe('readFormsCsv', () => {
       '2026/10/15 下午2:03:00,,B007,2026/10/14,读一本好书,读书会,内容,30,12,是,,,多出来的';
     const { responses, problems } = read(csv([ZH_HEADER, long]));
     expect(responses).toEqual([]);
-    expect(problems[0]!.message).toMatch(/1 cell beyond the last titled column/);
+    expect(problems[0]!.problem).toEqual({ kind: 'beyondColumns', count: 1 });
     expect(problems[0]!.raw['column 13']).toBe('多出来的');
   });
 

@@ -12,13 +12,13 @@ import { readFormsCsv, writeFormsCsv } from '../../src/local/formsCsv';
 import { ingestCsv } from '../../src/local/ingestCsv';
 import {
   activityAnswers,
-  editRow,
   FixedClock,
   MemoryStore,
   records,
   seedProgramme,
   type TestPorts,
 } from '../support/fakes';
+import { editRejected } from '../support/rejectedSheet';
 import { gb18030, unicodeText } from '../support/encodings';
 
 /** B001, B002 approved. */
@@ -100,10 +100,7 @@ describe('an export resaved by Excel', () => {
     const rows = googleRows();
     ingestCsv(ports, 'activity', exportCsv(rows), 'a.csv');
     const [bad] = records(ports.store, RejectedTable);
-    editRow(ports.store, RejectedTable, bad!.responseId, (row) => ({
-      ...row,
-      payload: JSON.stringify({ ...(JSON.parse(row.payload) as object), 参加人数: '30' }),
-    }));
+    editRejected(ports.store, bad!.responseId, { 参加人数: '30' });
     expect(reprocessRejected(ports)).toMatchObject({ moved: 1 });
 
     const report = ingestCsv(ports, 'activity', exportCsv(resavedByExcel(rows)), 'a-excel.csv');

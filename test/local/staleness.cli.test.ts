@@ -19,6 +19,7 @@ import {
 import { writeFormsCsv } from '../../src/local/formsCsv';
 import { main } from '../../src/local/cli';
 import { XlsxStore } from '../../src/local/xlsxStore';
+import { editRejectedCells } from '../support/workbookEdits';
 
 async function run(...argv: string[]) {
   const out: string[] = [];
@@ -109,14 +110,10 @@ test('reprocess says which finalised months the rows it moved made stale', async
     ),
   );
   expect((await run('ingest', path, '--form', 'activity', csv)).code).toBe(0);
-  // Staff correct the branch in the raw answers and reprocess.
+  // Staff correct the branch in its cell of 待处理 and reprocess.
   const store = await XlsxStore.open(path);
-  const rejected = Table.read(store, RejectedTable, 'zh-CN');
-  const row = rejected.records()[0]!;
-  const payload = JSON.parse(row.payload) as Record<string, string>;
-  rejected.upsert({ ...row, payload: JSON.stringify({ ...payload, 支部: 'B002' }) });
-  rejected.save(store, 'zh-CN');
-  await store.save(path);
+  const [row] = Table.read(store, RejectedTable, 'zh-CN').records();
+  await editRejectedCells(path, row!.responseId, { 支部: 'B002' });
 
   const reprocessed = await run('reprocess', path);
   expect(reprocessed.code).toBe(0);

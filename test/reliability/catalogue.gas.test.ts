@@ -14,7 +14,7 @@ import { Table } from '../../src/app/table';
 import type { TableDef } from '../../src/domain/schema/table';
 import { RejectedTable } from '../../src/domain/schema/tables';
 import { CATALOGUE, submittedAtOf, type CatalogueCase } from './catalogue';
-import { runGasPath, sheetRowsOf, type GasDelivery, type GasPathRun } from './gasPath';
+import { notesOf, runGasPath, sheetRowsOf, type GasDelivery, type GasPathRun } from './gasPath';
 import { outcomeOf, reasonOf, TABLE_OF } from './landings';
 
 /**
@@ -111,6 +111,14 @@ test.each(runnable)('$id: $title', (c) => {
   expect(outcomeOf(landing!)).toBe(c.expect.outcome);
   if (landing!.place === 'rejected') {
     expect(landing!.row).toMatchObject({ form: c.form, resolved: false });
+  }
+  if (landing!.place === 'rejected') {
+    // The answer at fault is named and its cell carries the reason as a note.
+    const [row] = sheetRowsOf(run.gas.world, RejectedTable, own.responseId);
+    const notes = notesOf(run.gas.world, row!.sheet, row!.rowNumber);
+    const fields = String(landing!.row.field).split('、');
+    expect(Object.keys(notes).sort()).toEqual([...fields].sort());
+    for (const note of Object.values(notes)) expect(note).toBe(landing!.row.reason);
   }
   if (c.expect.reasonIncludes !== undefined) {
     expect(reasonOf(landing!)).toContain(c.expect.reasonIncludes);

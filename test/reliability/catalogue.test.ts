@@ -111,6 +111,8 @@ function checkCase(run: PathRun, c: CatalogueCase): void {
   expect(outcomeOf(landing!)).toBe(c.expect.outcome);
   if (landing!.place === 'rejected') {
     expect(landing!.row).toMatchObject({ form: c.form, resolved: false });
+    // The answer at fault is named (待改字段), so its cell is marked for staff.
+    expect(landing!.row.field).toEqual(expect.stringMatching(/\S/));
   }
   if (c.expect.reasonIncludes !== undefined) {
     expect(reasonOf(landing!)).toContain(c.expect.reasonIncludes);
@@ -482,18 +484,18 @@ describe('CSV', () => {
     expect(report.rowsIn).toBe(rowsOfActivity());
     expect(report.added + report.rejected).toBe(rowsOfActivity());
     const problems = records(ports.store, RejectedTable).filter((r) =>
-      r.reason.includes('beyond the last titled column'),
+      r.reason.includes('最后一个标题列之后还有 1 个单元格'),
     );
     expect(problems).toHaveLength(1);
     const [problem] = problems;
     expect(problem).toMatchObject({ form: 'activity', resolved: false });
-    expect(problem!.reason).toContain(`activity.csv row ${at + 1}`);
+    expect(problem!.reason).toContain(`activity.csv 第 ${at + 1} 行：`);
     // The file and row are named once.
     expect(problem!.reason.split('activity.csv').length).toBe(2);
-    const payload = JSON.parse(problem!.payload) as Record<string, string>;
+    const payload = JSON.parse(problem!.payload!) as Record<string, string>;
     expect(payload).toMatchObject({ Timestamp: cells[at]![0], 'column 13': 'stray' });
     expect(payload.Participants).toContain('已截断，原文 50000 字');
-    expect(problem!.payload.length).toBeLessThan(32_767);
+    expect(problem!.payload!.length).toBeLessThan(32_767);
     expectEveryRowReadable(ports.store);
     // The last row still landed, and the same file again adds nothing.
     expect(

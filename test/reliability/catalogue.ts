@@ -243,23 +243,26 @@ export const CATALOGUE: readonly CatalogueCase[] = [
     'activity-participants-text',
     'text in participants',
     { participants: 'about 30' },
-    rejected('参加人数: "about 30" is not a whole number; expected a whole number from 1 to 10000'),
+    rejected('「参加人数」填的是“about 30”，不是数字；应填介于 1 到 10000 之间的整数'),
   ),
   activity(
     'activity-participants-decimal',
     'a fraction of a participant',
     { participants: '30.5' },
-    rejected('参加人数: "30.5" is not a whole number; expected a whole number from 1 to 10000'),
+    rejected('「参加人数」填的是“30.5”，不是整数；应填介于 1 到 10000 之间的整数'),
   ),
   activity(
     'activity-participants-huge-text',
     '50,000 characters typed into participants',
     { participants: LONG_NUMBER_TEXT },
-    rejected(`参加人数: "${'三'.repeat(57)}..." is not a whole number`, (row) => {
-      // The reason quotes a clipped answer, so the Rejected row still fits a cell.
-      expect(String(row.reason).length).toBeLessThan(1_000);
-      expect(String(row.payload).length).toBeLessThan(XLSX_CELL_LIMIT);
-    }),
+    rejected(
+      `「参加人数」填的是“${'三'.repeat(57)}...”，不是数字；应填介于 1 到 10000 之间的整数`,
+      (row) => {
+        // The reason quotes a clipped answer, so the Rejected row still fits a cell.
+        expect(String(row.reason).length).toBeLessThan(1_000);
+        expect(String(row.payload).length).toBeLessThan(XLSX_CELL_LIMIT);
+      },
+    ),
     {
       note: 'the reason quotes only the first 57 characters and the payload the first 2,000, so the row fits a cell and reads back',
     },
@@ -275,7 +278,9 @@ export const CATALOGUE: readonly CatalogueCase[] = [
     'activity-funds-text',
     'text in funds',
     { funds: '五百元' },
-    rejected('使用经费（元）: "五百元" is not a number; expected a number from 0 to 1000000'),
+    rejected(
+      '「使用经费（元）」填的是“五百元”，不是数字；应填介于 0 到 1000000 之间的数（最多两位小数）',
+    ),
   ),
   activity(
     'activity-funds-thousands',
@@ -288,19 +293,21 @@ export const CATALOGUE: readonly CatalogueCase[] = [
     'vote-score-text',
     'text in score',
     { score: '优秀' },
-    rejected('综合评分: "优秀" is not a number; expected a number from 0 to 100'),
+    rejected('「综合评分」填的是“优秀”，不是数字；应填介于 0 到 100 之间的数（最多两位小数）'),
   ),
   application(
     'application-members-text',
     'text in party members',
     { members: 'twenty' },
-    rejected('党员人数: "twenty" is not a whole number; expected a whole number from 1 to 500'),
+    rejected('「党员人数」填的是“twenty”，不是数字；应填介于 1 到 500 之间的整数'),
   ),
   defense(
     'defense-criterion-text',
     'text in a criterion mark',
     { c2: '很好' },
-    rejected('特色创新（25分）: "很好" is not a number; expected a number from 0 to 25'),
+    rejected(
+      '「特色创新（25分）」填的是“很好”，不是数字；应填介于 0 到 25 之间的数（最多两位小数）',
+    ),
   ),
 
   // Out of range
@@ -308,50 +315,52 @@ export const CATALOGUE: readonly CatalogueCase[] = [
     'activity-participants-negative',
     'negative participants',
     { participants: '-12' },
-    rejected('参加人数: -12 is out of range; expected a whole number from 1 to 10000'),
+    rejected('「参加人数」填的是“-12”，超出范围；应填介于 1 到 10000 之间的整数'),
   ),
   activity(
     'activity-participants-zero',
     'zero participants',
     { participants: '0' },
-    rejected('参加人数: 0 is out of range; expected a whole number from 1 to 10000'),
+    rejected('「参加人数」填的是“0”，超出范围；应填介于 1 到 10000 之间的整数'),
   ),
   activity(
     'activity-participants-too-many',
     'more participants than the form allows',
     { participants: '10001' },
-    rejected('参加人数: 10001 is out of range; expected a whole number from 1 to 10000'),
+    rejected('「参加人数」填的是“10001”，超出范围；应填介于 1 到 10000 之间的整数'),
   ),
   activity(
     'activity-funds-negative',
     'negative funds',
     { funds: '-5' },
-    rejected('使用经费（元）: -5 is out of range; expected a number from 0 to 1000000'),
+    rejected(
+      '「使用经费（元）」填的是“-5”，超出范围；应填介于 0 到 1000000 之间的数（最多两位小数）',
+    ),
   ),
   activity(
     'activity-nonparty-exceeds',
     'non-party participants more than participants',
     { participants: '20', nonParty: '21' },
-    rejected('党外群众人数: 21 is more than the 20 participants'),
+    rejected('「党外群众人数」21 多于参加人数 20；应不超过参加人数'),
   ),
   vote(
     'vote-score-above-100',
     'score above 100',
     { score: '101' },
-    rejected('综合评分: 101 is out of range; expected a number from 0 to 100'),
+    rejected('「综合评分」填的是“101”，超出范围；应填介于 0 到 100 之间的数（最多两位小数）'),
   ),
   vote(
     'vote-score-negative',
     'negative score',
     { score: '-1' },
-    rejected('综合评分: -1 is out of range; expected a number from 0 to 100'),
+    rejected('「综合评分」填的是“-1”，超出范围；应填介于 0 到 100 之间的数（最多两位小数）'),
   ),
   vote(
     'vote-score-three-places',
     'score with 3 decimal places',
     { score: '86.555' },
     rejected(
-      '综合评分: 86.555 has too many decimal places; expected a number from 0 to 100 with at most 2 decimal places',
+      '「综合评分」填的是“86.555”，小数位数过多；应填介于 0 到 100 之间的数（最多两位小数）',
     ),
   ),
   vote(
@@ -364,20 +373,20 @@ export const CATALOGUE: readonly CatalogueCase[] = [
     'application-members-zero',
     'zero party members',
     { members: '0' },
-    rejected('党员人数: 0 is out of range; expected a whole number from 1 to 500'),
+    rejected('「党员人数」填的是“0”，超出范围；应填介于 1 到 500 之间的整数'),
   ),
   defense(
     'defense-criterion-above-max',
     'criterion mark above its maximum',
     { c1: '41' },
-    rejected('创建成效（40分）: 41 is out of range; expected a number from 0 to 40'),
+    rejected('「创建成效（40分）」填的是“41”，超出范围；应填介于 0 到 40 之间的数（最多两位小数）'),
   ),
   defense(
     'defense-criterion-three-places',
     'criterion mark with 3 decimal places',
     { c1: '36.125' },
     rejected(
-      '创建成效（40分）: 36.125 has too many decimal places; expected a number from 0 to 40 with at most 2 decimal places',
+      '「创建成效（40分）」填的是“36.125”，小数位数过多；应填介于 0 到 40 之间的数（最多两位小数）',
     ),
   ),
 
@@ -386,11 +395,18 @@ export const CATALOGUE: readonly CatalogueCase[] = [
     'activity-branch-unknown',
     'unknown branch',
     { branch: 'B999' },
-    rejected('支部: "B999" is not a registered branch; expected a branch from the list', (row) =>
-      expect(JSON.parse(String(row.payload))).toMatchObject({
-        支部: 'B999',
-        电子邮件地址: 'student@example.edu.cn',
-      }),
+    rejected(
+      '「支部」填的是“B999”，不是已登记的支部；应填支部列表中的支部或支部编号，如 B007',
+      (row) => {
+        expect(row).toMatchObject({
+          'answer:支部': 'B999',
+          respondentEmail: 'student@example.edu.cn',
+        });
+        expect(JSON.parse(String(row.payload))).toMatchObject({
+          支部: 'B999',
+          电子邮件地址: 'student@example.edu.cn',
+        });
+      },
     ),
     { email: 'student@example.edu.cn', note: 'the payload keeps every answer and the email' },
   ),
@@ -398,13 +414,15 @@ export const CATALOGUE: readonly CatalogueCase[] = [
     'activity-branch-pending',
     'branch not yet approved',
     { branch: 'B003' },
-    rejected('支部: branch B003 计算机学院第3党支部 is not yet approved'),
+    rejected(
+      '「支部」填的 B003 计算机学院第3党支部 尚未通过审核；请先在「支部」表中审核，通过后再重新处理',
+    ),
   ),
   activity(
     'activity-branch-rejected',
     'branch staff rejected',
     { branch: 'B004 计算机学院第4党支部' },
-    rejected('支部: branch B004 计算机学院第4党支部 is not approved'),
+    rejected('「支部」填的 B004 计算机学院第4党支部 未通过审核，不参加创建；应为已通过审核的支部'),
   ),
   activity(
     'activity-branch-by-id',
@@ -441,7 +459,7 @@ export const CATALOGUE: readonly CatalogueCase[] = [
     'nomination-branch-rejected',
     'nomination for a rejected branch',
     { branch: 'B004' },
-    rejected('支部: branch B004 计算机学院第4党支部 is not approved'),
+    rejected('「支部」填的 B004 计算机学院第4党支部 未通过审核，不参加创建；应为已通过审核的支部'),
   ),
   vote(
     'vote-branch-by-dropdown',
@@ -455,27 +473,29 @@ export const CATALOGUE: readonly CatalogueCase[] = [
     'defense-judge-unregistered',
     'judge not in the Judges sheet',
     { judge: '钱老师' },
-    rejected('评委姓名: “钱老师”不在「评委」表中；请先在「评委」表中添加该评委'),
+    rejected(
+      '「评委姓名」填的是“钱老师”，不在「评委」表中；应为已登记的评委：请先在「评委」表中添加该评委，再重新处理',
+    ),
   ),
   defense(
     'defense-judge-own-branch',
     'judge scoring their own branch',
     { judge: '王老师', branch: 'B001' },
-    { outcome: 'conflict', reasonIncludes: 'judge belongs to this branch (B001)' },
+    { outcome: 'conflict', reasonIncludes: '评委所在支部（B001），须回避' },
     { note: 'kept with status 回避, never counted' },
   ),
   vote(
     'vote-judge-own-branch',
     'voter scoring their own branch',
     { judge: '王老师', branch: 'B001' },
-    { outcome: 'conflict', reasonIncludes: 'judge belongs to this branch (B001)' },
+    { outcome: 'conflict', reasonIncludes: '评委所在支部（B001），须回避' },
     { note: 'kept with status 回避, never counted' },
   ),
   vote(
     'vote-resubmitted',
     'a later vote by the same judge for the same branch and month',
     {},
-    { outcome: 'superseded', reasonIncludes: 'superseded by response' },
+    { outcome: 'superseded', reasonIncludes: '已被回复 ' },
     {
       alongside: [
         {
@@ -490,7 +510,7 @@ export const CATALOGUE: readonly CatalogueCase[] = [
     'defense-resubmitted',
     'a later defense sheet by the same judge for the same branch',
     {},
-    { outcome: 'superseded', reasonIncludes: 'superseded by response' },
+    { outcome: 'superseded', reasonIncludes: '已被回复 ' },
     {
       alongside: [
         {
@@ -507,49 +527,39 @@ export const CATALOGUE: readonly CatalogueCase[] = [
     'activity-date-future',
     'activity dated after the report was submitted',
     { date: '2026-10-25' },
-    rejected('活动日期: 2026-10-25 is after the report was submitted; expected a past date'),
+    rejected('「活动日期」2026-10-25 晚于提交时间 2026-10-20；应为活动实际举办的日期'),
   ),
   activity(
     'activity-date-before-programme',
     'activity before the programme',
     { date: '2026-08-20' },
-    rejected(
-      '活动日期: 2026-08-20 is outside the programme; expected a date from 2026-09-01 to 2027-06-30',
-    ),
+    rejected('「活动日期」2026-08-20 不在创建年度内；应为 2026-09-01 至 2027-06-30 之间的日期'),
   ),
   activity(
     'activity-date-after-programme',
     'activity after the programme',
     { date: '2027-07-05' },
-    rejected(
-      '活动日期: 2027-07-05 is outside the programme; expected a date from 2026-09-01 to 2027-06-30',
-    ),
+    rejected('「活动日期」2027-07-05 不在创建年度内；应为 2026-09-01 至 2027-06-30 之间的日期'),
     { submittedAt: '2027-07-06 09:00:00' },
   ),
   activity(
     'activity-date-february-30',
     'impossible date: 30 February',
     { date: '2027-02-30' },
-    rejected(
-      '活动日期: "2027-02-30" is not a real date (February 2027 has 28 days); expected a date such as 2026-10-15',
-    ),
+    rejected('「活动日期」填的是“2027-02-30”，不是有效的日期；应填日期，如 2026-10-15'),
     { submittedAt: '2027-03-05 09:00:00' },
   ),
   activity(
     'activity-date-month-13',
     'impossible date: month 13',
     { date: '2026-13-01' },
-    rejected(
-      '活动日期: "2026-13-01" is not a real date (there is no month 13); expected a date such as 2026-10-15',
-    ),
+    rejected('「活动日期」填的是“2026-13-01”，不是有效的日期；应填日期，如 2026-10-15'),
   ),
   activity(
     'activity-date-words',
     'date in words',
     { date: '上周五' },
-    rejected(
-      '活动日期: "上周五" is not in a recognised format; expected a date such as 2026-10-15',
-    ),
+    rejected('「活动日期」填的是“上周五”，不是有效的日期；应填日期，如 2026-10-15'),
   ),
   activity(
     'activity-date-year-first-slashes',
@@ -580,9 +590,7 @@ export const CATALOGUE: readonly CatalogueCase[] = [
     'activity-date-ambiguous',
     'ambiguous a/b/yyyy meant day-first',
     { date: '05/10/2026' },
-    rejected(
-      '活动日期: 2026-05-10 is outside the programme; expected a date from 2026-09-01 to 2027-06-30',
-    ),
+    rejected('「活动日期」2026-05-10 不在创建年度内；应为 2026-09-01 至 2027-06-30 之间的日期'),
     {
       note: 'read month-first (Config dateOrder mdy, as Google en-US writes it); the reason shows the reading, so staff see what was understood',
     },
@@ -591,9 +599,7 @@ export const CATALOGUE: readonly CatalogueCase[] = [
     'vote-month-outside',
     'vote for a month outside the programme',
     { month: '2027-08' },
-    rejected(
-      '评选月份: 2027-08 is outside the programme; expected a month from 2026-09 to 2027-06',
-    ),
+    rejected('「评选月份」2027-08 不在创建年度内；应为 2026-09 至 2027-06 之间的月份'),
     { submittedAt: '2027-08-28 15:00:00' },
   ),
   vote(
@@ -612,17 +618,13 @@ export const CATALOGUE: readonly CatalogueCase[] = [
     'vote-month-future',
     'vote for a month after the submission',
     { month: '2026-11' },
-    rejected(
-      '评选月份: 2026-11 is after the vote was submitted (2026-10-28); expected the month of the meeting',
-    ),
+    rejected('「评选月份」2026-11 晚于提交时间 2026-10-28；应为评选会议所在的月份'),
   ),
   vote(
     'vote-month-impossible',
     'impossible month 2026-13',
     { month: '2026-13' },
-    rejected(
-      '评选月份: "2026-13" is not a real month (there is no month 13); expected a month such as 2026-10',
-    ),
+    rejected('「评选月份」填的是“2026-13”，不是有效的月份；应填月份，如 2026-10'),
   ),
 
   // Long and empty answers
@@ -630,18 +632,25 @@ export const CATALOGUE: readonly CatalogueCase[] = [
     'activity-description-50k',
     '50,000-character description',
     { description: LONG_DESCRIPTION },
-    rejected('活动内容: is 50000 characters long; at most 30000 allowed', (row) => {
-      const payload = String(row.payload);
-      expect(payload.length).toBeLessThan(XLSX_CELL_LIMIT);
-      expect(payload).toContain('已截断，原文 50000 字');
-    }),
+    rejected(
+      `「活动内容」填的是“${LONG_DESCRIPTION.slice(0, 57)}...”，太长（50000 字）；应填不超过 30000 个字的文字`,
+      (row) => {
+        const payload = String(row.payload);
+        expect(payload.length).toBeLessThan(XLSX_CELL_LIMIT);
+        expect(payload).toContain('已截断，原文 50000 字');
+        // The named cell staff edit is clipped the same way.
+        expect(String(row['answer:活动内容'])).toContain('已截断，原文 50000 字');
+      },
+    ),
     { note: 'the payload keeps the first 2,000 characters and says how long the answer was' },
   ),
   activity(
     'activity-title-too-long',
     'title longer than 200 characters',
     { title: '读书会'.repeat(70) },
-    rejected('活动名称: is 210 characters long; at most 200 allowed'),
+    rejected(
+      `「活动名称」填的是“${'读书会'.repeat(19)}...”，太长（210 字）；应填不超过 200 个字的文字`,
+    ),
   ),
   {
     id: 'activity-empty',
@@ -649,9 +658,16 @@ export const CATALOGUE: readonly CatalogueCase[] = [
     form: 'activity',
     answers: blank(ACTIVITY_FORM.questions),
     sent: blank(ACTIVITY_FORM.questions),
-    expect: rejected('支部: is required | 活动日期: is required', (row) => {
-      for (const title of ['活动类型', '活动名称', '活动内容', '参加人数', '党外群众人数']) {
-        expect(row.reason).toContain(`${title}: is required`);
+    expect: rejected('「支部」未填写；应填支部列表中的支部或支部编号，如 B007', (row) => {
+      for (const title of [
+        '活动日期',
+        '活动类型',
+        '活动名称',
+        '活动内容',
+        '参加人数',
+        '党外群众人数',
+      ]) {
+        expect(row.reason).toContain(`「${title}」未填写`);
       }
       // Optional questions are not asked for.
       expect(row.reason).not.toContain('佐证材料链接');
@@ -664,9 +680,11 @@ export const CATALOGUE: readonly CatalogueCase[] = [
     form: 'vote',
     answers: blank(VOTE_FORM.questions),
     sent: blank(VOTE_FORM.questions),
-    expect: rejected(
-      '评选月份: is required | 评委姓名: is required | 汇报支部: is required | 综合评分: is required',
-    ),
+    expect: rejected('「评选月份」未填写；应填月份，如 2026-10', (row) => {
+      for (const title of ['评委姓名', '汇报支部', '综合评分']) {
+        expect(row.reason).toContain(`「${title}」未填写`);
+      }
+    }),
   },
   {
     id: 'defense-empty',
@@ -674,10 +692,12 @@ export const CATALOGUE: readonly CatalogueCase[] = [
     form: 'defense',
     answers: blank(DEFENSE_FORM.questions),
     sent: blank(DEFENSE_FORM.questions),
-    expect: rejected(
-      '评委姓名: is required | 答辩支部: is required | 创建成效（40分）: is required | 特色创新（25分）: is required | 材料与PPT（15分）: is required | 现场陈述（10分）: is required | 答辩表现（10分）: is required',
-      (row) => expect(row.reason).not.toContain('评语'),
-    ),
+    expect: rejected('「评委姓名」未填写；应填不超过 50 个字的文字', (row) => {
+      for (const criterion of DEFENSE_FORM.questions.filter((q) => q.key !== 'comment')) {
+        expect(row.reason).toContain(`「${criterion.zh}」未填写`);
+      }
+      expect(row.reason).not.toContain('评语');
+    }),
   },
   {
     id: 'nomination-empty',
@@ -685,9 +705,11 @@ export const CATALOGUE: readonly CatalogueCase[] = [
     form: 'nomination',
     answers: blank(NOMINATION_FORM.questions),
     sent: blank(NOMINATION_FORM.questions),
-    expect: rejected(
-      '支部: is required | 姓名: is required | 学号: is required | 邮箱: is required | 主要事迹: is required',
-    ),
+    expect: rejected('「支部」未填写；应填支部列表中的支部或支部编号，如 B007', (row) => {
+      for (const title of ['姓名', '学号', '邮箱', '主要事迹']) {
+        expect(row.reason).toContain(`「${title}」未填写`);
+      }
+    }),
   },
   {
     id: 'application-empty',
@@ -695,10 +717,19 @@ export const CATALOGUE: readonly CatalogueCase[] = [
     form: 'application',
     answers: blank(APPLICATION_FORM.questions),
     sent: blank(APPLICATION_FORM.questions),
-    expect: rejected(
-      '支部名称: is required | 支部层次: is required | 所在单位: is required | 支部书记: is required | 书记邮箱: is required | 党员人数: is required | 创建计划: is required',
-      (row) => expect(row.reason).not.toContain('计划链接'),
-    ),
+    expect: rejected('「支部名称」未填写；应填不超过 100 个字的文字', (row) => {
+      for (const title of [
+        '支部层次',
+        '所在单位',
+        '支部书记',
+        '书记邮箱',
+        '党员人数',
+        '创建计划',
+      ]) {
+        expect(row.reason).toContain(`「${title}」未填写`);
+      }
+      expect(row.reason).not.toContain('计划链接');
+    }),
   },
 
   // Text stored exactly as typed
@@ -796,7 +827,7 @@ export const CATALOGUE: readonly CatalogueCase[] = [
     'invalid email',
     { email: 'secretary at example.edu.cn' },
     rejected(
-      '书记邮箱: "secretary at example.edu.cn" is not an email address; expected name@example.edu.cn',
+      '「书记邮箱」填的是“secretary at example.edu.cn”，不是有效的邮箱地址；应填有效的邮箱地址',
     ),
   ),
   application(
@@ -804,7 +835,7 @@ export const CATALOGUE: readonly CatalogueCase[] = [
     'plan link without https://',
     { planLink: 'www.example.edu.cn/plan' },
     rejected(
-      '计划链接: "www.example.edu.cn/plan" is not a web link; expected a link starting with https://',
+      '「计划链接」填的是“www.example.edu.cn/plan”，不是网页链接；应填网页链接（以 `https://` 开头）',
     ),
   ),
   activity(
@@ -812,7 +843,7 @@ export const CATALOGUE: readonly CatalogueCase[] = [
     'evidence link without https://',
     { evidenceLink: 'pan.example.com/s/abc' },
     rejected(
-      '佐证材料链接: "pan.example.com/s/abc" is not a web link; expected a link starting with https://',
+      '「佐证材料链接」填的是“pan.example.com/s/abc”，不是网页链接；应填网页链接（以 `https://` 开头）',
     ),
   ),
   nomination(
@@ -826,7 +857,7 @@ export const CATALOGUE: readonly CatalogueCase[] = [
     'nomination-email-invalid',
     'nominee email without a domain',
     { email: 'lisi@' },
-    rejected('邮箱: "lisi@" is not an email address; expected name@example.edu.cn'),
+    rejected('「邮箱」填的是“lisi@”，不是有效的邮箱地址；应填有效的邮箱地址'),
   ),
 
   // Choices
@@ -853,7 +884,7 @@ export const CATALOGUE: readonly CatalogueCase[] = [
     'unknown activity kind',
     { kind: '聚餐' },
     rejected(
-      '活动类型: "聚餐" is not one of the allowed values: 树一个标志 / 访一位学长 / 读一本好书 / 看一部老片 / 唱一首老歌 / 做一件实事 / 献一份厚礼 / 特色活动 / 专题学习会 / 专题培训 / 社会实践 / 其他',
+      '「活动类型」填的是“聚餐”，不是可选的答案；应填以下之一：树一个标志、访一位学长、读一本好书、看一部老片、唱一首老歌、做一件实事、献一份厚礼、特色活动、专题学习会、专题培训、社会实践、其他',
     ),
   ),
   activity(
@@ -884,7 +915,7 @@ export const CATALOGUE: readonly CatalogueCase[] = [
     'activity-counselor-maybe',
     'counselor present: maybe',
     { counselorPresent: 'maybe' },
-    rejected('辅导员是否出席: "maybe" is not yes or no; expected 是/否 or Yes/No'),
+    rejected('「辅导员是否出席」填的是“maybe”，不是“是”或“否”；应填“是”或“否”'),
   ),
   application(
     'application-tier-en-label',
@@ -897,7 +928,7 @@ export const CATALOGUE: readonly CatalogueCase[] = [
     'unknown tier',
     { tier: '博士生党支部' },
     rejected(
-      '支部层次: "博士生党支部" is not one of the allowed values: 低年级本科生党支部 / 高年级本科生党支部 / 研究生党支部',
+      '「支部层次」填的是“博士生党支部”，不是可选的答案；应填以下之一：低年级本科生党支部、高年级本科生党支部、研究生党支部',
     ),
   ),
 
@@ -906,13 +937,15 @@ export const CATALOGUE: readonly CatalogueCase[] = [
     'application-duplicate-name',
     'application with the name of an existing branch',
     { name: '计算机学院第2党支部' },
-    rejected('支部名称: a branch named "计算机学院第2党支部" already exists'),
+    rejected(
+      '「支部名称」已有名为“计算机学院第2党支部”的支部；同一支部只需申报一次，新支部请换一个名称',
+    ),
   ),
   activity(
     'activity-reported-twice',
     'the same activity reported again, as a new response',
     {},
-    { outcome: 'duplicate', reasonIncludes: '重复 / duplicate of' },
+    { outcome: 'duplicate', reasonIncludes: ' 重复' },
     {
       submittedAt: '2026-10-20 12:00:00',
       alongside: [

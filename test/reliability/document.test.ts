@@ -26,7 +26,7 @@ const OUTCOME_MEANING: Record<Outcome, string> = {
   canonical:
     'in its table and counted (activity 已提交, score sheet 有效, branch and nomination 待审核)',
   rejected:
-    'in 待处理 (Rejected) with a reason naming the question and what was expected, and the raw answers; staff correct it there and reprocess',
+    'in 待处理 (Rejected) with a reason naming the question and what was expected, its answers under their question titles, the failing one marked (a note and a highlight); staff correct it there and reprocess, or dismiss it (处理方式)',
   superseded: 'a score sheet kept, marked 已被替代: a later sheet by the same judge counts instead',
   conflict: 'a score sheet kept, marked 回避: the judge belongs to the branch, so it never counts',
   duplicate: 'an activity report kept, marked 重复 with 0 points: the first report stands',
@@ -130,8 +130,10 @@ function renderReliabilityDoc(): string {
     '     UPDATE_DOCS=1 npx jest test/reliability/document.test.ts && npx prettier --write docs/reliability.md -->',
     '',
     'Students and judges type what they type. Every form response becomes exactly one row: a row',
-    'of its table, or a row of the `待处理` (Rejected) sheet with a reason that names the question',
-    '(by its Chinese title) and says what was expected, and the raw answers (each clipped to 2,000',
+    'of its table, or a row of the `待处理` (Rejected) sheet with a reason in the workbook’s language',
+    'that names the question (here by its Chinese title) and says what was expected, the answers in',
+    'columns named by the question titles with the failing answer’s cell marked (a note holding the',
+    'reason, and a highlight), and the response as it arrived (原始内容; each answer clipped to 2,000',
     'characters, so the row fits a cell). Nothing is dropped, nothing stops the rows after it, and',
     'the same response ingested again is skipped.',
     '',
@@ -242,7 +244,9 @@ describe('docs/reliability.md', () => {
       if (c.expect.outcome === 'rejected') {
         // A reason names the question by its zh title, then says what is wrong.
         const titles = formDef(c.form, DEFAULT_CONFIG.defenseRubric).questions.map((q) => q.zh);
-        expect(titles.some((t) => c.expect.reasonIncludes?.startsWith(`${t}: `))).toBe(true);
+        expect(titles.some((t) => c.expect.reasonIncludes?.startsWith(`「${t}」`))).toBe(true);
+        // … and what was expected instead.
+        expect(c.expect.reasonIncludes).toMatch(/；.*(应|请)/);
       } else {
         expect(
           c.expect.reasonIncludes !== undefined || c.expect.check !== undefined || c.note,

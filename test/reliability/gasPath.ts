@@ -200,6 +200,19 @@ export interface SheetRow {
 }
 
 /** Every row of `def`'s sheet whose response-id column holds `responseId`. */
+/** The notes of the cells of a sheet row (1-based), by header: the cells staff are pointed to. */
+export function notesOf(world: World, sheet: string, rowNumber: number): Record<string, string> {
+  return world.peek(() => {
+    const s = world.spreadsheet.getSheetByName(sheet)!;
+    const width = s.getLastColumn();
+    const header = s.getRange(1, 1, 1, width).getValues()[0]!.map(String);
+    const notes = s.getRange(rowNumber, 1, 1, width).getNotes()[0]!;
+    return Object.fromEntries(
+      header.flatMap((h, c) => (notes[c] ? [[h, notes[c]!] as [string, string]] : [])),
+    );
+  });
+}
+
 export function sheetRowsOf(world: World, def: TableDef, responseId: string): SheetRow[] {
   const sheet = tabName(def, LOCALE);
   const values = world.readSheet(sheet) ?? [];

@@ -4,11 +4,14 @@
  * spreadsheet's developer metadata (`createDeveloperMetadata`, `updateDeveloperMetadata`), which
  * `Spreadsheets.get` returns under `developerMetadata`.
  *
- * Strict where Google is: `appendCells` needs `fields`; a cell's `userEnteredValue` carries exactly
- * one of `stringValue`, `numberValue`, `boolValue` (a `formulaValue` is not what the fold sends,
- * so it is a sandbox error); a metadata key already present cannot be created again, and an update
- * must match something.
+ * Strict where Google is: `appendCells` needs `fields` and writes what it names (the value, and a
+ * rejected answer's note and highlight; the cells' shapes are checked with the batch, in
+ * sheetsRequests.ts); a cell's `userEnteredValue` carries exactly one of `stringValue`,
+ * `numberValue`, `boolValue` (a `formulaValue` is not what the fold sends, so it is a sandbox
+ * error); a metadata key already present cannot be created again, and an update must match
+ * something.
  */
+import { applyCellData, maskPaths } from './sheetsRequests';
 import type { FakeSpreadsheet } from './spreadsheet';
 import type { World } from './world';
 
@@ -64,6 +67,15 @@ export function applyFoldRequest(
         if (value !== undefined) sheet._write(first + i, c + 1, [[value]], 'raw');
       });
     });
+    // Notes and backgrounds, where the mask names them (the value is written above).
+    const paths = maskPaths(r.fields).filter((p) => p !== 'userEnteredValue');
+    if (paths.length > 0) {
+      (r.rows ?? []).forEach((row, i) => {
+        (row.values ?? []).forEach((cell, c) => {
+          applyCellData(sheet, first + i - 1, c, cell as Record<string, unknown>, paths);
+        });
+      });
+    }
     return {};
   }
   if (req.createDeveloperMetadata) {

@@ -262,4 +262,105 @@ describe('Sheets spreadsheets.batchUpdate', () => {
       });
     });
   });
+
+  it('puts a note and a background on a cell, and takes them off, touching nothing else', () => {
+    const { world, batch } = fresh();
+    const amber = { red: 1, green: 0.9, blue: 0.6 };
+    const mark = (row: number, column: number, note: string | null) => ({
+      updateCells: {
+        start: { sheetId: 0, rowIndex: row, columnIndex: column },
+        rows: [
+          {
+            values: [note === null ? {} : { note, userEnteredFormat: { backgroundColor: amber } }],
+          },
+        ],
+        fields: 'note,userEnteredFormat.backgroundColor',
+      },
+    });
+    world.peek(() => {
+      const sheet = world.spreadsheet.getSheets()[0]!;
+      sheet.getRange(2, 2, 1, 2).setValues([['B999', '三十']]);
+      sheet.getRange(2, 3).setNote('staff note');
+    });
+    batch([mark(1, 1, '「支部」填的是“B999”'), mark(1, 3, 'x')]);
+    const read = () =>
+      world.peek(() => {
+        const sheet = world.spreadsheet.getSheets()[0]!;
+        const range = sheet.getRange(2, 2, 1, 3);
+        return {
+          notes: range.getNotes(),
+          backgrounds: range.getBackgrounds(),
+          values: range.getValues(),
+        };
+      });
+    expect(read()).toEqual({
+      notes: [['「支部」填的是“B999”', 'staff note', 'x']],
+      backgrounds: [['#ffe699', '#ffffff', '#ffe699']],
+      values: [['B999', '三十', '']],
+    });
+    // Taken off: note and background cleared, the value and the neighbour's note stay.
+    batch([mark(1, 1, null)]);
+    expect(read()).toEqual({
+      notes: [['', 'staff note', 'x']],
+      backgrounds: [['#ffffff', '#ffffff', '#ffe699']],
+      values: [['B999', '三十', '']],
+    });
+    // A note is a string; a field the mask does not model is refused.
+    expect(() =>
+      batch([
+        { updateCells: { ...mark(1, 1, 'x').updateCells, rows: [{ values: [{ note: 3 }] }] } },
+      ]),
+    ).toThrow(/Invalid value at .*note/);
+    expect(() =>
+      batch([{ updateCells: { ...mark(1, 1, 'x').updateCells, fields: 'note,hyperlink' } }]),
+    ).toThrow(/hyperlink/);
+  });
+
+  it('appendCells writes the values, and the notes and backgrounds its mask names', () => {
+    const { world, batch } = fresh();
+    world.peek(() =>
+      world.spreadsheet
+        .getSheets()[0]!
+        .getRange(1, 1, 1, 2)
+        .setValues([['a', 'b']]),
+    );
+    batch([
+      {
+        appendCells: {
+          sheetId: 0,
+          fields: 'userEnteredValue,note,userEnteredFormat.backgroundColor',
+          rows: [
+            {
+              values: [
+                { userEnteredValue: { stringValue: 'x' } },
+                {
+                  userEnteredValue: { stringValue: 'y' },
+                  note: 'why',
+                  userEnteredFormat: { backgroundColor: { red: 1, green: 0.9, blue: 0.6 } },
+                },
+              ],
+            },
+          ],
+        },
+      },
+    ]);
+    expect(
+      world.peek(() => {
+        const range = world.spreadsheet.getSheets()[0]!.getRange(2, 1, 1, 2);
+        return [range.getValues(), range.getNotes(), range.getBackgrounds()];
+      }),
+    ).toEqual([[['x', 'y']], [['', 'why']], [['#ffffff', '#ffe699']]]);
+    // A cell the API does not know a field of fails the whole batch.
+    expect(() =>
+      batch([
+        {
+          appendCells: {
+            sheetId: 0,
+            fields: 'userEnteredValue',
+            rows: [{ values: [{ comment: 'no' }] }],
+          },
+        },
+      ]),
+    ).toThrow(/Unknown name "comment"/);
+  });
 });

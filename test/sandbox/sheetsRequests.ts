@@ -7,8 +7,11 @@
  *    fails and nothing is applied");
  *  - a field the API does not know, or a value of the wrong JSON type, is a 400
  *    ("Invalid JSON payload received. Unknown name …");
- *  - `updateSheetProperties`, `updateCells`, `repeatCell` and `updateDimensionProperties` need a
- *    `fields` mask and change only what it names (absent values named by it are cleared);
+ *  - `updateSheetProperties`, `updateCells`, `repeatCell`, `appendCells` and
+ *    `updateDimensionProperties` need a `fields` mask and change only what it names (absent
+ *    values named by it are cleared: a cell `{}` under `note` loses its note);
+ *  - `updateCells` with `start` writes only the cells its rows hold; with `range`, the cells of
+ *    the range its rows leave out are cleared of the masked fields;
  *  - ranges are GridRanges (0-based, end exclusive, unbounded when an index is left out) and may
  *    not pass the sheet's grid; a `sheetId` must name a sheet (one added earlier in the batch
  *    counts); `addSheet` may choose its `sheetId`, which must be free;
@@ -123,6 +126,7 @@ const REQUESTS: Record<string, Shape> = {
     range: GRID_RANGE,
   },
   repeatCell: { range: GRID_RANGE, cell: CELL_DATA, fields: STR },
+  appendCells: { sheetId: NUM, rows: [{ values: [CELL_DATA] }], fields: STR },
   setDataValidation: {
     range: GRID_RANGE,
     rule: {
@@ -162,6 +166,7 @@ const FIELD_PATHS: Record<string, readonly string[]> = {
   ],
   updateCells: [
     'userEnteredValue',
+    'note',
     'userEnteredFormat.numberFormat',
     'userEnteredFormat.backgroundColor',
     'userEnteredFormat.textFormat.bold',
@@ -170,6 +175,7 @@ const FIELD_PATHS: Record<string, readonly string[]> = {
     'userEnteredFormat.textFormat.foregroundColor',
     'userEnteredFormat.horizontalAlignment',
   ],
+  appendCells: ['userEnteredValue', 'note', 'userEnteredFormat.backgroundColor'],
   repeatCell: [
     'userEnteredValue',
     'userEnteredFormat.numberFormat',
@@ -389,8 +395,9 @@ export class BatchUpdate {
       throw this.fail(`Invalid ${where}: exactly one kind of request must be set`);
     }
     const kind = kinds[0]!;
-    // The fold's requests check themselves as they apply (sheetsFoldRequests.ts).
-    if (FOLD_REQUESTS.has(kind)) return;
+    // The fold's requests check themselves as they apply (sheetsFoldRequests.ts); an appendCells'
+    // cells are checked here too, so a bad one fails the batch before anything is applied.
+    if (FOLD_REQUESTS.has(kind) && kind !== 'appendCells') return;
     const shape = REQUESTS[kind];
     if (!shape) {
       throw this.world._sandboxError(
@@ -494,6 +501,10 @@ export class BatchUpdate {
         this.objects.delete(id);
         return;
       }
+      case 'appendCells':
+        this.checkFields(kind, body.fields, at);
+        this.sheet(body.sheetId, at);
+        return;
       case 'setDataValidation': {
         this.checkGridRange(body.range, at);
         const rule = body.rule as Json | undefined;
@@ -618,29 +629,24 @@ export class BatchUpdate {
         const rows = (body.rows ?? []) as Json[];
         const start = (body.start ?? {}) as Json;
         const range = body.range as Json | undefined;
+        const sheet = this.real(range ? range.sheetId : start.sheetId);
+        const row0 = Number(range ? (range.startRowIndex ?? 0) : (start.rowIndex ?? 0));
+        const col0 = Number(range ? (range.startColumnIndex ?? 0) : (start.columnIndex ?? 0));
         const paths = maskPaths(String(body.fields));
-        const names = (leaf: string) => paths.some((p) => p === leaf || leaf.startsWith(`${p}.`));
-        const [values, formats] = [names('userEnteredValue'), names('userEnteredFormat')];
-        const write = (sheet: FakeSheet, r: number, c: number, cell: Json | undefined) => {
-          if (values) writeValue(sheet, r, c, cell?.userEnteredValue as Json | undefined);
-          if (formats) writeFormat(sheet, r, c, cell?.userEnteredFormat as Json | undefined);
+        const write = (r: number, c: number, cell: Json) => {
+          applyCellData(sheet, r, c, cell, paths);
         };
         if (range) {
-          // The whole range: its cells the rows do not reach are cleared.
-          const { sheet, r0, c0, nr, nc } = this.box(range);
-          for (let r = 0; r < nr; r++) {
-            const cells = (rows[r]?.values ?? []) as Json[];
-            for (let c = 0; c < nc; c++) write(sheet, r0 + r, c0 + c, cells[c]);
+          // Every cell of the range: those the rows leave out are cleared of the masked fields.
+          const { nr, nc } = this.box(range);
+          for (let i = 0; i < nr; i++) {
+            const values = ((rows[i]?.values ?? []) as Json[]) ?? [];
+            for (let j = 0; j < nc; j++) write(row0 + i, col0 + j, values[j] ?? {});
           }
           return {};
         }
-        const sheet = this.real(start.sheetId);
-        const row0 = Number(start.rowIndex ?? 0);
-        const col0 = Number(start.columnIndex ?? 0);
         rows.forEach((row, i) => {
-          ((row.values ?? []) as Json[]).forEach((cell, j) =>
-            write(sheet, row0 + i, col0 + j, cell),
-          );
+          ((row.values ?? []) as Json[]).forEach((cell, j) => write(row0 + i, col0 + j, cell));
         });
         return {};
       }
@@ -780,7 +786,46 @@ function isWholeSheet(range: Json | undefined): boolean {
   );
 }
 
-function hexOf(color: Json | undefined): string | null {
+/**
+ * A CellData written as the mask says: each field the mask names is set from the cell, or
+ * cleared when the cell leaves it out; fields the mask does not name are left alone.
+ */
+export function applyCellData(
+  sheet: FakeSheet,
+  r: number,
+  c: number,
+  cell: Json,
+  paths: readonly string[],
+): void {
+  const names = (leaf: string) => paths.some((p) => p === leaf || leaf.startsWith(`${p}.`));
+  if (names('userEnteredValue')) {
+    writeValue(sheet, r, c, cell.userEnteredValue as Json | undefined);
+  }
+  // A mask naming more of the format than the background (a laid-out sheet) sets the whole
+  // format as given, keeping the cell's note.
+  const fullFormat = paths.some(
+    (p) =>
+      p === 'userEnteredFormat' ||
+      (p.startsWith('userEnteredFormat.') && p !== 'userEnteredFormat.backgroundColor'),
+  );
+  if (fullFormat) {
+    const kept = sheet._styles.get(r, c)?.note;
+    writeFormat(sheet, r, c, cell.userEnteredFormat as Json | undefined);
+    if (kept) sheet._styles.set(r, c, { ...(sheet._styles.get(r, c) ?? {}), note: kept });
+  }
+  const note = names('note');
+  const background = !fullFormat && names('userEnteredFormat.backgroundColor');
+  if (!note && !background) return;
+  const style = sheet._styles.get(r, c) ?? {};
+  if (note) style.note = typeof cell.note === 'string' && cell.note !== '' ? cell.note : null;
+  if (background) {
+    const format = (cell.userEnteredFormat ?? {}) as Json;
+    style.background = hexOf(format.backgroundColor as Json | undefined);
+  }
+  sheet._styles.set(r, c, style);
+}
+
+export function hexOf(color: Json | undefined): string | null {
   if (!color) return null;
   const part = (v: unknown) =>
     Math.round(Number(v ?? 0) * 255)

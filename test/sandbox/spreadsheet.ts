@@ -660,6 +660,9 @@ export class FakeRange extends Fake<World> {
   getNote(): string {
     return this._styleOf('note') ?? '';
   }
+  getNotes(): string[][] {
+    return this._grid((r, c) => this._sheet._styles.get(r, c)?.note ?? '');
+  }
   getNumColumns(): number {
     return this._nc;
   }

@@ -59,8 +59,12 @@ export function dashboardWorkbook(): TestPorts {
       form: 'activity',
       submittedAt: '2026-10-01 10:00:00',
       reason: '支部不存在',
+      field: null,
+      handling: null,
+      respondentEmail: null,
       payload: '{}',
       resolved: true,
+      handledAt: null,
     },
   ]);
   clock.set('2026-11-01 06:00:00');

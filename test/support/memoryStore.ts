@@ -7,7 +7,7 @@
 import type { Cell } from '../../src/domain/schema/column';
 import type { TableDef } from '../../src/domain/schema/table';
 import type { SheetLayout } from '../../src/domain/sheetLayout';
-import type { TableStore } from '../../src/ports';
+import type { CellMark, TableStore } from '../../src/ports';
 
 function copy(rows: readonly (readonly Cell[])[]): Cell[][] {
   return rows.map((row) => [...row]);
@@ -21,15 +21,32 @@ export class MemoryStore implements TableStore {
   readonly writes = new Map<string, number>();
   /** The last layout written to a free-form sheet, by table name. */
   readonly layouts = new Map<string, SheetLayout>();
+  /** The cells each table points out (`row:column` → note), as the writes' marks left them. */
+  private readonly marks = new Map<string, Map<string, string>>();
 
   read(table: TableDef): Cell[][] {
     this.reads.set(table.name, (this.reads.get(table.name) ?? 0) + 1);
     return copy(this.tables.get(table.name) ?? []);
   }
 
-  write(table: TableDef, rows: Cell[][]): void {
+  write(table: TableDef, rows: Cell[][], marks?: readonly CellMark[]): void {
     this.writes.set(table.name, (this.writes.get(table.name) ?? 0) + 1);
     this.tables.set(table.name, copy(rows));
+    const now = this.marks.get(table.name) ?? new Map<string, string>();
+    for (const { row, column, note } of marks ?? []) {
+      if (note === null) now.delete(`${row}:${column}`);
+      else now.set(`${row}:${column}`, note);
+    }
+    this.marks.set(table.name, now);
+  }
+
+  /** The cells a table points out: header text of the column and row index → note. */
+  marked(name: string): { row: number; column: string; note: string }[] {
+    const header = this.tables.get(name)?.[0] ?? [];
+    return [...(this.marks.get(name) ?? [])].map(([cell, note]) => {
+      const [row, column] = cell.split(':').map(Number) as [number, number];
+      return { row, column: String(header[column] ?? column), note };
+    });
   }
 
   /**

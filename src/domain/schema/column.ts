@@ -51,6 +51,8 @@ export interface Column<T> extends Labels {
   readonly choices?: readonly Term[];
   readonly min?: number;
   readonly max?: number;
+  /** The most characters a text column holds. */
+  readonly maxLength?: number;
   /** Suggested width in characters, for sheets and workbooks. */
   readonly width: number;
   toCell(value: T, locale: Locale): Cell;
@@ -103,7 +105,7 @@ function build<T, R extends boolean>(
   options: ColumnOptions<R>,
   parse: (cell: Cell, ctx: ParsePayload) => T | typeof z.NEVER,
   toCell: (value: T, locale: Locale) => Cell,
-  extra: Partial<Pick<Column<T>, 'choices' | 'min' | 'max'>> = {},
+  extra: Partial<Pick<Column<T>, 'choices' | 'min' | 'max' | 'maxLength'>> = {},
 ): Column<Required<R, T>> {
   const required = options.required === true;
   const convert = (cell: Cell, ctx: ParsePayload): Required<R, T> => {
@@ -146,7 +148,7 @@ function fail(ctx: ParsePayload, message: string): typeof z.NEVER {
 }
 
 // An .xlsx cell holds at most 32,767 characters; keep well inside it.
-const MAX_TEXT = 30_000;
+export const MAX_TEXT = 30_000;
 
 export function text<R extends boolean = false>(
   options: ColumnOptions<R> & { maxLength?: number },
@@ -162,6 +164,7 @@ export function text<R extends boolean = false>(
       return value;
     },
     (value) => value,
+    { maxLength },
   );
 }
 

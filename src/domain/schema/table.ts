@@ -7,6 +7,12 @@ import type { AnyColumnOf, Column, Labels } from './column';
 
 export type Columns = Record<string, AnyColumnOf>;
 
+/** A cell of a record that the sheet points out to staff: its column's key, and the note it gets. */
+export interface FieldMark {
+  readonly column: string;
+  readonly note: string;
+}
+
 export interface TableDef<C extends Columns = Columns> extends Labels {
   /** Stable name, used in code and logs (the English tab name). */
   readonly name: string;
@@ -20,6 +26,8 @@ export interface TableDef<C extends Columns = Columns> extends Labels {
    * read as a table; stores write it with `writeSheet`.
    */
   readonly freeForm?: boolean;
+  /** The cells of a record to point out to staff (a note and a highlight), in tables that do. */
+  readonly marks?: (record: Readonly<Record<string, unknown>>) => readonly FieldMark[];
 }
 
 export type RecordOf<D> =

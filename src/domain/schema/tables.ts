@@ -257,21 +257,8 @@ export const AwardsTable = defineTable({
   },
 });
 
-export const RejectedTable = defineTable({
-  name: 'Rejected',
-  zh: '待处理',
-  en: 'Rejected',
-  key: ['responseId'],
-  staffOnly: false,
-  columns: {
-    responseId: responseId(),
-    form: text({ zh: '表单', en: 'Form', required: true }),
-    submittedAt: text({ zh: '提交时间', en: 'Submitted at' }),
-    reason: longText({ zh: '原因', en: 'Reason', required: true }),
-    payload: longText({ zh: '原始内容', en: 'Raw payload', required: true, staffEditable: true }),
-    resolved: bool({ zh: '已处理', en: 'Resolved' }),
-  },
-});
+// The `Rejected` sheet depends on the rubric (one column per question): see `rejected.ts`.
+export { RejectedTable, type RejectedRow } from './rejected';
 
 export const LogTable = defineTable({
   name: 'Log',
@@ -314,5 +301,4 @@ export type Judge = RecordOf<typeof JudgesTable>;
 export type DefenseResult = RecordOf<typeof DefenseResultsTable>;
 export type Nomination = RecordOf<typeof NominationsTable>;
 export type Award = RecordOf<typeof AwardsTable>;
-export type RejectedRow = RecordOf<typeof RejectedTable>;
 export type LogRow = RecordOf<typeof LogTable>;

@@ -1,6 +1,7 @@
 /** Every sheet of the workbook, in the order staff see the tabs. */
 import type { RubricCriterion } from './defenseScores';
 import { defenseScoresTable } from './defenseScores';
+import { rejectedTable } from './rejected';
 import type { TableDef } from './table';
 import {
   ActivitiesTable,
@@ -14,7 +15,6 @@ import {
   MonthlyResultsTable,
   NominationsTable,
   OnsiteVotesTable,
-  RejectedTable,
   ShowcaseTable,
 } from './tables';
 
@@ -32,7 +32,7 @@ export function workbookTables(rubric: readonly RubricCriterion[]): TableDef[] {
     DefenseResultsTable,
     NominationsTable,
     AwardsTable,
-    RejectedTable,
+    rejectedTable(rubric),
     LogTable,
   ];
 }
