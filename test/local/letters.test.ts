@@ -88,7 +88,13 @@ describe('the bundled template', () => {
 
   it('uses only known placeholders', () => {
     const used = templatePlaceholders(template);
-    expect(used).toEqual(['salutation', 'citation', 'college', 'commendationDateZh', 'letterNo']);
+    expect(used).toEqual([
+      'salutation',
+      'citation',
+      'college',
+      'commendationDateZhFormal',
+      'letterNo',
+    ]);
     const known = LETTER_PLACEHOLDERS.map((p) => p.key);
     for (const tag of used) expect(known).toContain(tag);
   });
@@ -123,7 +129,8 @@ describe('renderLetter', () => {
     const fields = letterFields(input);
     const out = parts(renderLetter(template, fields));
     const body = visibleText(out['word/document.xml']!);
-    expect(body).toContain('2027年7月1日');
+    expect(body).toContain('二〇二七年七月一日');
+    expect(body).not.toContain('2027年7月1日');
     expect(body).toContain('计算机学院本科生第一党支部：');
     expect(body).toContain('中共某某大学计算机学院委员会');
     expect(body).toContain(fields.citation);

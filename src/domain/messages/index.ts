@@ -11,8 +11,10 @@ import { common } from './common';
 import { derivedMessages } from './derived';
 import { gasMessages } from './gas';
 import { ingestMessages } from './ingest';
+import { lettersMessages } from './letters';
 import { rubricMessages } from './rubric';
 import { serverMessages } from './server';
+import { starterMessages } from './starter';
 import { workbookMessages } from './workbook';
 import type { MessageSet } from './define';
 
@@ -27,6 +29,8 @@ const AREAS = [
   workbookMessages,
   gasMessages,
   serverMessages,
+  lettersMessages,
+  starterMessages,
 ] as const;
 
 type KeysOf<S> = S extends MessageSet<infer K> ? K : never;
