@@ -42,23 +42,22 @@ export function formTemplates(
   });
 }
 
+/** A question with more choices than this lists them in a table of their own. */
+const INLINE_CHOICES = 3;
+
 /** How a question is answered, in the README's words (Chinese first, as the forms are). */
 function answerFormat(question: Question): string {
-  if (question.key === 'branch') {
-    return '支部 branch: `B007 支部名称` (the dropdown text), `B007`, or the exact name';
-  }
+  if (question.key === 'branch') return 'a branch: `B007 支部名称`, `B007`, or its exact name';
   if (question.choices) {
-    return question.choices
-      .map((c) => (c.zh === c.en ? c.zh : `${labelOf(c, 'zh-CN')} ${labelOf(c, 'en')}`))
-      .join(' / ');
+    return question.choices.length > INLINE_CHOICES
+      ? `one of the ${question.choices.length} choices below`
+      : question.choices.map((c) => `${labelOf(c, 'zh-CN')} ${labelOf(c, 'en')}`).join(' / ');
   }
-  const range =
-    question.min !== undefined || question.max !== undefined
-      ? ` ${question.min ?? ''}–${question.max ?? ''}`
-      : '';
   switch (question.type) {
     case 'number':
-      return `number${range}`;
+      return question.max === undefined
+        ? `number ≥ ${question.min ?? 0}`
+        : `number ${question.min ?? 0}–${question.max}`;
     case 'date':
       return 'date, e.g. `2026-10-15`';
     case 'email':
@@ -77,12 +76,23 @@ function formTable(def: FormDef): string {
     (q, i) =>
       `| ${i + 1} | ${questionTitle(q, 'zh-CN')} | ${questionTitle(q, 'en')} | ${q.required ? '是 yes' : '否 no'} | ${answerFormat(q)} |`,
   );
+  const long = def.questions.filter((q) => (q.choices?.length ?? 0) > INLINE_CHOICES);
+  const choiceTables = long.map((q) =>
+    [
+      `${questionTitle(q, 'zh-CN')} · ${questionTitle(q, 'en')}:`,
+      '',
+      '| 选项 (zh-CN) | choice (en) |',
+      '| ------------ | ----------- |',
+      ...q.choices!.map((c) => `| ${labelOf(c, 'zh-CN')} | ${labelOf(c, 'en')} |`),
+    ].join('\n'),
+  );
   return [
     `**${def.zh}** · ${def.en} (\`--form ${def.name}\`)`,
     '',
     '| # | 问题 (zh-CN) | Question (en) | 必填 required | answer |',
     '| - | ------------ | ------------- | ------------- | ------ |',
     ...rows,
+    ...choiceTables.flatMap((table) => ['', table]),
   ].join('\n');
 }
 
