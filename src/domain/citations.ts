@@ -72,7 +72,8 @@ function inYear(programYear: string, locale: Locale): string {
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u200b\u2028\u2029\ufeff]/g;
 /** A list marker at the start of a line: `1.` `1、` `(1)` `（1）` `①` `-` `•` `·` `*`. */
-const LIST_MARKER = /^\s*(?:[-•·*▪●]|\d{1,2}\s*(?:[.．](?!\d)|[、)）])|[（(]\d{1,2}[）)]|[①-⑳])\s*/u;
+const LIST_MARKER =
+  /^\s*(?:[-•·*▪●]|\d{1,2}\s*(?:[.．](?!\d)|[、)）])|[（(]\d{1,2}[）)]|[①-⑳])\s*/u;
 /** Punctuation a sentence or clause may end with, which the citation supplies itself. */
 const TRAILING = /[\s。．！？!?；;，,、.:：]+$/u;
 /** The subject a nomination often starts with, which the citation already names. */
