@@ -10,9 +10,8 @@ import type { Locale } from '../domain/vocabulary';
 const TEMPLATE_KEY = 'letterTemplate';
 const TEMPLATE_BUILT_KEY = 'letterTemplate:built';
 
-/** A4 landscape, in points. */
+/** A4 landscape, in points (the margins stay Docs' own inch). */
 const PAGE = { width: 841.89, height: 595.28 };
-const MARGIN = { top: 64, bottom: 56, side: 100 };
 const RED = '#C00000';
 const GREY = '#595959';
 /** Body text: 三号, 16 pt; one Chinese character is as wide. */
@@ -45,43 +44,43 @@ export function ensureLetterTemplate(
   return id;
 }
 
+/** Two calls a paragraph: appended, then every attribute (alignment and heading too) at once. */
 function writeTemplate(body: GoogleAppsScript.Document.Body, locale: Locale): void {
   const letter = defaultLetter(locale);
   const A = DocumentApp.Attribute;
   const { CENTER, LEFT, RIGHT, JUSTIFY } = DocumentApp.HorizontalAlignment;
   body.clear();
-  body
-    .setPageWidth(PAGE.width)
-    .setPageHeight(PAGE.height)
-    .setMarginTop(MARGIN.top)
-    .setMarginBottom(MARGIN.bottom)
-    .setMarginLeft(MARGIN.side)
-    .setMarginRight(MARGIN.side);
-  const paragraph = (
-    text: string,
-    alignment: GoogleAppsScript.Document.HorizontalAlignment,
-    attributes: Attributes,
-  ) => body.appendParagraph(text).setAlignment(alignment).setAttributes(attributes);
+  body.setPageWidth(PAGE.width).setPageHeight(PAGE.height);
+  const paragraph = (text: string, attributes: Attributes) =>
+    body.appendParagraph(text).setAttributes(attributes);
   const text: Attributes = { [A.FONT_SIZE]: BODY_POINTS, [A.LINE_SPACING]: 1.5 };
   // A Chinese title is spaced out, 荣 誉 证 书.
   const title = locale === 'en' ? letter.title : Array.from(letter.title).join(' ');
-  paragraph(title, CENTER, {
+  paragraph(title, {
+    [A.HEADING]: DocumentApp.ParagraphHeading.TITLE,
+    [A.HORIZONTAL_ALIGNMENT]: CENTER,
     [A.FONT_SIZE]: 36,
     [A.BOLD]: true,
     [A.FOREGROUND_COLOR]: RED,
     [A.SPACING_AFTER]: 24,
-  }).setHeading(DocumentApp.ParagraphHeading.TITLE);
-  paragraph(letter.salutation, LEFT, { ...text, [A.BOLD]: true });
-  paragraph(letter.citation, locale === 'en' ? LEFT : JUSTIFY, {
+  });
+  paragraph(letter.salutation, { ...text, [A.HORIZONTAL_ALIGNMENT]: LEFT, [A.BOLD]: true });
+  paragraph(letter.citation, {
     ...text,
+    [A.HORIZONTAL_ALIGNMENT]: locale === 'en' ? LEFT : JUSTIFY,
     [A.INDENT_FIRST_LINE]: 2 * BODY_POINTS,
   });
   // The name and the date end four characters in from the margin (右空四字), under the seal.
   const [college, date] = letter.signature;
-  const signature: Attributes = { ...text, [A.INDENT_END]: 4 * BODY_POINTS };
-  paragraph(college, RIGHT, { ...signature, [A.SPACING_BEFORE]: SEAL_ROOM_POINTS });
-  paragraph(date, RIGHT, signature);
-  paragraph(letter.letterNo.join(''), LEFT, {
+  const signature: Attributes = {
+    ...text,
+    [A.HORIZONTAL_ALIGNMENT]: RIGHT,
+    [A.INDENT_END]: 4 * BODY_POINTS,
+  };
+  paragraph(college, { ...signature, [A.SPACING_BEFORE]: SEAL_ROOM_POINTS });
+  paragraph(date, signature);
+  paragraph(letter.letterNo.join(''), {
+    [A.HORIZONTAL_ALIGNMENT]: LEFT,
     [A.FONT_SIZE]: 10.5,
     [A.FOREGROUND_COLOR]: GREY,
     [A.SPACING_BEFORE]: 24,

@@ -185,9 +185,13 @@ export class FakeParagraph extends Fake<World> {
     });
     return this;
   }
+  /** As in Apps Script, HORIZONTAL_ALIGNMENT and HEADING set the paragraph's alignment and heading. */
   setAttributes(attributes: Record<string, unknown>): this {
     this._doc._mutate(() => {
-      Object.assign(this._para.attributes, attributes);
+      const { HORIZONTAL_ALIGNMENT: alignment, HEADING: heading, ...rest } = attributes;
+      if (alignment !== undefined) this._para.alignment = String(alignment);
+      if (heading !== undefined) this._para.heading = String(heading);
+      Object.assign(this._para.attributes, rest);
     });
     return this;
   }
