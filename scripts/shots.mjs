@@ -1,12 +1,15 @@
 // `npm run shots`: plays the demo year into out/ and renders what staff will look at, for review,
 // into out/shots/: report.html at 1280 px and on a 390 px phone, and printed on A4 (the PDF and its
-// first page as a picture). Uses the system's Chromium (Debian: `apt-get install chromium`) and,
-// for the page picture, pdftoppm (poppler-utils); nothing is downloaded.
+// first page as a picture); through LibreOffice, the 总览 and 待处理 sheets and one letter of each
+// kind (officeShots.mjs). Uses the system's Chromium (Debian: `apt-get install chromium`),
+// LibreOffice when installed, and for the page pictures pdftoppm (poppler-utils); nothing is
+// downloaded.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { officeShots } from './officeShots.mjs';
 
 const require = createRequire(import.meta.url);
 const { CANDIDATES, findChromium, launchChromium, pdfPageCount } = require('./chromium.cjs');
@@ -90,6 +93,9 @@ try {
 } finally {
   await browser.close();
 }
+
+step('the sheets 总览 and 待处理, and the letters, through LibreOffice');
+written.push(...(await officeShots({ out, shots })));
 
 step('written');
 for (const file of written) console.log(relative(root, file));

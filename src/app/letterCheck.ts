@@ -8,11 +8,55 @@ import type { Config } from '../domain/config';
 import { letterFields } from '../domain/letterFields';
 import { letterNumber, nextIssue, printedChanges } from '../domain/letterRecord';
 import { t, type MessageKey } from '../domain/messages';
-import type { Award, Branch } from '../domain/schema/tables';
+import { memberAwardId } from '../domain/awards';
+import type { TableStore } from '../ports';
+import {
+  BranchesTable,
+  NominationsTable,
+  type Award,
+  type Branch,
+  type Nomination,
+} from '../domain/schema/tables';
 import { labelOf, TIERS, type Locale } from '../domain/vocabulary';
 import type { Ports } from './context';
+import { Table } from './table';
 
-export function letterInput(award: Award, branch: Branch | undefined, config: Config) {
+/** What letters say besides their awards: the branches, and each member's achievements. */
+export interface LetterSources {
+  readonly branches: ReadonlyMap<string, Branch>;
+  /** 主要事迹 of the approved nomination behind each member award, by award id. */
+  readonly achievements: ReadonlyMap<string, string>;
+}
+
+/**
+ * The achievements each member award's letter cites: those of its approved nomination (of the
+ * latest, when a member was nominated and approved twice).
+ */
+export function achievementsByAward(nominations: readonly Nomination[]): Map<string, string> {
+  const approved = nominations
+    .filter((n) => n.status === 'approved')
+    .sort((a, b) => (a.submittedAt < b.submittedAt ? -1 : a.submittedAt > b.submittedAt ? 1 : 0));
+  return new Map(approved.map((n) => [memberAwardId(n.branch, n.studentId), n.achievements]));
+}
+
+/** Reads what letters are made from, besides the awards (one read of each table). */
+export function readLetterSources(store: TableStore, locale: Locale): LetterSources {
+  return {
+    branches: new Map(
+      Table.read(store, BranchesTable, locale)
+        .records()
+        .map((b) => [b.id, b]),
+    ),
+    achievements: achievementsByAward(Table.read(store, NominationsTable, locale).records()),
+  };
+}
+
+export function letterInput(
+  award: Award,
+  branch: Branch | undefined,
+  config: Config,
+  achievements?: string,
+) {
   const tier = TIERS.find((t) => t.key === branch?.tier);
   return {
     awardId: award.awardId,
@@ -20,13 +64,15 @@ export function letterInput(award: Award, branch: Branch | undefined, config: Co
     recipient: award.recipient,
     branchName: branch?.name ?? '',
     unit: branch?.unit ?? '',
-    tierLabel: tier ? labelOf(tier, 'zh-CN') : '',
+    tierLabel: tier ? labelOf(tier, config.locale) : '',
     awardTitle: award.title,
     programYear: config.programYear,
     rank: award.rank ?? 0,
     score: award.score === null ? '' : award.score.toFixed(2),
     commendationDate: config.commendationDate,
     college: config.collegeName,
+    locale: config.locale,
+    ...(award.kind === 'member' && achievements ? { achievements } : {}),
   };
 }
 
@@ -50,14 +96,18 @@ export function nextLetterNumber(
   return { letterNo: letterNumber(config.programYear, award.awardId, issue), issue };
 }
 
-/** The fields the award's letter prints, under the given number. */
+/**
+ * The fields the award's letter prints, under the given number; a member's letter cites the
+ * achievements given (a generic citation without them).
+ */
 export function fieldsFor(
   award: Award,
   branch: Branch | undefined,
   config: Config,
   letterNo: string,
+  achievements?: string,
 ): Record<string, string> {
-  return letterFields({ ...letterInput(award, branch, config), letterNo });
+  return letterFields({ ...letterInput(award, branch, config, achievements), letterNo });
 }
 
 /**

@@ -11,15 +11,23 @@
 import { letterFileName } from '../domain/letterFields';
 import { printedRecord } from '../domain/letterRecord';
 import { t } from '../domain/messages';
-import { AwardsTable, BranchesTable, type Award, type Branch } from '../domain/schema/tables';
+import { AwardsTable, type Award } from '../domain/schema/tables';
 import type { MadeDocument } from '../ports';
 import { readConfig, type Ports } from './context';
 import { runJob, type JobReport } from './job';
 import type { Config } from '../domain/config';
-import { fieldsFor, letterMismatch, markerKey, nextLetterNumber, voidLetter } from './letterCheck';
+import {
+  fieldsFor,
+  letterMismatch,
+  markerKey,
+  nextLetterNumber,
+  readLetterSources,
+  voidLetter,
+  type LetterSources,
+} from './letterCheck';
 import { Table } from './table';
 
-export { letterInput } from './letterCheck';
+export { letterInput, readLetterSources, type LetterSources } from './letterCheck';
 
 export interface LettersReport extends JobReport {
   /** Letters made in this run, reissued ones included. */
@@ -50,12 +58,8 @@ export function issueLetters(ports: Ports, options: LetterOptions = {}): Letters
   return runJob(ports, 'letters', locale, () => {
     const { store } = ports;
     const awards = Table.read(store, AwardsTable, locale);
-    const branches = new Map(
-      Table.read(store, BranchesTable, locale)
-        .records()
-        .map((b) => [b.id, b]),
-    );
-    const { due, kept, provisional } = lettersDue(awards.records(), branches, config, options);
+    const sources = readLetterSources(store, locale);
+    const { due, kept, provisional } = lettersDue(awards.records(), sources, config, options);
     const files: { awardId: string; name: string; link: string; letterNo: string }[] = [];
     const lines: string[] = [];
     let made = 0;
@@ -154,7 +158,7 @@ export interface LettersPlan {
  */
 export function lettersDue(
   awards: readonly Award[],
-  branches: ReadonlyMap<string, Branch>,
+  sources: LetterSources,
   config: Config,
   options: Pick<LetterOptions, 'reissue'> = {},
 ): LettersPlan {
@@ -171,7 +175,7 @@ export function lettersDue(
       ? award.letterId
         ? t(locale, 'awards.reason.reissue')
         : null
-      : letterMismatch(award, branches.get(award.branch), config, locale);
+      : letterMismatch(award, sources.branches.get(award.branch), config, locale);
     if (award.letterId && voidBecause === null) {
       kept++;
       continue;
@@ -184,7 +188,13 @@ export function lettersDue(
       letterNo,
       key: markerKey(award.awardId, issue),
       name: letterFileName({ ...award, awardTitle: award.title }),
-      fields: fieldsFor(award, branches.get(award.branch), config, letterNo),
+      fields: fieldsFor(
+        award,
+        sources.branches.get(award.branch),
+        config,
+        letterNo,
+        sources.achievements.get(award.awardId),
+      ),
     });
   }
   return { due, kept, provisional };

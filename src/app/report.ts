@@ -16,7 +16,7 @@ import { readConfig, type Ports } from './context';
 import { buildDashboardModel, todoCount, type DashboardModel } from './dashboard';
 import { dashboardLayout } from './dashboardLayout';
 import { runJob, type JobReport } from './job';
-import { lettersDue } from './letters';
+import { lettersDue, readLetterSources } from './letters';
 import { readMonthlyInputs } from './monthlyResults';
 import { buildReportModel, type ReportModel } from './reportModel';
 import { computeStandings } from './standings';
@@ -76,7 +76,7 @@ export function buildReport(ports: Ports): ReportJobReport {
       })),
       generatedAt: now,
     });
-    const letters = lettersDue(awards, new Map(branches.map((b) => [b.id, b])), config).due;
+    const letters = lettersDue(awards, readLetterSources(store, locale), config).due;
     const dashboard = buildDashboardModel({
       config,
       now,

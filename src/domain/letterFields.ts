@@ -1,12 +1,25 @@
 /**
  * The fields a commendation letter (荣誉证书) is filled with. One list, two templates: the Google
  * Docs template (each `{{key}}` replaced with Docs `replaceAllText`) and the local `.docx` template
- * (docxtemplater with `{{ }}` delimiters). Also the Chinese number and date wording the letters use,
- * and safe file names for the generated letters. Pure: no clock, no host APIs.
+ * (docxtemplater with `{{ }}` delimiters). A letter speaks the workbook's language (salutation,
+ * award kind, citation); the Chinese dates are there in either. Also safe file names for the
+ * generated letters. Pure: no clock, no host APIs.
  */
 
 import { isValidDate } from './calendar';
-import { AWARD_KINDS, TIERS, findTerm, type AwardKind } from './vocabulary';
+import { awardKindLabel, defaultCitation, memberName } from './citations';
+import { t } from './messages';
+import { chineseDate, chineseDateFormal, chineseOrdinalRank, englishDate } from './numerals';
+import { AWARD_KINDS, type AwardKind, type Locale } from './vocabulary';
+
+export {
+  chineseDate,
+  chineseDateFormal,
+  chineseNumber,
+  chineseOrdinalRank,
+  chineseYearDigits,
+  englishDate,
+} from './numerals';
 
 /** Placeholder delimiters, the same in the Docs and the .docx template. */
 export const LETTER_DELIMITERS = { start: '{{', end: '}}' } as const;
@@ -60,6 +73,11 @@ export const LETTER_PLACEHOLDERS: readonly LetterPlaceholder[] = [
     zh: '表彰日期（公文大写），如 二〇二七年七月一日',
     en: 'Formal Chinese date, e.g. 二〇二七年七月一日',
   },
+  {
+    key: 'commendationDateEn',
+    zh: '表彰日期（英文），如 1 July 2027',
+    en: 'Date in English, e.g. 1 July 2027',
+  },
   { key: 'college', zh: '落款单位（学院名称）', en: 'Issuing college' },
   { key: 'letterNo', zh: '证书编号，如 2026-2027-A001', en: 'Letter number, e.g. 2026-2027-A001' },
   { key: 'citation', zh: '表彰词（缺省时自动生成）', en: 'Citation (generated when not given)' },
@@ -84,118 +102,12 @@ export interface LetterInput {
   college: string;
   /** Free text; when absent or blank a formal citation is generated from the other fields. */
   citation?: string;
+  /** A member's achievements as the nomination states them, quoted by the generated citation. */
+  achievements?: string;
+  /** The letter's language (salutation, award kind, generated citation); zh-CN by default. */
+  locale?: Locale;
   /** The letter's number; by default programme year and award id (a first letter's number). */
   letterNo?: string;
-}
-
-const DIGITS = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'] as const;
-const YEAR_DIGITS = ['〇', '一', '二', '三', '四', '五', '六', '七', '八', '九'] as const;
-const UNITS = ['', '十', '百', '千'] as const;
-
-/**
- * An integer 0..9999 in Chinese numerals: 0 → 零, 10 → 十, 11 → 十一, 20 → 二十, 101 → 一百零一,
- * 110 → 一百一十, 1010 → 一千零一十. Only 10–19 drop the leading 一 (十一, but 一百一十).
- */
-export function chineseNumber(n: number): string {
-  if (!Number.isInteger(n) || n < 0 || n > 9999) {
-    throw new RangeError(`chineseNumber: expected an integer 0..9999, got ${n}`);
-  }
-  if (n === 0) return DIGITS[0];
-  let out = '';
-  let zeroPending = false;
-  for (let pos = 3; pos >= 0; pos--) {
-    const d = Math.floor(n / 10 ** pos) % 10;
-    if (d === 0) {
-      if (out !== '') zeroPending = true;
-      continue;
-    }
-    if (zeroPending) out += DIGITS[0];
-    zeroPending = false;
-    out += `${DIGITS[d] ?? ''}${UNITS[pos] ?? ''}`;
-  }
-  return n >= 10 && n <= 19 ? out.slice(1) : out;
-}
-
-/** 1 → 第一名, 11 → 第十一名, 101 → 第一百零一名. */
-export function chineseOrdinalRank(rank: number): string {
-  if (!Number.isInteger(rank) || rank < 1 || rank > 9999) {
-    throw new RangeError(`chineseOrdinalRank: expected an integer rank 1..9999, got ${rank}`);
-  }
-  return `第${chineseNumber(rank)}名`;
-}
-
-/** A year digit by digit, as formal documents write it: 2027 → 二〇二七. */
-export function chineseYearDigits(year: number): string {
-  if (!Number.isInteger(year) || year < 0) {
-    throw new RangeError(`chineseYearDigits: expected a non-negative integer year, got ${year}`);
-  }
-  return Array.from(String(year), (c) => YEAR_DIGITS[Number(c)]).join('');
-}
-
-function parseDate(isoDate: string): [number, number, number] {
-  if (!isValidDate(isoDate)) {
-    throw new RangeError(`expected a date YYYY-MM-DD, got "${isoDate}"`);
-  }
-  return [Number(isoDate.slice(0, 4)), Number(isoDate.slice(5, 7)), Number(isoDate.slice(8, 10))];
-}
-
-/** '2027-07-01' → '2027年7月1日'. */
-export function chineseDate(isoDate: string): string {
-  const [y, m, d] = parseDate(isoDate);
-  return `${y}年${m}月${d}日`;
-}
-
-/** '2027-07-01' → '二〇二七年七月一日' (the way official documents date themselves). */
-export function chineseDateFormal(isoDate: string): string {
-  const [y, m, d] = parseDate(isoDate);
-  return `${chineseYearDigits(y)}年${chineseNumber(m)}月${chineseNumber(d)}日`;
-}
-
-/** The default citation's middle clause follows the tier's creation focus (seed §1.1). */
-function branchFocus(tierLabel: string): string {
-  const tier = tierLabel.trim() === '' ? undefined : findTerm(TIERS, tierLabel);
-  switch (tier?.key) {
-    case 'junior':
-      return '坚持把党支部建在班上，以党建促学风、以党建带班建、以党建带团建';
-    case 'senior':
-    case 'graduate':
-      return '坚持在培养中使用、在使用中锻炼，着力培养高素质创新型人才';
-    default:
-      return '充分发挥党支部战斗堡垒作用';
-  }
-}
-
-function yearPhrase(programYear: string): string {
-  const year = programYear.trim().replace(/年度$/, '');
-  return year === '' ? '在先进党支部创建活动中' : `在${year}年度先进党支部创建活动中`;
-}
-
-function defaultCitation(input: LetterInput, rankText: string): string {
-  const title = input.awardTitle.trim() || awardKindLabel(input.kind);
-  const closing = '特发此证，以资鼓励。';
-  if (input.kind === 'member') {
-    const branch = input.branchName.trim();
-    return (
-      `${yearPhrase(input.programYear)}，${memberName(input.recipient)}同志` +
-      (branch ? `（${branch}）` : '') +
-      '充分发挥共产党员先锋模范作用，争做“勤奋学习、团结合作、诚信守纪、艰苦奋斗”的模范，' +
-      `经支部推荐、学院审核，被评为“${title}”。${closing}`
-    );
-  }
-  const standing = rankText ? `综合评定位列${rankText}` : '综合评定成绩优秀';
-  return (
-    `${yearPhrase(input.programYear)}，${input.recipient.trim()}${branchFocus(input.tierLabel)}，` +
-    '组织生活扎实、特色活动鲜明，经申报审核、定期抽查、汇报答辩，' +
-    `${standing}，被评为“${title}”。${closing}`
-  );
-}
-
-function awardKindLabel(kind: AwardKind): string {
-  return AWARD_KINDS.find((k) => k.key === kind)?.zh ?? '';
-}
-
-function memberName(recipient: string): string {
-  return recipient.trim().replace(/同志$/, '');
 }
 
 /**
@@ -216,16 +128,20 @@ export function letterFields(input: LetterInput): Record<string, string> {
       `${where}: commendationDate must be a date YYYY-MM-DD, got "${input.commendationDate}"`,
     );
   }
+  const locale = input.locale ?? 'zh-CN';
   const date = input.commendationDate.trim();
   const rankText = input.rank >= 1 ? chineseOrdinalRank(input.rank) : '';
   const recipient = input.recipient.trim();
   const programYear = input.programYear.trim();
-  const citation = input.citation?.trim() || defaultCitation(input, rankText);
+  const citation = input.citation?.trim() || defaultCitation(input, locale);
   const fields: Record<string, string> = {
     recipient,
-    salutation: input.kind === 'member' ? `${memberName(recipient)}同志：` : `${recipient}：`,
-    awardKind: awardKindLabel(input.kind),
-    awardTitle: input.awardTitle.trim() || awardKindLabel(input.kind),
+    salutation:
+      input.kind === 'member'
+        ? t(locale, 'letters.salutation.member', { name: memberName(recipient) })
+        : t(locale, 'letters.salutation.branch', { recipient }),
+    awardKind: awardKindLabel(input.kind, locale),
+    awardTitle: input.awardTitle.trim() || awardKindLabel(input.kind, locale),
     branchName: input.branchName.trim(),
     unit: input.unit.trim(),
     tier: input.tierLabel.trim(),
@@ -236,6 +152,7 @@ export function letterFields(input: LetterInput): Record<string, string> {
     commendationDate: date,
     commendationDateZh: chineseDate(date),
     commendationDateZhFormal: chineseDateFormal(date),
+    commendationDateEn: englishDate(date),
     college: input.college.trim(),
     letterNo:
       input.letterNo?.trim() ||

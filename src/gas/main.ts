@@ -347,7 +347,8 @@ export function continueLetters(e?: { triggerUid?: string }): string {
 /** `spentTrigger`: the continuation that started this run, if one did. */
 function makeLetters(spentTrigger: string | null): string {
   return runLocked(
-    [BranchesTable, AwardsTable, LogTable],
+    // Nominations: a member's letter cites the achievements of the nomination behind it.
+    [BranchesTable, NominationsTable, AwardsTable, LogTable],
     (job) => {
       // The Config this job read already (one read of each sheet, under the lock) says how.
       if (!job.config.letterTemplate) {
@@ -449,6 +450,7 @@ export function buildDashboard(): string {
       ShowcaseTable,
       DefenseResultsTable,
       AwardsTable,
+      NominationsTable,
       RejectedTable,
       LogTable,
     ],

@@ -236,38 +236,3 @@ export function setUpSheets(
   Sheets!.Spreadsheets!.batchUpdate({ requests }, spreadsheetId);
   return { created, kept };
 }
-
-const TEMPLATE_KEY = 'letterTemplate';
-const TEMPLATE_BUILT_KEY = 'letterTemplate:built';
-
-/**
- * A starting letter template in Google Docs, with the placeholders the letters fill. Like the
- * forms, its id is remembered as soon as it exists and it is marked built when complete, so a
- * cut-off setup finishes it instead of making a second one.
- */
-export function ensureLetterTemplate(properties: GoogleAppsScript.Properties.Properties): string {
-  let id = properties.getProperty(TEMPLATE_KEY);
-  if (id === null) {
-    id = DocumentApp.create('StarBranch 荣誉证书模板 / letter template').getId();
-    properties.setProperty(TEMPLATE_KEY, id);
-  }
-  if (properties.getProperty(TEMPLATE_BUILT_KEY) === null) {
-    const doc = DocumentApp.openById(id);
-    const body = doc.getBody();
-    body.clear();
-    body
-      .appendParagraph('荣 誉 证 书')
-      .setHeading(DocumentApp.ParagraphHeading.TITLE)
-      .setAlignment(DocumentApp.HorizontalAlignment.CENTER);
-    body.appendParagraph('{{salutation}}');
-    body.appendParagraph('{{citation}}');
-    body.appendParagraph('{{college}}').setAlignment(DocumentApp.HorizontalAlignment.RIGHT);
-    body
-      .appendParagraph('{{commendationDateZh}}')
-      .setAlignment(DocumentApp.HorizontalAlignment.RIGHT);
-    body.appendParagraph('证书编号：{{letterNo}}');
-    doc.saveAndClose();
-    properties.setProperty(TEMPLATE_BUILT_KEY, 'yes');
-  }
-  return id;
-}

@@ -10,7 +10,8 @@ import { BranchesTable, ConfigTable } from '../domain/schema/tables';
 import { workbookTables } from '../domain/schema/workbook';
 import { ensureForms, refreshBranchChoices } from './forms';
 import type { GasJob } from './job';
-import { ensureLetterTemplate, setUpSheets } from './setup';
+import { ensureLetterTemplate } from './letterTemplate';
+import { setUpSheets } from './setup';
 import { installTriggers } from './triggers';
 
 export const SETUP_STATE_KEY = 'setup:state';
@@ -37,7 +38,7 @@ function completeConfig(job: GasJob, properties: GoogleAppsScript.Properties.Pro
   if (!template?.value) {
     table.upsert({
       key: 'letterTemplate',
-      value: ensureLetterTemplate(properties),
+      value: ensureLetterTemplate(properties, config.locale),
       note: template?.note ?? null,
     });
   }

@@ -17,14 +17,14 @@ import type { drive_v3 } from '@googleapis/drive';
 import type { Ports } from '../app/context';
 import { readConfig } from '../app/context';
 import { markerKey } from '../app/letterCheck';
-import { issueLetters, lettersDue, type LettersReport } from '../app/letters';
+import { issueLetters, lettersDue, readLetterSources, type LettersReport } from '../app/letters';
 import { Table } from '../app/table';
 import { VOID_PREFIX } from '../domain/vocabulary';
 import type { LetterSharing } from '../domain/config';
 import { placeholderToken } from '../domain/letterFields';
 import { t } from '../domain/messages';
 import { hash64 } from '../domain/responseId';
-import { AwardsTable, BranchesTable } from '../domain/schema/tables';
+import { AwardsTable } from '../domain/schema/tables';
 import type { DocumentMaker, MadeDocument, Markers } from '../ports';
 import type { GoogleApi } from './clients';
 import { GoogleCallError } from './errors';
@@ -146,13 +146,9 @@ export async function issueGoogleLetters(
   if (!config.letterTemplate) throw new Error(t(config.locale, 'server.lettersNoTemplate'));
   const templateId = config.letterTemplate;
   const { locale } = config;
-  const branches = new Map(
-    Table.read(ports.store, BranchesTable, locale)
-      .records()
-      .map((b) => [b.id, b]),
-  );
+  const sources = readLetterSources(ports.store, locale);
   const awards = Table.read(ports.store, AwardsTable, locale).records();
-  const { due } = lettersDue(awards, branches, config, { reissue: options.reissue === true });
+  const { due } = lettersDue(awards, sources, config, { reissue: options.reissue === true });
   const copies =
     due.length > 0 ? await findLetterCopies(api, spreadsheetId) : new Map<string, LetterCopy[]>();
   const markers = new Map<string, string>();

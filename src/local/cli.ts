@@ -5,7 +5,7 @@
  */
 import { Command, CommanderError, Option } from 'commander';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { basename, dirname, relative, resolve } from 'node:path';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import { selectAwards, type AwardsReport } from '../app/awards';
 import { readConfig, type Ports } from '../app/context';
 import { aggregateDefense } from '../app/defense';
@@ -19,12 +19,15 @@ import { isValidMonth } from '../domain/calendar';
 import { formatFixed } from '../domain/decimal';
 import { FORM_NAMES, type FormName } from '../domain/forms';
 import { LETTER_PLACEHOLDERS } from '../domain/letterFields';
-import { t } from '../domain/messages';
+import { t, type MessageKey } from '../domain/messages';
+import { DEFAULT_CONFIG } from '../domain/config';
+import type { Locale } from '../domain/vocabulary';
 import { SystemClock } from './clock';
 import { runDemo } from './demo/runDemo';
 import { DocxMaker } from './docxMaker';
 import { ingestCsv } from './ingestCsv';
-import { convertToPdf, loadDefaultTemplate, templatePlaceholders } from './letters';
+import { formTemplates } from './formTemplates';
+import { loadDefaultTemplate, templatePlaceholders } from './letters';
 import { renderReportHtml } from './reportHtml';
 import { formatTable, terminalProgress } from './terminal';
 import {
@@ -36,6 +39,7 @@ import {
   onGoogle,
 } from '../google/cli';
 import { newWorkbook, openWorkbook, saveWorkbook, UsageError } from './workbookFile';
+import { writePdfs } from './pdfRun';
 import { checkWritable } from './workbookGuard';
 
 type Out = (line: string) => void;
@@ -74,7 +78,14 @@ function month(value: string): string {
   return value;
 }
 
-export function buildProgram(out: Out = (l) => process.stdout.write(`${l}\n`)): Command {
+/**
+ * `out` gets what a command reports (tables, summaries); `say` gets progress and notes while it
+ * works (stderr by default, so that `out` can be piped).
+ */
+export function buildProgram(
+  out: Out = (l) => process.stdout.write(`${l}\n`),
+  say: Out = (l) => process.stderr.write(`${l}\n`),
+): Command {
   const program = new Command('starbranch')
     .description('先进党支部创建 · run an advanced party-branch programme from an .xlsx workbook')
     .version('0.1.0')
@@ -330,27 +341,24 @@ export function buildProgram(out: Out = (l) => process.stdout.write(`${l}\n`)): 
       if (options.letters === true) throw new UsageError('--letters needs a folder');
       if (options.template && !folder) throw new UsageError('--template needs --letters <dir>');
       if (options.reissue && !folder) throw new UsageError('--reissue needs --letters <dir>');
-      const template = folder
-        ? options.template
-          ? readTemplate(options.template)
-          : loadDefaultTemplate()
-        : undefined;
-      // Always at hand: a letter that no longer says what its award says is voided by `awards`.
-      const documents = new DocxMaker({
-        workbookDir: dirname(resolve(path!)),
-        ...(folder ? { folder } : {}),
-        ...(template ? { template } : {}),
-      });
+      const ownTemplate = options.template ? readTemplate(options.template) : undefined;
       if (folder) mkdirSync(folder, { recursive: true });
-      const { awards, letters, locale } = await withWorkbook(
-        path,
-        (ports) => ({
-          locale: readConfig(ports).locale,
-          awards: selectAwards(ports, { provisional: selection.provisional }),
-          letters: folder ? issueLetters(ports, { reissue: selection.reissue }) : null,
-        }),
-        { documents },
-      );
+      const { awards, letters, locale, made } = await withWorkbook(path, (ports) => {
+        const locale = readConfig(ports).locale;
+        // Always at hand: a letter that no longer says what its award says is voided by `awards`.
+        // New letters are in the workbook's language, unless staff bring their own template.
+        const documents = new DocxMaker({
+          workbookDir: dirname(resolve(path!)),
+          ...(folder ? { folder, template: ownTemplate ?? loadDefaultTemplate(locale) } : {}),
+        });
+        const withLetters = { ...ports, documents };
+        return {
+          locale,
+          awards: selectAwards(withLetters, { provisional: selection.provisional }),
+          letters: folder ? issueLetters(withLetters, { reissue: selection.reissue }) : null,
+          made: documents.made,
+        };
+      });
       printAwards(awards);
       if (letters) {
         letters.summary.forEach((l) => out(l));
@@ -358,17 +366,64 @@ export function buildProgram(out: Out = (l) => process.stdout.write(`${l}\n`)): 
         if (letters.made === 0 && elsewhere) {
           out(t(locale, 'awards.lettersElsewhere', { count: letters.kept, folder: elsewhere }));
         }
-        if (options.pdf) {
-          for (const file of documents.made) {
-            const pdf = await convertToPdf(file, dirname(file));
-            if (!pdf.ok) {
-              out(`PDF: ${pdf.reason}`);
-              break;
-            }
-          }
-        }
+        if (options.pdf) await writePdfs(made, locale, out, say);
       }
     });
+
+  program
+    .command('forms')
+    .description(
+      "the five forms' question titles: empty CSV templates, one per form, with the exact titles",
+    )
+    .argument('[workbook]', 'a workbook: its defense rubric and language (default: the defaults)')
+    .requiredOption('--csv-templates <dir>', 'write the empty CSV templates into this folder')
+    .addOption(
+      new Option(
+        '--lang <locale>',
+        'question titles in this language (default: the workbook’s)',
+      ).choices(['zh-CN', 'en']),
+    )
+    .option('--force', 'overwrite templates already in the folder')
+    .action(
+      async (
+        path: string | undefined,
+        options: { csvTemplates: string; lang?: Locale; force?: boolean },
+      ) => {
+        const config = path
+          ? readConfig({ store: await openWorkbook(path), clock: new SystemClock() })
+          : DEFAULT_CONFIG;
+        const locale = options.lang ?? config.locale;
+        const templates = formTemplates(config.defenseRubric, locale);
+        const folder = options.csvTemplates;
+        if (!options.force) {
+          const taken = templates.find((f) => existsSync(join(folder, f.fileName)));
+          if (taken) {
+            throw new UsageError(
+              t(locale, 'starter.exists', { file: join(folder, taken.fileName) }),
+            );
+          }
+        }
+        mkdirSync(folder, { recursive: true });
+        for (const template of templates) {
+          writeFileSync(join(folder, template.fileName), template.csv, 'utf8');
+        }
+        out(
+          formatTable(
+            ['form', 'file', 'questions'].map((c) =>
+              t(locale, `starter.column.${c}` as MessageKey),
+            ),
+            templates.map((f) => [f.form, join(folder, f.fileName), String(f.questions)]),
+          ),
+        );
+        out(
+          t(locale, 'starter.written', {
+            count: templates.length,
+            language: t(locale, 'starter.language'),
+            folder,
+          }),
+        );
+      },
+    );
 
   program
     .command('report')
@@ -468,7 +523,7 @@ export async function main(
   out?: Out,
   err: Out = (l) => process.stderr.write(`${l}\n`),
 ): Promise<number> {
-  const program = buildProgram(out);
+  const program = buildProgram(out, err);
   program.configureOutput({
     writeErr: (s) => err(s.trimEnd()),
     writeOut: (s) => (out ?? ((l) => process.stdout.write(`${l}\n`)))(s.trimEnd()),

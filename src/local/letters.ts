@@ -1,9 +1,10 @@
 /**
  * Local-mode letters: fill a .docx template with docxtemplater, list a template's placeholders,
- * find the bundled template, and optionally convert a letter to PDF with LibreOffice.
+ * find the bundled template (in the workbook's language), and optionally convert letters to PDF
+ * with LibreOffice.
  */
 
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { accessSync, constants, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, delimiter, dirname, extname, join, resolve } from 'node:path';
@@ -11,8 +12,10 @@ import { pathToFileURL } from 'node:url';
 import Docxtemplater from 'docxtemplater';
 import PizZip from 'pizzip';
 import { LETTER_DELIMITERS, LETTER_PLACEHOLDERS } from '../domain/letterFields';
+import type { Locale } from '../domain/vocabulary';
+import { templateFileName } from './letterTemplate';
 
-export const DEFAULT_TEMPLATE_PATH = join('templates', 'letter-template.docx');
+export const DEFAULT_TEMPLATE_PATH = join('templates', templateFileName('zh-CN'));
 
 interface TemplateErrorDetail {
   message?: string;
@@ -118,9 +121,12 @@ export function findPackageRoot(start: string = __dirname): string {
   }
 }
 
-/** The bundled Chinese letter template (templates/letter-template.docx). */
-export function loadDefaultTemplate(): Buffer {
-  return readFileSync(join(findPackageRoot(), DEFAULT_TEMPLATE_PATH));
+/**
+ * The bundled letter template in the locale: templates/letter-template.docx (Chinese) or
+ * templates/letter-template.en.docx (English).
+ */
+export function loadDefaultTemplate(locale: Locale = 'zh-CN'): Buffer {
+  return readFileSync(join(findPackageRoot(), 'templates', templateFileName(locale)));
 }
 
 export type PdfResult = { ok: true; pdfPath: string } | { ok: false; reason: string };
@@ -226,5 +232,134 @@ export function convertToPdf(
         }
       },
     );
+  });
+}
+
+export interface PdfBatchOptions extends PdfOptions {
+  /** Called as LibreOffice finishes each letter: how many of how many, and the PDF's path. */
+  readonly onConverted?: (done: number, total: number, pdfPath: string) => void;
+  /** Letters per LibreOffice run (a command line has a length limit; default 40). */
+  readonly perRun?: number;
+}
+
+export interface PdfBatchResult {
+  /** The PDFs written, in the order of the letters. */
+  readonly written: readonly string[];
+  /** Letters that got no PDF, each with the reason. */
+  readonly failed: readonly { readonly file: string; readonly reason: string }[];
+}
+
+/** A `.docx`'s PDF beside it: the same folder and name. */
+export function pdfPathOf(docxPath: string): string {
+  const source = resolve(docxPath);
+  return join(dirname(source), `${basename(source, extname(source))}.pdf`);
+}
+
+/**
+ * Converts letters to PDF beside them with LibreOffice, many in one run: LibreOffice takes seconds
+ * to start and a fraction of one per letter, so a year's letters take seconds instead of a
+ * minute. Reports each letter as it is done (LibreOffice names a letter as it starts on it, so the
+ * one before is then done). Never throws: a missing LibreOffice, a failed run or a letter that got
+ * no PDF comes back in `failed`.
+ */
+export async function convertAllToPdf(
+  docxPaths: readonly string[],
+  options: PdfBatchOptions = {},
+): Promise<PdfBatchResult> {
+  const sources = docxPaths.map((p) => resolve(p));
+  const binary = findLibreOffice(options.searchPath ?? process.env.PATH ?? '');
+  if (!binary) {
+    const reason = 'LibreOffice was not found (no soffice or libreoffice on PATH); PDF skipped';
+    return { written: [], failed: sources.map((file) => ({ file, reason })) };
+  }
+  const perRun = Math.max(1, options.perRun ?? 40);
+  // One run per folder and at most `perRun` letters: LibreOffice writes into one --outdir.
+  const runs: string[][] = [];
+  for (const [, files] of groupBy(sources, (file) => dirname(file))) {
+    for (let i = 0; i < files.length; i += perRun) runs.push(files.slice(i, i + perRun));
+  }
+  const written: string[] = [];
+  const failed: { file: string; reason: string }[] = [];
+  let done = 0;
+  const finished = (file: string) => {
+    done++;
+    options.onConverted?.(done, sources.length, pdfPathOf(file));
+  };
+  for (const files of runs) {
+    const outcome = await runLibreOffice(binary, files, options.timeoutMs, finished);
+    for (const file of files) {
+      if (outcome.ok && existsSync(pdfPathOf(file))) written.push(pdfPathOf(file));
+      else
+        failed.push({
+          file,
+          reason: outcome.ok
+            ? `LibreOffice wrote no PDF for ${file}${outcome.detail ? `: ${outcome.detail}` : ''}`
+            : `LibreOffice could not convert ${file}: ${outcome.detail}`,
+        });
+    }
+  }
+  const order = new Map(sources.map((file, i) => [pdfPathOf(file), i]));
+  written.sort((a, b) => order.get(a)! - order.get(b)!);
+  return { written, failed };
+}
+
+function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) groups.set(keyOf(item), [...(groups.get(keyOf(item)) ?? []), item]);
+  return groups;
+}
+
+/** One LibreOffice run over letters of one folder; `finished` is called once for each letter. */
+function runLibreOffice(
+  binary: string,
+  files: readonly string[],
+  timeoutMs: number | undefined,
+  finished: (file: string) => void,
+): Promise<{ ok: boolean; detail: string }> {
+  const profile = pathToFileURL(join(tmpdir(), 'starbranch-libreoffice-profile')).href;
+  const args = [
+    `-env:UserInstallation=${profile}`,
+    '--headless',
+    '--norestore',
+    '--convert-to',
+    'pdf',
+    '--outdir',
+    dirname(files[0]!),
+    ...files,
+  ];
+  return new Promise((done) => {
+    let started = 0;
+    let pending = '';
+    let errors = '';
+    const child = spawn(binary, args, { windowsHide: true });
+    const timer = setTimeout(() => child.kill(), timeoutMs ?? 120_000 + 5_000 * files.length);
+    child.stdout.on('data', (chunk: Buffer) => {
+      pending += chunk.toString('utf8');
+      const lines = pending.split('\n');
+      pending = lines.pop() ?? '';
+      for (const line of lines) {
+        if (!/^convert /.test(line)) continue;
+        // LibreOffice names a letter as it starts on it: the one before is written.
+        if (started > 0 && started <= files.length) finished(files[started - 1]!);
+        started++;
+      }
+    });
+    child.stderr.on('data', (chunk: Buffer) => (errors += chunk.toString('utf8')));
+    child.on('error', (error) => {
+      clearTimeout(timer);
+      done({ ok: false, detail: error.message });
+    });
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      // The last letter LibreOffice started on is done when it exits.
+      if (started > 0 && started <= files.length) finished(files[started - 1]!);
+      const detail = errors
+        .split('\n')
+        .filter((l) => l.trim() !== '' && !/javaldx/.test(l))
+        .join(' ')
+        .trim();
+      if (code === 0) done({ ok: true, detail });
+      else done({ ok: false, detail: detail || (signal ? `stopped (${signal})` : `exit ${code}`) });
+    });
   });
 }

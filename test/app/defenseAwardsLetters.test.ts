@@ -6,7 +6,7 @@ import { selectAwards } from '../../src/app/awards';
 import { aggregateDefense } from '../../src/app/defense';
 import { ingestResponses } from '../../src/app/ingest';
 import { readConfig } from '../../src/app/context';
-import { issueLetters, lettersDue } from '../../src/app/letters';
+import { issueLetters, lettersDue, readLetterSources } from '../../src/app/letters';
 import { buildReport } from '../../src/app/report';
 import { DEFAULT_CONFIG } from '../../src/domain/config';
 import { defenseScoresTable } from '../../src/domain/schema/defenseScores';
@@ -522,7 +522,7 @@ describe('issueLetters', () => {
     const plan = () =>
       lettersDue(
         records(ports.store, AwardsTable),
-        new Map(records(ports.store, BranchesTable).map((b) => [b.id, b])),
+        readLetterSources(ports.store, 'zh-CN'),
         readConfig(ports),
       );
     const { due, kept } = plan();
@@ -544,7 +544,7 @@ describe('issueLetters', () => {
     // With reissue, every letter is planned again, under its next number.
     const reissue = lettersDue(
       records(ports.store, AwardsTable),
-      new Map(records(ports.store, BranchesTable).map((b) => [b.id, b])),
+      readLetterSources(ports.store, 'zh-CN'),
       readConfig(ports),
       { reissue: true },
     );

@@ -181,7 +181,7 @@ describe('onOpen and setup through the bundle', () => {
       '{{citation}}',
       '{{salutation}}',
       '{{college}}',
-      '{{commendationDateZh}}',
+      '{{commendationDateZhFormal}}',
     ]) {
       expect(text).toContain(token);
     }

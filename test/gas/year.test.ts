@@ -480,7 +480,14 @@ describe('a programme year through the bundle', () => {
       const text = world.documentText(id);
       expect(text).not.toContain('{{');
       expect(text).toContain(String(award['获奖者']));
-      expect(text).toContain('2027年7月1日');
+      // Dated the way a 荣誉证书 is, under the issuing body's name, with room for the seal.
+      expect(text).toContain('二〇二七年七月一日');
+      // A member's letter cites what the nomination says the member did.
+      if (award['表彰类别'] === '优秀学生党员') {
+        expect(text).toContain('学习成绩优异，担任班级学习委员，积极参与志愿服务200小时，');
+      } else {
+        expect(text).not.toContain('学习成绩优异');
+      }
       const file = world.describeFile(id)!;
       expect(file.permissions).toEqual(
         expect.arrayContaining([

@@ -130,7 +130,7 @@ describe('starbranch demo', () => {
       .file('word/document.xml')!
       .asText();
     expect(xml).toContain(first.recipient);
-    expect(xml).toContain('2027年7月1日');
+    expect(xml).toContain('二〇二七年七月一日');
     expect(xml).toContain('第一名');
     expect(xml).not.toContain('{{');
   });

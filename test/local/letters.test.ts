@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import PizZip from 'pizzip';
 import { LETTER_PLACEHOLDERS, letterFields, type LetterInput } from '../../src/domain/letterFields';
 import {
+  convertAllToPdf,
   convertToPdf,
   findLibreOffice,
   findPackageRoot,
@@ -19,6 +20,7 @@ import {
   renderLetter,
   templatePlaceholders,
 } from '../../src/local/letters';
+import { buildLetterTemplate, templateFileName } from '../../src/local/letterTemplate';
 
 const input: LetterInput = {
   awardId: 'A001',
@@ -88,7 +90,13 @@ describe('the bundled template', () => {
 
   it('uses only known placeholders', () => {
     const used = templatePlaceholders(template);
-    expect(used).toEqual(['salutation', 'citation', 'college', 'commendationDateZh', 'letterNo']);
+    expect(used).toEqual([
+      'salutation',
+      'citation',
+      'college',
+      'commendationDateZhFormal',
+      'letterNo',
+    ]);
     const known = LETTER_PLACEHOLDERS.map((p) => p.key);
     for (const tag of used) expect(known).toContain(tag);
   });
@@ -116,6 +124,58 @@ describe('the bundled template', () => {
   });
 });
 
+describe('the bundled templates', () => {
+  it.each(['zh-CN', 'en'] as const)(
+    '%s: the committed file is what the source builds',
+    (locale) => {
+      const committed = readFileSync(
+        join(findPackageRoot(), 'templates', templateFileName(locale)),
+      );
+      // If this fails, run `node scripts/make-letter-template.mjs` and commit the templates.
+      expect(buildLetterTemplate(locale).equals(committed)).toBe(true);
+      expect(loadDefaultTemplate(locale).equals(committed)).toBe(true);
+    },
+  );
+
+  it('signs with the name over the date, in a right-aligned block, after room for the seal', () => {
+    const doc = parts(loadDefaultTemplate())['word/document.xml']!;
+    const afterCitation = doc.slice(doc.indexOf('{{citation}}'));
+    // An empty paragraph of exact height (the seal room), then the table holding the signature.
+    expect(afterCitation).toMatch(
+      /<w:p><w:pPr><w:pStyle w:val="Normal"\/><w:keepNext\/><w:spacing [^>]*w:line="840" w:lineRule="exact"\/><\/w:pPr><\/w:p><w:tbl><w:tblPr>[^]*?<w:jc w:val="right"\/>/,
+    );
+    const table = afterCitation.slice(
+      afterCitation.indexOf('<w:tbl>'),
+      afterCitation.indexOf('</w:tbl>'),
+    );
+    expect(
+      visibleText(table)
+        .split('\n')
+        .filter((l) => l !== ''),
+    ).toEqual(['{{college}}', '{{commendationDateZhFormal}}']);
+    expect(parts(loadDefaultTemplate())['word/styles.xml']).toMatch(
+      /w:styleId="Signature">[^]*?<w:jc w:val="center"\/>/,
+    );
+  });
+
+  it('in English: the English title, date and number label', () => {
+    const en = parts(loadDefaultTemplate('en'));
+    expect(templatePlaceholders(loadDefaultTemplate('en'))).toEqual([
+      'salutation',
+      'citation',
+      'college',
+      'commendationDateEn',
+      'letterNo',
+    ]);
+    expect(visibleText(en['word/document.xml']!)).toContain('Certificate of Honour');
+    expect(visibleText(en['word/footer1.xml']!)).toContain('Certificate No. {{letterNo}}');
+    for (const xml of Object.values(en)) {
+      const words = [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('');
+      expect(words).not.toMatch(/[\u4e00-\u9fff]/);
+    }
+  });
+});
+
 describe('renderLetter', () => {
   const template = loadDefaultTemplate();
 
@@ -123,7 +183,8 @@ describe('renderLetter', () => {
     const fields = letterFields(input);
     const out = parts(renderLetter(template, fields));
     const body = visibleText(out['word/document.xml']!);
-    expect(body).toContain('2027年7月1日');
+    expect(body).toContain('二〇二七年七月一日');
+    expect(body).not.toContain('2027年7月1日');
     expect(body).toContain('计算机学院本科生第一党支部：');
     expect(body).toContain('中共某某大学计算机学院委员会');
     expect(body).toContain(fields.citation);
@@ -280,6 +341,149 @@ describe('convertToPdf', () => {
       const result = await convertToPdf(docx, dir);
       expect(result).toEqual({ ok: true, pdfPath: join(dir, 'letter.pdf') });
       expect(readFileSync(join(dir, 'letter.pdf')).subarray(0, 5).toString()).toBe('%PDF-');
+    },
+    180_000,
+  );
+});
+
+describe('convertAllToPdf', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'starbranch-pdfs-'));
+  });
+  afterEach(() => {
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const onPosix = process.platform === 'win32' ? it.skip : it;
+
+  /**
+   * A stand-in `soffice` that, like LibreOffice, names each file as it starts on it and writes its
+   * PDF into --outdir; files whose name holds `skip` get none.
+   */
+  function fakeSoffice(): string {
+    const bin = join(dir, 'bin');
+    mkdirSync(bin);
+    const file = join(bin, 'soffice');
+    writeFileSync(
+      file,
+      [
+        '#!/bin/sh',
+        `echo run >> "${dir}/runs"`,
+        'out=""; prev=""',
+        'for a in "$@"; do',
+        '  if [ "$prev" = "--outdir" ]; then out="$a"',
+        '  else case "$a" in *.docx)',
+        '    pdf="$out/$(basename "$a" .docx).pdf"',
+        '    echo "convert $a -> $pdf using filter : writer_pdf_Export"',
+        '    case "$a" in *skip*) ;; *) echo "%PDF-1.4" > "$pdf" ;; esac ;;',
+        '  esac; fi',
+        '  prev="$a"',
+        'done',
+      ].join('\n'),
+    );
+    chmodSync(file, 0o755);
+    return bin;
+  }
+
+  function letters(names: readonly string[], folder = dir): string[] {
+    mkdirSync(folder, { recursive: true });
+    return names.map((name) => {
+      const file = join(folder, name);
+      writeFileSync(file, 'x');
+      return file;
+    });
+  }
+
+  onPosix('converts many letters in one run, reporting each as it is done', async () => {
+    const bin = fakeSoffice();
+    const files = letters(['甲.docx', '乙.docx', '丙.docx']);
+    const seen: string[] = [];
+    const result = await convertAllToPdf(files, {
+      searchPath: bin,
+      onConverted: (done, total, pdf) => seen.push(`${done}/${total} ${pdf}`),
+    });
+    expect(seen).toEqual([
+      `1/3 ${join(dir, '甲.pdf')}`,
+      `2/3 ${join(dir, '乙.pdf')}`,
+      `3/3 ${join(dir, '丙.pdf')}`,
+    ]);
+    expect(result).toEqual({ written: files.map((f) => f.replace(/docx$/, 'pdf')), failed: [] });
+    expect(readFileSync(join(dir, 'runs'), 'utf8').trim().split('\n')).toHaveLength(1);
+  });
+
+  onPosix('runs once per folder and per batch, and names the letters that got no PDF', async () => {
+    const bin = fakeSoffice();
+    const files = [
+      ...letters(['a.docx', 'b-skip.docx', 'c.docx']),
+      ...letters(['d.docx'], join(dir, 'other')),
+    ];
+    const result = await convertAllToPdf(files, { searchPath: bin, perRun: 2 });
+    expect(readFileSync(join(dir, 'runs'), 'utf8').trim().split('\n')).toHaveLength(3);
+    expect(result.written).toEqual([
+      join(dir, 'a.pdf'),
+      join(dir, 'c.pdf'),
+      join(dir, 'other', 'd.pdf'),
+    ]);
+    expect(result.failed).toEqual([
+      { file: join(dir, 'b-skip.docx'), reason: expect.stringMatching(/wrote no PDF/) },
+    ]);
+  });
+
+  onPosix('says LibreOffice was not found, for every letter', async () => {
+    const files = letters(['a.docx', 'b.docx']);
+    const result = await convertAllToPdf(files, { searchPath: join(dir, 'none') });
+    expect(result.written).toEqual([]);
+    expect(result.failed.map((f) => f.reason)).toEqual([
+      expect.stringMatching(/LibreOffice was not found/),
+      expect.stringMatching(/LibreOffice was not found/),
+    ]);
+  });
+
+  // Only where LibreOffice is really installed (not a project dependency).
+  (findLibreOffice() ? it : it.skip)(
+    'prints every letter on one A4 page, the longest member citation too',
+    async () => {
+      const longest = letterFields({
+        ...input,
+        kind: 'member',
+        awardId: 'MEM-B001-2023001',
+        recipient: '欧阳娜娜',
+        branchName: '马克思主义学院研究生第三党支部（思想政治教育专业）',
+        college: '中共某某大学马克思主义学院研究生工作委员会',
+        rank: 0,
+        score: '',
+        achievements: '获国家奖学金，专业成绩排名年级第一。'.repeat(12),
+      });
+      const files = [
+        ['branch.docx', renderLetter(loadDefaultTemplate(), letterFields(input))],
+        ['member.docx', renderLetter(loadDefaultTemplate(), longest)],
+        [
+          'member-en.docx',
+          renderLetter(
+            loadDefaultTemplate('en'),
+            letterFields({
+              ...input,
+              locale: 'en',
+              kind: 'member',
+              recipient: 'Zhang Wei',
+              branchName: 'Third Graduate Branch, School of Marxism (Political Education)',
+              college: 'Graduate Work Committee of the Party Committee, School of Marxism',
+              rank: 0,
+              achievements: 'Won the national scholarship and ranked first of the year. '.repeat(
+                10,
+              ),
+            }),
+          ),
+        ],
+      ] as const;
+      for (const [name, bytes] of files) writeFileSync(join(dir, name), bytes);
+      const result = await convertAllToPdf(files.map(([name]) => join(dir, name)));
+      expect(result.failed).toEqual([]);
+      for (const pdf of result.written) {
+        const text = readFileSync(pdf).toString('latin1');
+        expect([pdf, (text.match(/\/Type\s*\/Page(?![a-zA-Z])/g) ?? []).length]).toEqual([pdf, 1]);
+      }
     },
     180_000,
   );

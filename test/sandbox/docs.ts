@@ -34,6 +34,8 @@ export interface ParagraphState {
 export interface DocState {
   paragraphs: ParagraphState[];
   revision: number;
+  /** Page size and margins in points, as `Body.setPageWidth` … `setMarginTop` set them. */
+  page?: Record<string, number>;
 }
 
 export interface PermissionState {
@@ -183,9 +185,13 @@ export class FakeParagraph extends Fake<World> {
     });
     return this;
   }
+  /** As in Apps Script, HORIZONTAL_ALIGNMENT and HEADING set the paragraph's alignment and heading. */
   setAttributes(attributes: Record<string, unknown>): this {
     this._doc._mutate(() => {
-      Object.assign(this._para.attributes, attributes);
+      const { HORIZONTAL_ALIGNMENT: alignment, HEADING: heading, ...rest } = attributes;
+      if (alignment !== undefined) this._para.alignment = String(alignment);
+      if (heading !== undefined) this._para.heading = String(heading);
+      Object.assign(this._para.attributes, rest);
     });
     return this;
   }
@@ -245,6 +251,32 @@ export class FakeBody extends Fake<World> {
     });
     return this;
   }
+  /** Page size and margins, in points (Body.setPageWidth, setPageHeight, setMarginTop …). */
+  _page(name: string, points: number): this {
+    if (typeof points !== 'number' || !Number.isFinite(points) || points < 0) {
+      throw this._world._exception(`Invalid argument: ${String(points)}`);
+    }
+    this._doc._mutatePage(name, points);
+    return this;
+  }
+  setPageWidth(points: number): this {
+    return this._page('PAGE_WIDTH', points);
+  }
+  setPageHeight(points: number): this {
+    return this._page('PAGE_HEIGHT', points);
+  }
+  setMarginTop(points: number): this {
+    return this._page('MARGIN_TOP', points);
+  }
+  setMarginBottom(points: number): this {
+    return this._page('MARGIN_BOTTOM', points);
+  }
+  setMarginLeft(points: number): this {
+    return this._page('MARGIN_LEFT', points);
+  }
+  setMarginRight(points: number): this {
+    return this._page('MARGIN_RIGHT', points);
+  }
   /** A cleared body keeps one empty paragraph, as in Docs. */
   clear(): this {
     this._doc._mutate((ps) => ps.splice(0, ps.length, emptyParagraph()));
@@ -290,6 +322,7 @@ export class FakeBody extends Fake<World> {
  */
 export class FakeDocument extends Fake<World> {
   _working: ParagraphState[];
+  _pageWorking: Record<string, number>;
   _dirty = false;
   _closed = false;
   constructor(
@@ -298,6 +331,7 @@ export class FakeDocument extends Fake<World> {
   ) {
     super(world, 'Document');
     this._working = cloneParagraphs(world._docState(_id).paragraphs);
+    this._pageWorking = { ...world._docState(_id).page };
     world._openDocuments.set(this, world.currentExecution?.id ?? null);
   }
   _read(): ParagraphState[] {
@@ -310,10 +344,17 @@ export class FakeDocument extends Fake<World> {
     this._dirty = true;
     if (!this._world.currentExecution) this._commit();
   }
+  _mutatePage(name: string, points: number): void {
+    this._read();
+    this._pageWorking[name] = points;
+    this._dirty = true;
+    if (!this._world.currentExecution) this._commit();
+  }
   _commit(): void {
     if (!this._dirty) return;
     const state = this._world._docState(this._id);
     state.paragraphs = cloneParagraphs(this._working);
+    state.page = { ...this._pageWorking };
     state.revision++;
     this._dirty = false;
   }
@@ -715,6 +756,8 @@ export class FakeDriveFiles extends Fake<World> {
     this._world._docState(id).paragraphs = cloneParagraphs(
       this._world._docState(src.id).paragraphs,
     );
+    const page = this._world._docState(src.id).page;
+    if (page) this._world._docState(id).page = { ...page };
     return project(fileResource(this._world, copy), optionalArgs?.fields, 'kind,id,name,mimeType');
   }
   create(

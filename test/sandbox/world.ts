@@ -35,6 +35,7 @@ import {
   FakeDriveApp,
   emptyParagraph,
   type DocState,
+  type ParagraphState,
   type DriveFileState,
 } from './docs';
 import {
@@ -567,6 +568,15 @@ export class World implements CallGate {
     return this._docState(id)
       .paragraphs.map((p) => p.text)
       .join('\n');
+  }
+
+  /** A document's saved paragraphs (text, heading, alignment, attributes) and page setup. */
+  describeDocument(id: string): { paragraphs: ParagraphState[]; page: Record<string, number> } {
+    const state = this._docState(id);
+    return {
+      paragraphs: state.paragraphs.map((p) => ({ ...p, attributes: { ...p.attributes } })),
+      page: { ...state.page },
+    };
   }
 
   /**

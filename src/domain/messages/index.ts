@@ -12,8 +12,10 @@ import { dashboardMessages } from './dashboard';
 import { derivedMessages } from './derived';
 import { gasMessages } from './gas';
 import { ingestMessages } from './ingest';
+import { lettersMessages } from './letters';
 import { rubricMessages } from './rubric';
 import { serverMessages } from './server';
+import { starterMessages } from './starter';
 import { workbookMessages } from './workbook';
 import type { MessageSet } from './define';
 
@@ -29,6 +31,8 @@ const AREAS = [
   gasMessages,
   serverMessages,
   dashboardMessages,
+  lettersMessages,
+  starterMessages,
 ] as const;
 
 type KeysOf<S> = S extends MessageSet<infer K> ? K : never;

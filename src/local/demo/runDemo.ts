@@ -78,7 +78,7 @@ export async function runDemo(outDir: string, progress?: Progress): Promise<Demo
     documents: new DocxMaker({
       workbookDir: outDir,
       folder: paths.lettersDir,
-      template: loadDefaultTemplate(),
+      template: loadDefaultTemplate(store.locale),
     }),
     ...(progress ? { progress } : {}),
   };
