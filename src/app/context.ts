@@ -24,5 +24,5 @@ export function readConfig(ports: Ports): Config {
     const first = table.errors[0]!;
     throw new Error(`${first.sheet} row ${first.row}, ${first.column}: ${first.message}`);
   }
-  return parseConfig(table.records().map((r) => ({ key: r.key, value: r.value })));
+  return parseConfig(table.records());
 }

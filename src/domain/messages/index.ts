@@ -13,6 +13,7 @@ import { gasMessages } from './gas';
 import { ingestMessages } from './ingest';
 import { rubricMessages } from './rubric';
 import { serverMessages } from './server';
+import { settingsMessages } from './settings';
 import { workbookMessages } from './workbook';
 import type { MessageSet } from './define';
 
@@ -27,6 +28,7 @@ const AREAS = [
   workbookMessages,
   gasMessages,
   serverMessages,
+  settingsMessages,
 ] as const;
 
 type KeysOf<S> = S extends MessageSet<infer K> ? K : never;
