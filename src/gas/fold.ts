@@ -35,7 +35,13 @@ import {
 import { workbookTables } from '../domain/schema/workbook';
 import type { Locale } from '../domain/vocabulary';
 import type { TableStore } from '../ports';
-import { cellsOf, READ_OPTIONS } from '../domain/sheetChanges';
+import {
+  cellsOf,
+  dateColumnsOf,
+  dateFormatRequests,
+  READ_OPTIONS,
+  withSerialDates,
+} from '../domain/sheetChanges';
 import { lazyMarkers } from './job';
 import {
   inboxForm,
@@ -342,7 +348,14 @@ function foldBatch(
       const written = store.written.get(def.name);
       const grid = titleOf(grids, def);
       if (!written || written.length <= 1 || !grid) continue;
-      requests.push(appendRequest(grid.sheetId, alignTo(slices.get(def.name)?.[0] ?? [], written)));
+      const sheetHeader = slices.get(def.name)?.[0] ?? [];
+      const header = sheetHeader.length > 0 ? sheetHeader : (written[0] ?? []);
+      // Dates as serial numbers, and their columns' date format over the rows appendCells may
+      // have added past the grid (the format setup gave stops there).
+      const dates = dateColumnsOf(def, header);
+      const rows = withSerialDates([header, ...alignTo(sheetHeader, written)], dates).slice(1);
+      requests.push(appendRequest(grid.sheetId, rows));
+      requests.push(...dateFormatRequests(grid.sheetId, dates, 1, null));
     }
     requests.push(marksRequest(meta, marks));
     Sheets!.Spreadsheets!.batchUpdate({ requests }, spreadsheetId);

@@ -4,15 +4,20 @@
  * table it changed. However many tables and rows, a job costs the same few calls.
  *
  * Values are written RAW, so nothing a student typed is ever parsed as a formula, a number or a
- * date; and only the rows that changed are sent.
+ * date; and only the rows that changed are sent. The dates and times of the schema's date columns
+ * go as serial numbers, which the columns' date format (set up by setup.ts, and here on the rows
+ * a sheet grows by, in the same grow call) shows as dates and reads back as the same text.
  */
 import { columnLetter } from '../domain/a1';
+import type { DateKind } from '../domain/serialDate';
 import {
   cellsOf,
   changedRanges,
+  dateColumnsOf,
+  dateFormatRequests,
   gridGrowth,
   READ_OPTIONS,
-  type AppendDimension,
+  withSerialDates,
   type ValueRange,
 } from '../domain/sheetChanges';
 import type { Cell } from '../domain/schema/column';
@@ -26,6 +31,7 @@ export function quoteSheet(name: string): string {
 }
 
 interface Pending {
+  readonly def: TableDef;
   readonly title: string;
   readonly rows: Cell[][];
 }
@@ -114,7 +120,7 @@ export class SheetsApiStore implements TableStore {
         `the sheet "${tabName(def, this.locale)}" is missing; run 设置/Setup from the menu`,
       );
     }
-    this.pending.set(def.name, { title, rows });
+    this.pending.set(def.name, { def, title, rows });
   }
 
   addSheet(name: string, rows: Cell[][]): string {
@@ -162,12 +168,22 @@ export class SheetsApiStore implements TableStore {
     return { requests, data };
   }
 
-  private growth(title: string, rows: number, columns: number): AppendDimension[] {
+  /** The rows and columns the sheet must grow by, and the date formats of its new rows. */
+  private growth(
+    title: string,
+    rows: number,
+    columns: number,
+    dates: ReadonlyMap<number, DateKind>,
+  ): GoogleAppsScript.Sheets.Schema.Request[] {
     const grid = this.sheetGrids().get(title);
     if (!grid) return [];
     const grown = gridGrowth(grid, rows, columns);
-    if (grown.requests.length > 0) this.sheetGrids().set(title, { ...grid, ...grown.grid });
-    return grown.requests;
+    if (grown.requests.length === 0) return [];
+    this.sheetGrids().set(title, { ...grid, ...grown.grid });
+    return [
+      ...grown.requests,
+      ...dateFormatRequests(grid.sheetId, dates, grid.rows, grown.grid.rows),
+    ] as GoogleAppsScript.Sheets.Schema.Request[];
   }
 
   /**
@@ -177,11 +193,16 @@ export class SheetsApiStore implements TableStore {
   flush(): number {
     const data: ValueRange[] = [];
     const grow: GoogleAppsScript.Sheets.Schema.Request[] = [];
-    for (const [name, { title, rows }] of this.pending) {
+    for (const [name, { def, title, rows }] of this.pending) {
       const before = this.cache.get(name) ?? [];
-      const { ranges, total, width } = changedRanges(quoteSheet(title), before, rows);
+      const dates = dateColumnsOf(def, rows[0] ?? []);
+      const { ranges, total, width } = changedRanges(
+        quoteSheet(title),
+        withSerialDates(before, dates),
+        withSerialDates(rows, dates),
+      );
       data.push(...ranges);
-      grow.push(...this.growth(title, total, width));
+      grow.push(...this.growth(title, total, width, dates));
       this.cache.set(
         name,
         rows.map((r) => [...r]),

@@ -5,15 +5,21 @@
  * `spreadsheets.get` for the tab names and one `values.batchGet` for every table; the job reads
  * and writes in memory; `flush` grows the grids first (one `spreadsheets.batchUpdate`), then
  * sends the rows that changed in one `values.batchUpdate`, RAW, so nothing a student typed is
- * parsed as a formula, a number or a date. A job costs these few requests at any size.
+ * parsed as a formula, a number or a date. A job costs these few requests at any size. Dates of
+ * the schema's date columns go as serial numbers under the columns' date format, as in the Apps
+ * Script store (the rows a sheet grows by, and a new tab, get the format in the grow call).
  */
 import type { sheets_v4 } from '@googleapis/sheets';
+import type { DateKind } from '../domain/serialDate';
 import {
   cellsOf,
   changedRanges,
+  dateColumnsOf,
+  dateFormatRequests,
   gridGrowth,
   READ_OPTIONS,
   withHeadRoom,
+  withSerialDates,
 } from '../domain/sheetChanges';
 import type { Cell } from '../domain/schema/column';
 import { tabName, type TableDef } from '../domain/schema/table';
@@ -36,7 +42,10 @@ export interface GoogleStoreOptions {
 export class GoogleSheetsStore implements TableStore {
   private grids: Map<string, SheetGrid> | null = null;
   private readonly cache = new Map<string, Cell[][]>();
-  private readonly pending = new Map<string, { title: string; rows: Cell[][] }>();
+  private readonly pending = new Map<
+    string,
+    { def: TableDef | null; title: string; rows: Cell[][] }
+  >();
   private readonly added = new Set<string>();
 
   constructor(
@@ -121,7 +130,7 @@ export class GoogleSheetsStore implements TableStore {
       this.added.add(title);
       if (!this.cache.has(def.name)) this.cache.set(def.name, []);
     }
-    this.pending.set(def.name, { title, rows: rows.map((r) => [...r]) });
+    this.pending.set(def.name, { def, title, rows: rows.map((r) => [...r]) });
   }
 
   /**
@@ -136,7 +145,7 @@ export class GoogleSheetsStore implements TableStore {
     this.added.add(title);
     const key = `sheet:${title}`;
     this.cache.set(key, []);
-    this.pending.set(key, { title, rows: rows.map((r) => [...r]) });
+    this.pending.set(key, { def: null, title, rows: rows.map((r) => [...r]) });
     return title;
   }
 
@@ -145,27 +154,44 @@ export class GoogleSheetsStore implements TableStore {
     this.pending.delete(def.name);
   }
 
-  private growth(title: string, rows: number, columns: number): sheets_v4.Schema$Request[] {
+  /** The tab or the rows and columns a table needs, and the date formats of the new rows. */
+  private growth(
+    title: string,
+    rows: number,
+    columns: number,
+    dates: ReadonlyMap<number, DateKind>,
+  ): sheets_v4.Schema$Request[] {
     const grids = this.loadedGrids();
     const grid = grids.get(title);
     if (!grid) {
       // A new tab (push): made with the room it needs, in the same call as the growth.
-      grids.set(title, { sheetId: this.newSheetId(), rows: withHeadRoom(rows), columns });
+      const sheetId = this.newSheetId();
+      grids.set(title, { sheetId, rows: withHeadRoom(rows), columns });
       return [
         {
           addSheet: {
             properties: {
-              sheetId: grids.get(title)!.sheetId,
+              sheetId,
               title,
               gridProperties: { rowCount: withHeadRoom(rows), columnCount: Math.max(columns, 1) },
             },
           },
         },
+        ...(dateFormatRequests(sheetId, dates, 1, null) as sheets_v4.Schema$Request[]),
       ];
     }
     const grown = gridGrowth(grid, rows, columns);
-    if (grown.requests.length > 0) grids.set(title, { ...grid, ...grown.grid });
-    return [...grown.requests];
+    if (grown.requests.length === 0) return [];
+    grids.set(title, { ...grid, ...grown.grid });
+    return [
+      ...grown.requests,
+      ...(dateFormatRequests(
+        grid.sheetId,
+        dates,
+        grid.rows,
+        grown.grid.rows,
+      ) as sheets_v4.Schema$Request[]),
+    ];
   }
 
   private newSheetId(): number {
@@ -184,11 +210,16 @@ export class GoogleSheetsStore implements TableStore {
     const data: sheets_v4.Schema$ValueRange[] = [];
     const grow: sheets_v4.Schema$Request[] = [];
     const written: [string, Cell[][]][] = [];
-    for (const [name, { title, rows }] of this.pending) {
+    for (const [name, { def, title, rows }] of this.pending) {
       const before = this.cache.get(name) ?? [];
-      const { ranges, total, width } = changedRanges(quoteSheet(title), before, rows);
+      const dates = def ? dateColumnsOf(def, rows[0] ?? []) : new Map<number, DateKind>();
+      const { ranges, total, width } = changedRanges(
+        quoteSheet(title),
+        withSerialDates(before, dates),
+        withSerialDates(rows, dates),
+      );
       data.push(...ranges);
-      grow.push(...this.growth(title, total, width));
+      grow.push(...this.growth(title, total, width, dates));
       written.push([name, rows]);
     }
     this.pending.clear();

@@ -53,7 +53,7 @@ import type { Cell, AnyColumnOf } from '../domain/schema/column';
 import { normaliseHeader, toRow } from '../domain/schema/rows';
 import { headerNames, headerRow, tabName, type TableDef } from '../domain/schema/table';
 import { ConfigTable } from '../domain/schema/tables';
-import { utcDateOf } from '../domain/serialDate';
+import { canonicalParts } from '../domain/serialDate';
 import { labelOf, type Locale } from '../domain/vocabulary';
 import type { TableStore } from '../ports';
 import { filterTable, fitColumns, formatSettings, setUpPages } from './xlsxLayout';
@@ -464,6 +464,12 @@ function checkCells(sheet: string, rows: readonly (readonly Cell[])[]): void {
       }
     });
   });
+}
+
+/** The same wall-clock moment as a Date whose UTC fields hold it (how exceljs writes dates). */
+function utcDateOf(text: string): Date | null {
+  const p = canonicalParts(text);
+  return p ? new Date(Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second)) : null;
 }
 
 /** What is written into a cell: a `Cell`, or a date for a date column. */

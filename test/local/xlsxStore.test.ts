@@ -129,7 +129,10 @@ describe('XlsxStore.create', () => {
       locale === 'en' ? 'English' : '简体中文',
     );
     const config = parseConfig(
-      rows.map((r) => ({ key: r[key] as string, value: r[value] === null ? null : String(r[value]) })),
+      rows.map((r) => ({
+        key: r[key] as string,
+        value: r[value] === null ? null : String(r[value]),
+      })),
     );
     expect(config.locale).toBe(locale);
   });

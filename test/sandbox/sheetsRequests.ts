@@ -12,9 +12,15 @@
  *  - ranges are GridRanges (0-based, end exclusive, unbounded when an index is left out) and may
  *    not pass the sheet's grid; a `sheetId` must name a sheet (one added earlier in the batch
  *    counts); `addSheet` may choose its `sheetId`, which must be free;
- *  - `warningOnly` protections cannot have editors.
- * Conditions other than ONE_OF_LIST, and a second whole-sheet protection (which the fake cannot
- * hold), are sandbox errors.
+ *  - `warningOnly` protections cannot have editors;
+ *  - a number format's `type` is one of Google's NumberFormatType values (TEXT, NUMBER, PERCENT,
+ *    CURRENCY, DATE, TIME, DATE_TIME, SCIENTIFIC);
+ *  - `setBasicFilter` sets the sheet's one basic filter (replacing any), over its `range`: a
+ *    range with no end row covers rows added later;
+ *  - data validation: ONE_OF_LIST needs at least one value, NUMBER_BETWEEN exactly two numbers;
+ *    a `setDataValidation` without a rule clears the range's rules.
+ * Other conditions, filter criteria and sort specs, and a second whole-sheet protection (which
+ * the fake cannot hold), are sandbox errors.
  */
 import { applyFoldRequest } from './sheetsFoldRequests';
 import {
@@ -67,7 +73,21 @@ const SHEET_PROPERTIES: Shape = {
   },
 };
 
+/** Google's NumberFormatType values (spreadsheets/cells#NumberFormatType). */
+const NUMBER_FORMAT_TYPES = new Set([
+  'NUMBER_FORMAT_TYPE_UNSPECIFIED',
+  'TEXT',
+  'NUMBER',
+  'PERCENT',
+  'CURRENCY',
+  'DATE',
+  'TIME',
+  'DATE_TIME',
+  'SCIENTIFIC',
+]);
+
 const REQUESTS: Record<string, Shape> = {
+  setBasicFilter: { filter: { range: GRID_RANGE } },
   addSheet: { properties: SHEET_PROPERTIES },
   deleteSheet: { sheetId: NUM },
   appendDimension: { sheetId: NUM, dimension: STR, length: NUM },
@@ -246,6 +266,17 @@ export class BatchUpdate {
     }
   }
 
+  /** A cell's number format type must be one Google knows. */
+  private checkNumberFormat(cell: unknown, where: string): void {
+    const format = ((cell as Json | undefined)?.userEnteredFormat as Json | undefined)
+      ?.numberFormat as Json | undefined;
+    if (format?.type !== undefined && !NUMBER_FORMAT_TYPES.has(String(format.type))) {
+      throw this.fail(
+        `Invalid value at '${where}.cell.userEnteredFormat.numberFormat.type' (type.googleapis.com/google.apps.sheets.v4.NumberFormat.Type), ${JSON.stringify(format.type)}`,
+      );
+    }
+  }
+
   private checkDimension(d: unknown, where: string): void {
     if (d !== 'ROWS' && d !== 'COLUMNS') {
       throw this.fail(`Invalid value at '${where}.dimension' (${String(d)})`);
@@ -354,21 +385,40 @@ export class BatchUpdate {
       case 'repeatCell':
         this.checkFields(kind, body.fields, at);
         this.checkGridRange(body.range, at);
+        this.checkNumberFormat(body.cell, at);
         return;
+      case 'setBasicFilter': {
+        const filter = (body.filter ?? {}) as Json;
+        if (filter.range === undefined) {
+          throw this.world._sandboxError('Sandbox: a basic filter without a range is not modelled');
+        }
+        this.checkGridRange(filter.range, `${at}.filter`);
+        return;
+      }
       case 'setDataValidation': {
         this.checkGridRange(body.range, at);
         const rule = body.rule as Json | undefined;
         if (rule === undefined) return;
         const condition = (rule.condition ?? {}) as Json;
-        if (condition.type !== 'ONE_OF_LIST') {
-          throw this.world._sandboxError(
-            `Sandbox: data validation condition ${String(condition.type)} is not modelled`,
-          );
+        const values = (condition.values ?? []) as Json[];
+        if (condition.type === 'ONE_OF_LIST') {
+          if (values.length === 0) {
+            throw this.fail(`Invalid ${at}: ONE_OF_LIST condition requires at least one value`);
+          }
+          return;
         }
-        if (((condition.values ?? []) as unknown[]).length === 0) {
-          throw this.fail(`Invalid ${at}: ONE_OF_LIST condition requires at least one value`);
+        if (condition.type === 'NUMBER_BETWEEN') {
+          const numbers = values.map((v) => Number(v.userEnteredValue));
+          if (values.length !== 2 || numbers.some((n) => !Number.isFinite(n))) {
+            throw this.fail(
+              `Invalid ${at}: NUMBER_BETWEEN condition requires exactly two number values`,
+            );
+          }
+          return;
         }
-        return;
+        throw this.world._sandboxError(
+          `Sandbox: data validation condition ${String(condition.type)} is not modelled`,
+        );
       }
       case 'addProtectedRange': {
         const p = (body.protectedRange ?? {}) as Json;
@@ -530,9 +580,10 @@ export class BatchUpdate {
           const values = ((condition.values ?? []) as Json[]).map((v) =>
             String(v.userEnteredValue),
           );
+          const between = condition.type === 'NUMBER_BETWEEN';
           validation = new FakeDataValidation(this.world, {
-            criteria: 'VALUE_IN_LIST',
-            values: [values, rule.showCustomUi === true],
+            criteria: between ? 'NUMBER_BETWEEN' : 'VALUE_IN_LIST',
+            values: between ? values.map(Number) : [values, rule.showCustomUi === true],
             allowInvalid: rule.strict !== true,
             helpText: typeof rule.inputMessage === 'string' ? rule.inputMessage : null,
           });
@@ -554,6 +605,11 @@ export class BatchUpdate {
         protection._description = typeof p.description === 'string' ? p.description : '';
         protection._warningOnly = p.warningOnly === true;
         return { addProtectedRange: { protectedRange: { ...p } } };
+      }
+      case 'setBasicFilter': {
+        const range = (body.filter as Json).range as Json;
+        this.real(range.sheetId)._basicFilter = { ...range, sheetId: range.sheetId ?? 0 };
+        return {};
       }
       case 'updateDimensionProperties': {
         const r = body.range as Json;
