@@ -28,7 +28,8 @@
  * - Dates and times are date cells: in a `date` or `datetime` column of the schema, a value in the
  *   canonical form the system writes (`2026-10-05`, `2026-10-05 14:03:00`) is stored as a date
  *   (filterable by year, month and day); any other text there stays text, never parsed. Reading
- *   gives a date cell back in the column's canonical form, and the old text form still reads.
+ *   gives a date cell back in the column's canonical form (a number there too: it is a date's
+ *   serial to a spreadsheet, as Google Sheets shows it), and the old text form still reads.
  * - After every write the sheet gets: a bold, filled header row; the header row frozen; widths,
  *   a filter and an A4 page setup (xlsxLayout.ts); for the columns whose header matches the
  *   schema (staff's extra columns are left alone): number formats (decimal `0.00`, int `0`, date
@@ -53,7 +54,7 @@ import type { Cell, AnyColumnOf } from '../domain/schema/column';
 import { normaliseHeader, toRow } from '../domain/schema/rows';
 import { headerNames, headerRow, tabName, type TableDef } from '../domain/schema/table';
 import { ConfigTable } from '../domain/schema/tables';
-import { canonicalParts } from '../domain/serialDate';
+import { canonicalParts, textOfSerial } from '../domain/serialDate';
 import { labelOf, type Locale } from '../domain/vocabulary';
 import type { TableStore } from '../ports';
 import { filterTable, fitColumns, formatSettings, setUpPages } from './xlsxLayout';
@@ -116,7 +117,11 @@ function plainValue(value: ExcelJS.CellValue | undefined, as: ReadAs): Cell {
   const preferUrl = as.url;
   if (value === null || value === undefined) return null;
   if (typeof value === 'string' || typeof value === 'boolean') return value;
-  if (typeof value === 'number') return Number.isFinite(value) ? value : null;
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) return null;
+    // A number in a date column is a date to a spreadsheet (its serial), whatever its format.
+    return (as.date && textOfSerial(value, as.date)) || value;
+  }
   if (value instanceof Date) return formatExcelDate(value, as.date);
   if (typeof value !== 'object') return null;
   if ('richText' in value && Array.isArray(value.richText)) {

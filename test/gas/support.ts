@@ -283,7 +283,17 @@ export function sheetRecords(world: World, sheet: string): SheetRecord[] {
     .map((row) => Object.fromEntries(header.map((h, i) => [String(h), row[i] ?? ''])));
 }
 
-/** A sheet's values, a date cell as the text it shows (`2026-10-01 06:14:00`), as staff read it. */
+/**
+ * A sheet's values, a date cell as the text it shows (`2026-10-01 06:14:00`), as staff read it
+ * (`getValues` gives a Date), or null when there is no such sheet.
+ */
+export function readSheetAsShown(world: World, name: string): CellValue[][] | null {
+  return world.peek(() => {
+    const sheet = world.spreadsheet.getSheetByName(name);
+    return sheet ? valuesAsShown(sheet) : null;
+  });
+}
+
 function valuesAsShown(sheet: ReturnType<typeof sheetOf>): CellValue[][] {
   const range = sheet.getDataRange();
   const shown = range.getDisplayValues();
