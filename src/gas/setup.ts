@@ -146,6 +146,16 @@ function styleRequests(
         fields: 'userEnteredFormat.numberFormat',
       },
     });
+    // Ids, links, records the system keeps: cut at the column's edge, not run over the next.
+    if (column.clip) {
+      requests.push({
+        repeatCell: {
+          range: body,
+          cell: { userEnteredFormat: { wrapStrategy: 'CLIP' } },
+          fields: 'userEnteredFormat.wrapStrategy',
+        },
+      });
+    }
     if (column.choices) {
       const labels = column.choices.map((c) => labelOf(c, locale));
       requests.push({

@@ -9,9 +9,15 @@
  *   Excel, WPS and LibreOffice store a dragged or typed width with a fraction (Excel's "20" is
  *   20.7109375, the cell padding added), while this store only ever writes whole numbers, so a
  *   whole-number width is the store's and is fitted again, any other is staff's.
+ * - A column the schema says to clip (ids, links, a letter's printed fields) cuts its text at its
+ *   edge: its cells wrap and their rows are one line high, so nothing runs over the empty cells
+ *   to the right (LibreOffice would widen the printed page for it). The whole text is in the cell.
  * - The filter covers the header and every row of the table, staff's own columns included.
  * - Page setup: A4 (paper size 9), landscape, fit to one page wide and as many tall as needed,
- *   row 1 repeated on every page, the tab's name at the top and "page n of N" at the bottom.
+ *   row 1 repeated on every page, the table as the print area, the tab's name at the top and
+ *   "page n of N" at the bottom. A table printed one page wide shrinks with every character of
+ *   width, so the columns no one reads on paper (ids, links, digests, a letter's printed fields)
+ *   are declared narrow in the schema: their whole text is in the cell.
  */
 import ExcelJS from 'exceljs';
 import { columnLetter } from '../domain/a1';
@@ -34,7 +40,7 @@ const GROUP_BORDER: Partial<ExcelJS.Borders> = {
   top: { style: 'thin', color: { argb: 'FF8EA9C1' } },
 };
 const REPEATED_GROUP = 'FF9AA5B1';
-/** A line of 11-point text, in points: spreadsheets do not grow a row for wrapped text on load. */
+/** A line of 11-point text, in points: LibreOffice does not grow a row for wrapped text on load. */
 const LINE_HEIGHT = 15;
 
 /** Excel's limits on a data validation's list, titles and messages. */
@@ -67,6 +73,28 @@ export function fitColumns(
   });
 }
 
+/** The clipped columns' text cut at their edge (see the file note). */
+export function clipColumns(
+  sheet: ExcelJS.Worksheet,
+  columns: readonly (AnyColumnOf | undefined)[],
+  rows: readonly (readonly Cell[])[],
+): void {
+  const clipped = columns.flatMap((column, i) => (column?.clip ? [i] : []));
+  if (clipped.length === 0) return;
+  rows.forEach((cells, i) => {
+    if (i === 0 || clipped.every((c) => cells[c] === null || cells[c] === undefined)) return;
+    const row = sheet.getRow(i + 1);
+    if (row.height === undefined) row.height = LINE_HEIGHT;
+    for (const c of clipped) {
+      const cell = row.getCell(c + 1);
+      const alignment = cell.style?.alignment ?? {};
+      if (alignment.wrapText && alignment.vertical === 'top') continue;
+      // Top-aligned, so the one line shown is the text's start.
+      cell.style = { ...cell.style, alignment: { ...alignment, wrapText: true, vertical: 'top' } };
+    }
+  });
+}
+
 /** The filter buttons over the header and the rows of the table. */
 export function filterTable(sheet: ExcelJS.Worksheet, width: number, rows: number): void {
   if (width === 0) return;
@@ -76,10 +104,19 @@ export function filterTable(sheet: ExcelJS.Worksheet, width: number, rows: numbe
   };
 }
 
-/** A4 landscape, one page wide, the header row on every page (see the file note). */
-export function setUpPages(sheet: ExcelJS.Worksheet, locale: Locale): void {
+/**
+ * A4 landscape, one page wide, the header row on every page (see the file note). The print area
+ * is the table: what staff keep right of it is not printed.
+ */
+export function setUpPages(
+  sheet: ExcelJS.Worksheet,
+  locale: Locale,
+  width: number,
+  rows: number,
+): void {
   sheet.pageSetup = {
     ...sheet.pageSetup,
+    ...(width > 0 ? { printArea: `A1:${columnLetter(width)}${Math.max(1, rows)}` } : {}),
     paperSize: A4,
     orientation: 'landscape',
     fitToPage: true,

@@ -57,7 +57,7 @@ import { ConfigTable } from '../domain/schema/tables';
 import { canonicalParts, textOfSerial } from '../domain/serialDate';
 import { labelOf, type Locale } from '../domain/vocabulary';
 import type { TableStore } from '../ports';
-import { filterTable, fitColumns, formatSettings, setUpPages } from './xlsxLayout';
+import { clipColumns, filterTable, fitColumns, formatSettings, setUpPages } from './xlsxLayout';
 
 /** Rows below the data that still get dropdowns and number formats, for staff to type into. */
 export const FREE_ROWS = 1000;
@@ -306,7 +306,7 @@ export class XlsxStore implements TableStore {
     sheet.views = [{ state: 'frozen', xSplit: 0, ySplit: 1, topLeftCell: 'A2' }];
     fitColumns(sheet, [], clean, this.locale);
     filterTable(sheet, clean[0]?.length ?? 0, clean.length);
-    setUpPages(sheet, this.locale);
+    setUpPages(sheet, this.locale, clean[0]?.length ?? 0, clean.length);
     return title;
   }
 
@@ -617,7 +617,8 @@ function formatSheet(
   });
 
   fitColumns(sheet, columns, rows, locale);
+  clipColumns(sheet, columns, rows);
   filterTable(sheet, header.length, rows.length);
-  setUpPages(sheet, locale);
+  setUpPages(sheet, locale, header.length, rows.length);
   if (table.name === ConfigTable.name) formatSettings(sheet, columns, rows, locale);
 }

@@ -5,7 +5,7 @@
 import { DEFAULT_CONFIG, defaultConfigRows } from '../../src/domain/config';
 import { choiceLabels, formDef, FORM_NAMES, questionTitle } from '../../src/domain/forms';
 import { headerRow, tabName } from '../../src/domain/schema/table';
-import { ActivitiesTable, BranchesTable } from '../../src/domain/schema/tables';
+import { ActivitiesTable, AwardsTable, BranchesTable } from '../../src/domain/schema/tables';
 import { workbookTables } from '../../src/domain/schema/workbook';
 import { labelOf, TIERS } from '../../src/domain/vocabulary';
 import { MENU_ITEMS } from '../../src/gas/menu';
@@ -170,6 +170,18 @@ describe('onOpen and setup through the bundle', () => {
       expect(activities.getRange(2, column('活动日期')).getNumberFormat()).toBe('yyyy-mm-dd');
       expect(activities.getRange(2, column('活动名称')).getNumberFormat()).toBe('@');
     });
+  });
+
+  it("cuts the system's records (证书内容, 证书链接…) at their column's edge", () => {
+    const awards = world.peek(() => world.spreadsheet.getSheetByName(SHEETS.awards)!);
+    const header = headerRow(AwardsTable, 'zh-CN');
+    for (const label of ['证书文件', '证书链接', '证书内容', '作废证书']) {
+      expect([label, awards._styles.get(1, header.indexOf(label))?.wrapStrategy]).toEqual([
+        label,
+        'CLIP',
+      ]);
+    }
+    expect(awards._styles.get(1, header.indexOf('获奖者'))?.wrapStrategy).toBeUndefined();
   });
 
   it('sizes each column to its header and values (a CJK character counted double)', () => {

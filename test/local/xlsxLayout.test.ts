@@ -13,6 +13,7 @@ import type { Cell } from '../../src/domain/schema/column';
 import { headerRow, type TableDef } from '../../src/domain/schema/table';
 import {
   ActivitiesTable,
+  AwardsTable,
   BranchesTable,
   ConfigTable,
   JudgesTable,
@@ -172,6 +173,32 @@ describe('filters and pages', () => {
       });
       expect(sheet.headerFooter.oddFooter).toContain('&P');
     }
+    // The print area is the table: columns A to its last, rows to its last.
+    expect(raw.getWorksheet('支部')!.pageSetup.printArea).toMatch(/^\$?A\$?1:\$?N\$?1$/);
+  });
+
+  it("cuts the system's long records at their column instead of running over the page", async () => {
+    const store = XlsxStore.create(TABLES, 'zh-CN');
+    const printed = JSON.stringify({ recipient: LONG_NAME, rank: 1, score: '92.53' });
+    store.write(AwardsTable, [
+      headerRow(AwardsTable, 'zh-CN'),
+      row(AwardsTable, {
+        awardId: 'ADV-B001',
+        kind: '先进党支部',
+        branch: 'B001',
+        recipient: LONG_NAME,
+        title: '先进党支部',
+        printed,
+      }),
+    ]);
+    const sheet = sheetOf(await rawWorkbook(await saved(store)), '表彰');
+    const cell = sheet.getCell(2, colOf(AwardsTable, 'printed'));
+    expect(cell.value).toBe(printed);
+    expect(cell.alignment).toMatchObject({ wrapText: true, vertical: 'top' });
+    expect(sheet.getRow(2).height).toBe(15);
+    expect(sheet.getColumn(colOf(AwardsTable, 'printed')).width).toBe(16);
+    // A column people read is not cut: the recipient's name is whole.
+    expect(sheet.getCell(2, colOf(AwardsTable, 'recipient')).alignment?.wrapText).toBeFalsy();
   });
 });
 

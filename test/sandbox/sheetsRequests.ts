@@ -73,6 +73,15 @@ const SHEET_PROPERTIES: Shape = {
   },
 };
 
+/** Google's WrapStrategy values (spreadsheets/cells#WrapStrategy). */
+const WRAP_STRATEGIES = new Set([
+  'WRAP_STRATEGY_UNSPECIFIED',
+  'OVERFLOW_CELL',
+  'LEGACY_WRAP',
+  'CLIP',
+  'WRAP',
+]);
+
 /** Google's NumberFormatType values (spreadsheets/cells#NumberFormatType). */
 const NUMBER_FORMAT_TYPES = new Set([
   'NUMBER_FORMAT_TYPE_UNSPECIFIED',
@@ -141,6 +150,7 @@ const FIELD_PATHS: Record<string, readonly string[]> = {
     'userEnteredFormat.numberFormat',
     'userEnteredFormat.backgroundColor',
     'userEnteredFormat.textFormat.bold',
+    'userEnteredFormat.wrapStrategy',
   ],
   updateDimensionProperties: ['pixelSize'],
 };
@@ -301,6 +311,15 @@ export class BatchUpdate {
       );
     }
     const body = request[kind] as Json;
+    if (kind === 'setBasicFilter') {
+      // Real fields of a BasicFilter the fake does not model: not a 400, a sandbox error.
+      const unmodelled = Object.keys((body.filter ?? {}) as Json).filter((k) => k !== 'range');
+      if (unmodelled.length > 0) {
+        throw this.world._sandboxError(
+          `Sandbox: basic filter ${unmodelled.join(', ')} is not modelled`,
+        );
+      }
+    }
     this.checkShape(body, shape, `${where}.${kind}`);
     const at = `${where}.${kind}`;
     switch (kind) {
@@ -546,12 +565,17 @@ export class BatchUpdate {
         const paths = maskPaths(String(body.fields));
         const names = (leaf: string) => paths.some((p) => p === leaf || leaf.startsWith(`${p}.`));
         // Read once: the sheet is a counting proxy, and these loops touch every cell.
-        const [values, numbers, background, bold] = [
+        const [values, numbers, background, bold, wrapping] = [
           names('userEnteredValue'),
           names('userEnteredFormat.numberFormat'),
           names('userEnteredFormat.backgroundColor'),
           names('userEnteredFormat.textFormat.bold'),
+          names('userEnteredFormat.wrapStrategy'),
         ];
+        const strategy = typeof format.wrapStrategy === 'string' ? format.wrapStrategy : undefined;
+        if (strategy !== undefined && !WRAP_STRATEGIES.has(strategy)) {
+          throw this.fail(`Invalid value at 'wrap_strategy' (${strategy})`);
+        }
         const formats = sheet._formats;
         const styles = sheet._styles;
         const pattern = (format.numberFormat as Json | undefined)?.pattern;
@@ -561,10 +585,14 @@ export class BatchUpdate {
           for (let c = c0; c < c0 + nc; c++) {
             if (values) writeValue(sheet, r, c, cell.userEnteredValue as Json | undefined);
             if (numbers) formats.set(r, c, typeof pattern === 'string' ? pattern : undefined);
-            if (background || bold) {
+            if (background || bold || wrapping) {
               const style = styles.get(r, c) ?? {};
               if (background) style.background = color;
               if (bold) style.fontWeight = weight;
+              if (wrapping) {
+                style.wrapStrategy = strategy ?? null;
+                style.wrap = strategy === undefined || strategy === 'WRAP';
+              }
               styles.set(r, c, style);
             }
           }

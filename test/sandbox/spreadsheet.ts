@@ -244,6 +244,8 @@ interface CellStyle {
   fontFamily?: string | null;
   background?: string | null;
   wrap?: boolean;
+  /** The Sheets API's wrap strategy (`CLIP`, `OVERFLOW_CELL`, `WRAP`…), when set through it. */
+  wrapStrategy?: string | null;
   horizontalAlignment?: string | null;
   verticalAlignment?: string | null;
   note?: string | null;

@@ -44,6 +44,11 @@ export interface ColumnOptions<R extends boolean> extends Labels {
   readonly width?: number;
   /** The widest (characters) the column is made to fit its longest value. */
   readonly maxWidth?: number;
+  /**
+   * Its text is cut at the column's edge instead of running over the empty cells to its right
+   * (and, past the last column, off the printed page): ids, links, records the system keeps.
+   */
+  readonly clip?: boolean;
 }
 
 export interface Column<T> extends Labels {
@@ -64,6 +69,8 @@ export interface Column<T> extends Labels {
   readonly width: number;
   /** The cap on the width fitted to the longest value. */
   readonly maxWidth: number;
+  /** Its text is cut at the column's edge (see `ColumnOptions.clip`). */
+  readonly clip: boolean;
   toCell(value: T, locale: Locale): Cell;
 }
 
@@ -167,6 +174,7 @@ function build<T, R extends boolean>(
     aliases: options.aliases ?? [],
     width: options.width ?? WIDTHS[type],
     maxWidth: options.maxWidth ?? Math.max(MAX_WIDTHS[type], options.width ?? 0),
+    clip: options.clip === true,
     toCell: (value, locale) => (value === null ? null : toCell(value as T, locale)),
     ...extra,
   };

@@ -35,6 +35,8 @@ const branchRef = () => text({ zh: '支部编号', en: 'Branch ID', required: tr
 /** A branch's full name, as long as 计算机科学与技术学院二〇二三级本科生第一党支部: shown whole. */
 const NAME_WIDTH = { width: 30, maxWidth: 50 } as const;
 const branchName = () => text({ zh: '支部名称', en: 'Branch name', ...NAME_WIDTH });
+/** Ids, links and records the system keeps for itself: narrow, cut at the edge, whole in the cell. */
+const FOR_THE_SYSTEM = { width: 16, maxWidth: 16, clip: true } as const;
 
 /** A plain number written by a person or by the system, and nothing else (no `007`, no `1e3`). */
 const PLAIN_NUMBER = /^-?(0|[1-9]\d*)(\.\d*[1-9])?$/;
@@ -279,15 +281,15 @@ export const AwardsTable = defineTable({
     score: decimal({ zh: '综合得分', en: 'Final score', min: 0 }),
     rank: int({ zh: '排名', en: 'Rank', min: 1 }),
     state: oneOf(AWARD_STATES, { zh: '状态', en: 'State' }),
-    letterId: text({ zh: '证书文件', en: 'Letter doc ID' }),
-    link: text({ zh: '证书链接', en: 'Letter link' }),
+    letterId: text({ zh: '证书文件', en: 'Letter doc ID', ...FOR_THE_SYSTEM }),
+    link: text({ zh: '证书链接', en: 'Letter link', ...FOR_THE_SYSTEM }),
     generatedAt: datetime({ zh: '生成时间', en: 'Generated at' }),
     /** The letter's number (证书编号): a reissued letter never reuses a voided one's. */
     letterNo: text({ zh: '证书编号', en: 'Letter No.' }),
     /** What the letter printed (JSON of its fields), to tell when the award has moved on. */
-    printed: longText({ zh: '证书内容', en: 'Printed fields' }),
+    printed: longText({ zh: '证书内容', en: 'Printed fields', ...FOR_THE_SYSTEM }),
     /** Every letter of this award that was voided: number, date, reason, where the file went. */
-    voidedLetters: longText({ zh: '作废证书', en: 'Voided letters' }),
+    voidedLetters: longText({ zh: '作废证书', en: 'Voided letters', ...FOR_THE_SYSTEM }),
   },
 });
 
