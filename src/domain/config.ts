@@ -91,7 +91,7 @@ export type SettingRule =
 
 interface Setting<T> {
   readonly defaultText: string;
-  /** The default an English workbook starts with, when it reads differently (semester names). */
+  /** The default an English workbook starts with, when it reads differently (names). */
   readonly defaultEn?: string;
   readonly group: SettingGroup;
   readonly rule: SettingRule;
@@ -321,7 +321,10 @@ export const SETTINGS = {
   advancedBranchCount: numberSetting('14', 'awards', 0, 1000, true),
   tierQuotas: setting('', 'awards', TEXT, tierQuotas),
   commendationDate: setting('2027-07-01', 'awards', { kind: 'date' }, isoDate),
-  collegeName: setting('学院党委', 'letters', TEXT, anyText),
+  collegeName: {
+    ...setting('学院党委', 'letters', TEXT, anyText),
+    defaultEn: 'College Party Committee',
+  },
   letterTemplate: setting('', 'letters', TEXT, optional(anyText)),
   letterFolder: setting('', 'letters', TEXT, optional(anyText)),
   letterSharing: choiceSetting<LetterSharing>('domain', 'letters', SHARINGS),
@@ -496,6 +499,11 @@ export function settingGroup(key: SettingKey): SettingGroup {
   return (SETTINGS[key] as Setting<unknown>).group;
 }
 
+/** Catalogue text without its backticks, as a cell shows it. */
+function plain<T extends string | null>(text: T): T {
+  return (text === null ? null : text.replace(/`([^`]*)`/g, '$1')) as T;
+}
+
 /** What a value of the setting may be, in words (`0 至 100 的整数`). */
 export function allowedText(key: SettingKey, locale: Locale): string | null {
   const rule = settingRule(key);
@@ -518,10 +526,13 @@ export function allowedText(key: SettingKey, locale: Locale): string | null {
   }
 }
 
-/** The note of a setting: what it does, then what it may be. */
+/**
+ * The note of a setting: what it does, then what it may be. The catalogue marks literal text
+ * (`2026-2027`, `YYYY-MM-DD`) with backticks; a sheet shows it plain.
+ */
 export function settingNote(key: SettingKey, locale: Locale): string {
-  const what = t(locale, `settings.note.${key}` as MessageKey);
-  const allowed = allowedText(key, locale);
+  const what = plain(t(locale, `settings.note.${key}` as MessageKey));
+  const allowed = plain(allowedText(key, locale));
   if (allowed === null) return what;
   return locale === 'en'
     ? `${what}. ${allowed[0]!.toUpperCase()}${allowed.slice(1)}.`

@@ -383,6 +383,7 @@ describe('defaultConfigRows', () => {
     expect(parseConfig(en)).toEqual({
       ...DEFAULT_CONFIG,
       locale: 'en',
+      collegeName: 'College Party Committee',
       semesters: [
         { name: 'Fall 2026', start: '2026-09-01', end: '2027-01-20' },
         { name: 'Spring 2027', start: '2027-02-20', end: '2027-06-30' },

@@ -69,7 +69,7 @@ export const ConfigTable = defineTable({
   staffOnly: true,
   columns: {
     group: text({ zh: '分组', en: 'Group', width: 12 }),
-    label: text({ zh: '设置', en: 'Setting', width: 30 }),
+    label: text({ zh: '设置', en: 'Setting', width: 30, maxWidth: 40 }),
     value: settingValue(),
     note: longText({ zh: '说明', en: 'Note', maxWidth: 50 }),
     key: text({ zh: '键', en: 'Key', aliases: ['设置项'], maxWidth: 20 }),
