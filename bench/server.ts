@@ -16,6 +16,7 @@ import { finaliseMonth, prepareShowcase } from '../src/app/monthly';
 import { Table } from '../src/app/table';
 import { addMonths } from '../src/domain/calendar';
 import { DEFAULT_CONFIG, defaultConfigRows } from '../src/domain/config';
+import { toRow } from '../src/domain/schema/rows';
 import { headerRow } from '../src/domain/schema/table';
 import { AwardsTable, BranchesTable, ConfigTable } from '../src/domain/schema/tables';
 import { workbookTables } from '../src/domain/schema/workbook';
@@ -75,9 +76,8 @@ function firstMonth(scale: number): { store: BenchStore; month: string } {
   for (const def of workbookTables(DEFAULT_CONFIG.defenseRubric)) {
     const rows = [headerRow(def, 'zh-CN')];
     if (def === ConfigTable) {
-      const keys = Object.keys(def.columns);
       for (const row of defaultConfigRows('zh-CN')) {
-        rows.push(keys.map((k) => (row as Record<string, string>)[k] ?? null) as string[]);
+        rows.push(toRow(ConfigTable, row, 'zh-CN') as string[]);
       }
     }
     store.write(def, rows);

@@ -13,7 +13,13 @@ import {
   type HeaderMap,
   type RowFilter,
 } from '../domain/schema/rows';
-import { headerRow, recordKey, type RecordOf, type TableDef } from '../domain/schema/table';
+import {
+  headerNames,
+  headerRow,
+  recordKey,
+  type RecordOf,
+  type TableDef,
+} from '../domain/schema/table';
 import type { Locale } from '../domain/vocabulary';
 import type { CellMark, TableStore } from '../ports';
 import { noteProblems } from './problems';
@@ -155,7 +161,7 @@ export class Table<D extends TableDef> {
   isSchemaColumn(header: string): boolean {
     const name = normaliseHeader(header);
     return Object.entries(this.def.columns).some(([key, column]) =>
-      [key, column.zh, column.en].some((label) => normaliseHeader(label) === name),
+      headerNames(key, column).some((label) => normaliseHeader(label) === name),
     );
   }
 

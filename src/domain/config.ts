@@ -4,9 +4,10 @@
  * default), and so is a bad value.
  */
 import { isValidDate } from './calendar';
+import { t, type MessageKey } from './messages';
 import type { RubricCriterion } from './schema/defenseScores';
 import type { DayOrder } from './timestamps';
-import { TIERS, type Locale, type Tier } from './vocabulary';
+import { labelOf, TIERS, YES_NO, type Locale, type Term, type Tier } from './vocabulary';
 
 export interface Semester {
   readonly name: string;
@@ -67,10 +68,33 @@ export interface Config {
 
 type Parsed<T> = { ok: true; value: T } | { ok: false; expected: string };
 
+/** The sections of the 设置 sheet, in its order. */
+export const SETTING_GROUPS = ['dates', 'points', 'stars', 'defense', 'awards', 'letters'] as const;
+export type SettingGroup = (typeof SETTING_GROUPS)[number];
+
+/**
+ * What a setting's value may be, for the sheet's validation: a number in a range, one of a list
+ * (the locale's labels in a dropdown), a date, or text the parser checks.
+ */
+export type SettingRule =
+  | {
+      readonly kind: 'number';
+      readonly min: number;
+      readonly max: number;
+      readonly integer: boolean;
+      /** Blank is allowed (and means "no limit"). */
+      readonly optional: boolean;
+    }
+  | { readonly kind: 'choice'; readonly choices: readonly Term[] }
+  | { readonly kind: 'date' }
+  | { readonly kind: 'text' };
+
 interface Setting<T> {
   readonly defaultText: string;
-  readonly zh: string;
-  readonly en: string;
+  /** The default an English workbook starts with, when it reads differently (names). */
+  readonly defaultEn?: string;
+  readonly group: SettingGroup;
+  readonly rule: SettingRule;
   readonly parse: (text: string) => Parsed<T>;
 }
 
@@ -83,8 +107,8 @@ const pattern =
     re.test(text) ? ok(text) : bad(expected);
 
 /** A plain decimal number in a range: no hex, no exponents, nothing a person would not type. */
-const number =
-  (min: number, max: number, integer = false) =>
+const numberIn =
+  (min: number, max: number, integer: boolean) =>
   (text: string): Parsed<number> => {
     const value = Number(text);
     const valid =
@@ -100,16 +124,24 @@ const number =
 const isoDate = (text: string): Parsed<string> =>
   isValidDate(text) ? ok(text) : bad('a date written YYYY-MM-DD, e.g. 2026-09-01');
 
-const choice =
-  <K extends string>(...allowed: K[]) =>
-  (text: string): Parsed<K> =>
-    (allowed as string[]).includes(text) ? ok(text as K) : bad(`one of: ${allowed.join(', ')}`);
+/** One of a list, by its key or its label in either language (any case). */
+const oneOfTerms =
+  <K extends string>(terms: readonly Term<K>[]) =>
+  (text: string): Parsed<K> => {
+    const wanted = text.trim().toLowerCase();
+    const term = terms.find((t) =>
+      [t.key, t.zh, t.en].some((name) => name.toLowerCase() === wanted),
+    );
+    return term
+      ? ok(term.key)
+      : bad(`one of: ${terms.map((t) => `${t.key} (${t.zh} / ${t.en})`).join(', ')}`);
+  };
 
 const yesNo = (text: string): Parsed<boolean> => {
   const word = text.toLowerCase();
   if (['true', 'yes', '是', '1'].includes(word)) return ok(true);
   if (['false', 'no', '否', '0'].includes(word)) return ok(false);
-  return bad('true or false');
+  return bad('true or false (是 / 否, Yes / No)');
 };
 
 const optional =
@@ -157,154 +189,145 @@ function rubric(text: string): Parsed<RubricCriterion[]> {
   return list.length > 0 ? ok(list) : bad(expected);
 }
 
+/** `junior:6, senior:5, graduate:3`, each tier by its key or its label in either language. */
 function tierQuotas(text: string): Parsed<Record<Tier, number> | null> {
   if (text === '') return ok(null);
   const expected = 'junior:N, senior:N, graduate:N (every tier, whole numbers)';
   const quotas: Partial<Record<Tier, number>> = {};
   for (const part of text.split(/[,，]/).map((p) => p.trim())) {
-    const m = /^(\w+)\s*[:：]\s*(\d+)$/.exec(part);
-    const tier = TIERS.find((t) => t.key === m?.[1]);
+    const m = /^(.+?)\s*[:：]\s*(\d+)$/.exec(part);
+    const name = m?.[1]?.trim().toLowerCase();
+    const tier = TIERS.find((t) => [t.key, t.zh, t.en.toLowerCase()].includes(name ?? ''));
     if (!m || !tier) return bad(expected);
     quotas[tier.key] = Number(m[2]);
   }
   return TIERS.every((t) => t.key in quotas) ? ok(quotas as Record<Tier, number>) : bad(expected);
 }
 
-function setting<T>(
-  defaultText: string,
-  zh: string,
-  en: string,
-  parse: (text: string) => Parsed<T>,
-): Setting<T> {
-  return { defaultText, zh, en, parse };
+/** The choices of a setting with a fixed list, labelled from the catalogue. */
+function choices<K extends string>(setting: string, keys: readonly K[]): readonly Term<K>[] {
+  return keys.map((key) => {
+    const message = `settings.choice.${setting}.${key}` as MessageKey;
+    return { key, zh: t('zh-CN', message), en: t('en', message) };
+  });
 }
 
-/** Every Config key, in the order the sheet lists them. */
+const LOCALES = choices<Locale>('locale', ['zh-CN', 'en']);
+const DATE_ORDERS = choices<DayOrder>('dateOrder', ['ymd', 'mdy', 'dmy']);
+const AGGREGATIONS = choices<'total' | 'criterion'>('aggregateBy', ['total', 'criterion']);
+const SHARINGS = choices<LetterSharing>('letterSharing', ['private', 'domain', 'anyone']);
+
+const TEXT: SettingRule = { kind: 'text' };
+
+function setting<T>(
+  defaultText: string,
+  group: SettingGroup,
+  rule: SettingRule,
+  parse: (text: string) => Parsed<T>,
+): Setting<T> {
+  return { defaultText, group, rule, parse };
+}
+
+function numberSetting(
+  defaultText: string,
+  group: SettingGroup,
+  min: number,
+  max: number,
+  integer = false,
+): Setting<number> {
+  const rule = { kind: 'number', min, max, integer, optional: false } as const;
+  return setting(defaultText, group, rule, numberIn(min, max, integer));
+}
+
+function quotaSetting(group: SettingGroup): Setting<number | null> {
+  const rule = { kind: 'number', min: 0, max: 100, integer: false, optional: true } as const;
+  return setting('', group, rule, optional(numberIn(0, 100, false)));
+}
+
+function choiceSetting<K extends string>(
+  defaultText: K,
+  group: SettingGroup,
+  terms: readonly Term<K>[],
+): Setting<K> {
+  return setting(defaultText, group, { kind: 'choice', choices: terms }, oneOfTerms(terms));
+}
+
+function yesNoSetting(defaultText: 'true' | 'false', group: SettingGroup): Setting<boolean> {
+  return setting(defaultText, group, { kind: 'choice', choices: YES_NO }, yesNo);
+}
+
+/** Every Config key, in the order the sheet lists them (grouped as `SETTING_GROUPS`). */
 export const SETTINGS = {
-  locale: setting('zh-CN', '界面语言', 'Workbook language', choice<Locale>('zh-CN', 'en')),
+  locale: choiceSetting<Locale>('zh-CN', 'dates', LOCALES),
   programYear: setting(
     '2026-2027',
-    '创建年度',
-    'Programme year',
+    'dates',
+    TEXT,
     pattern(/^\d{4}-\d{4}$/, 'a year span such as 2026-2027'),
   ),
-  programStart: setting('2026-09-01', '创建开始日期', 'Programme start', isoDate),
-  programEnd: setting('2027-06-30', '创建结束日期', 'Programme end', isoDate),
-  semesters: setting(
-    '2026秋:2026-09-01..2027-01-20, 2027春:2027-02-20..2027-06-30',
-    '学期划分',
-    'Semesters',
-    semesters,
-  ),
+  programStart: setting('2026-09-01', 'dates', { kind: 'date' }, isoDate),
+  programEnd: setting('2027-06-30', 'dates', { kind: 'date' }, isoDate),
+  semesters: {
+    ...setting(
+      '2026秋:2026-09-01..2027-01-20, 2027春:2027-02-20..2027-06-30',
+      'dates',
+      TEXT,
+      semesters,
+    ),
+    defaultEn: 'Fall 2026:2026-09-01..2027-01-20, Spring 2027:2027-02-20..2027-06-30',
+  },
   timeZone: setting(
     'Asia/Shanghai',
-    '时区',
-    'Time zone',
+    'dates',
+    TEXT,
     pattern(/^[A-Za-z_]+(\/[A-Za-z_+-]+)*$/, 'a time zone such as Asia/Shanghai'),
   ),
-  dateOrder: setting(
-    'mdy',
-    '日期顺序（无法判断时）',
-    'Day order of ambiguous dates',
-    choice<DayOrder>('ymd', 'mdy', 'dmy'),
-  ),
-  collegeName: setting('学院党委', '表彰单位', 'Commending body', anyText),
-  minThemeActivitiesPerSemester: setting(
-    '4',
-    '每学期“七个一”组织生活最少次数',
-    'Theme activities required per semester',
-    number(0, 50, true),
-  ),
-  'points.theme': setting('10', '“七个一”主题活动基础分', 'Points: theme', number(0, 100)),
-  'points.featured': setting('15', '特色活动基础分', 'Points: featured', number(0, 100)),
-  'points.study': setting('8', '专题学习会基础分', 'Points: study', number(0, 100)),
-  'points.practice': setting('10', '社会实践基础分', 'Points: practice', number(0, 100)),
-  'points.training': setting('5', '专题培训基础分', 'Points: training', number(0, 100)),
-  'points.other': setting('3', '其他活动基础分', 'Points: other', number(0, 100)),
-  reachBonusPer: setting(
-    '10',
-    '每多少名党外群众加1分',
-    'Non-party participants per bonus point',
-    number(1, 1000, true),
-  ),
-  reachBonusCap: setting('5', '参与加分上限', 'Reach bonus cap', number(0, 100)),
-  noEvidenceFactor: setting('0.5', '无佐证材料得分系数', 'Factor without evidence', number(0, 1)),
-  monthlyTarget: setting('30', '月度满分所需积分', 'Monthly target points', number(1, 1000)),
-  starThresholds: setting(
-    '90,75,60,40',
-    '五/四/三/二星分数线',
-    'Star thresholds (5,4,3,2)',
-    thresholds,
-  ),
-  starQuota5: setting(
-    '',
-    '五星比例上限（%，空=不限）',
-    'Five-star quota %',
-    optional(number(0, 100)),
-  ),
-  starQuota4: setting(
-    '',
-    '四星比例上限（%，空=不限）',
-    'Four-star quota %',
-    optional(number(0, 100)),
-  ),
-  showcaseDay: setting('25', '每月抽选示范支部日期', 'Showcase draw day', number(1, 28, true)),
-  showcaseTopK: setting('3', '按得分入选数', 'Showcase: top K', number(0, 50, true)),
-  showcaseCooldownMonths: setting(
-    '2',
-    '汇报后间隔月数',
-    'Showcase cooldown (months)',
-    number(0, 12, true),
-  ),
-  spotCheckCount: setting('2', '随机抽查数', 'Spot checks', number(0, 50, true)),
-  starBranchesPerMonth: setting(
-    '1',
-    '每月星级支部数',
-    'Star branches per month',
-    number(0, 20, true),
-  ),
-  aggregateBy: setting(
-    'total',
-    '评分汇总方式（total 总分 / criterion 分项）',
-    'Aggregate by',
-    choice('total', 'criterion'),
-  ),
-  trimFrom: setting(
-    '5',
-    '评委数达到多少时去掉最高最低分',
-    'Trim from this many judges',
-    number(3, 100, true),
-  ),
-  trimCount: setting('1', '去掉最高/最低分各几个', 'Marks trimmed each side', number(0, 10, true)),
-  minJudges: setting('3', '最少有效评委数', 'Minimum judges', number(1, 100, true)),
-  normalizeJudges: setting('false', '评委标准化（z分数）', 'Normalise judges (z-score)', yesNo),
+  dateOrder: choiceSetting<DayOrder>('mdy', 'dates', DATE_ORDERS),
+  'points.theme': numberSetting('10', 'points', 0, 100),
+  'points.featured': numberSetting('15', 'points', 0, 100),
+  'points.study': numberSetting('8', 'points', 0, 100),
+  'points.practice': numberSetting('10', 'points', 0, 100),
+  'points.training': numberSetting('5', 'points', 0, 100),
+  'points.other': numberSetting('3', 'points', 0, 100),
+  reachBonusPer: numberSetting('10', 'points', 1, 1000, true),
+  reachBonusCap: numberSetting('5', 'points', 0, 100),
+  noEvidenceFactor: numberSetting('0.5', 'points', 0, 1),
+  monthlyTarget: numberSetting('30', 'points', 1, 1000),
+  starThresholds: setting('90,75,60,40', 'stars', TEXT, thresholds),
+  starQuota5: quotaSetting('stars'),
+  starQuota4: quotaSetting('stars'),
+  showcaseDay: numberSetting('25', 'stars', 1, 28, true),
+  showcaseTopK: numberSetting('3', 'stars', 0, 50, true),
+  showcaseCooldownMonths: numberSetting('2', 'stars', 0, 12, true),
+  spotCheckCount: numberSetting('2', 'stars', 0, 50, true),
+  starBranchesPerMonth: numberSetting('1', 'stars', 0, 20, true),
+  aggregateBy: choiceSetting<'total' | 'criterion'>('total', 'defense', AGGREGATIONS),
+  trimFrom: numberSetting('5', 'defense', 3, 100, true),
+  trimCount: numberSetting('1', 'defense', 0, 10, true),
+  minJudges: numberSetting('3', 'defense', 1, 100, true),
+  normalizeJudges: yesNoSetting('false', 'defense'),
   defenseRubric: setting(
     '创建成效/Results:40, 特色创新/Innovation:25, 材料与PPT/Materials:15, 现场陈述/Presentation:10, 答辩表现/Q&A:10',
-    '答辩评分细则（名称/英文:满分[:权重]）',
-    'Defense rubric',
+    'defense',
+    TEXT,
     rubric,
   ),
-  weightProcess: setting('0.4', '过程考核权重', 'Weight: process', number(0, 1)),
-  weightDefense: setting('0.6', '答辩权重', 'Weight: defense', number(0, 1)),
-  starBranchBonus: setting('2', '每次当月星级支部加分', 'Star branch bonus', number(0, 100)),
-  starBranchBonusCap: setting('10', '星级支部加分上限', 'Star branch bonus cap', number(0, 100)),
-  advancedBranchCount: setting('14', '先进党支部名额', 'Advanced branches', number(0, 1000, true)),
-  tierQuotas: setting('', '分层次名额（空=不分层次）', 'Per-tier quotas', tierQuotas),
-  requireCompliance: setting('true', '未达标支部不得评先', 'Require semester compliance', yesNo),
-  letterTemplate: setting(
-    '',
-    '证书模板（文档ID或.docx路径）',
-    'Letter template',
-    optional(anyText),
-  ),
-  letterFolder: setting('', '证书保存文件夹', 'Letter folder', optional(anyText)),
-  letterSharing: setting(
-    'domain',
-    '证书分享范围（private/domain/anyone）',
-    'Letter sharing',
-    choice<LetterSharing>('private', 'domain', 'anyone'),
-  ),
-  commendationDate: setting('2027-07-01', '表彰日期', 'Commendation date', isoDate),
+  minThemeActivitiesPerSemester: numberSetting('4', 'awards', 0, 50, true),
+  requireCompliance: yesNoSetting('true', 'awards'),
+  weightProcess: numberSetting('0.4', 'awards', 0, 1),
+  weightDefense: numberSetting('0.6', 'awards', 0, 1),
+  starBranchBonus: numberSetting('2', 'awards', 0, 100),
+  starBranchBonusCap: numberSetting('10', 'awards', 0, 100),
+  advancedBranchCount: numberSetting('14', 'awards', 0, 1000, true),
+  tierQuotas: setting('', 'awards', TEXT, tierQuotas),
+  commendationDate: setting('2027-07-01', 'awards', { kind: 'date' }, isoDate),
+  collegeName: {
+    ...setting('学院党委', 'letters', TEXT, anyText),
+    defaultEn: 'College Party Committee',
+  },
+  letterTemplate: setting('', 'letters', TEXT, optional(anyText)),
+  letterFolder: setting('', 'letters', TEXT, optional(anyText)),
+  letterSharing: choiceSetting<LetterSharing>('domain', 'letters', SHARINGS),
 } as const;
 
 export type SettingKey = keyof typeof SETTINGS;
@@ -324,24 +347,35 @@ export class ConfigError extends Error {
 
 type Values = { [K in SettingKey]: (typeof SETTINGS)[K] extends Setting<infer T> ? T : never };
 
+/** One row of the sheet as read: its key, or only its name (a row staff typed without one). */
+export interface SettingEntry {
+  readonly key: string | null;
+  readonly label?: string | null;
+  readonly value: string | null;
+}
+
 /**
- * Reads the settings (key → text). Missing or blank keys take their default; unknown keys and
- * bad values are collected and thrown together, each naming its key and what is allowed.
+ * Reads the settings (key → text). A row names its setting by key, or by its name in either
+ * language; a row with neither and no value is a note, not a setting. Missing or blank keys take
+ * their default; unknown keys and bad values are collected and thrown together, each naming its
+ * key and what is allowed.
  */
-export function parseConfig(entries: readonly { key: string; value: string | null }[]): Config {
+export function parseConfig(entries: readonly SettingEntry[]): Config {
   const issues: ConfigIssue[] = [];
   const texts = new Map<string, string>();
-  for (const { key, value } of entries) {
-    const name = key.trim();
-    if (!(name in SETTINGS)) {
+  for (const { key, label = null, value } of entries) {
+    const known = settingKeyOf(key, label);
+    const name = known ?? (key ?? '').trim();
+    if (name === '' && (label ?? '').trim() === '' && (value ?? '').trim() === '') continue;
+    if (known === null) {
       issues.push({
-        key: name,
+        key: name === '' ? (label ?? '').trim() : name,
         message: `unknown setting; known settings are ${SETTING_KEYS.join(', ')}`,
       });
-    } else if (texts.has(name)) {
-      issues.push({ key: name, message: 'appears twice; keep one row per setting' });
+    } else if (texts.has(known)) {
+      issues.push({ key: known, message: 'appears twice; keep one row per setting' });
     } else {
-      texts.set(name, (value ?? '').trim());
+      texts.set(known, (value ?? '').trim());
     }
   }
   const values: Record<string, unknown> = {};
@@ -426,15 +460,122 @@ function toConfig(v: Values): Config {
   };
 }
 
+/** A setting's row of the 设置 sheet: group, name, value, what it does, key (`ConfigRow`). */
+export type SettingRow = {
+  group: string | null;
+  label: string | null;
+  value: string | null;
+  note: string | null;
+  key: string;
+};
+
+/** The setting a sheet row names: by its key, else by its name in either language. */
+export function settingKeyOf(key: string | null, label: string | null = null): SettingKey | null {
+  const name = (key ?? '').trim();
+  if (name in SETTINGS) return name as SettingKey;
+  if (name !== '') return null;
+  const wanted = (label ?? '').trim();
+  if (wanted === '') return null;
+  return (
+    SETTING_KEYS.find((k) =>
+      (['zh-CN', 'en'] as const).some((locale) => settingLabel(k, locale) === wanted),
+    ) ?? null
+  );
+}
+
+export function settingLabel(key: SettingKey, locale: Locale): string {
+  return t(locale, `settings.label.${key}` as MessageKey);
+}
+
+export function settingGroupLabel(group: SettingGroup, locale: Locale): string {
+  return t(locale, `settings.group.${group}` as MessageKey);
+}
+
+export function settingRule(key: SettingKey): SettingRule {
+  return (SETTINGS[key] as Setting<unknown>).rule;
+}
+
+export function settingGroup(key: SettingKey): SettingGroup {
+  return (SETTINGS[key] as Setting<unknown>).group;
+}
+
+/** Catalogue text without its backticks, as a cell shows it. */
+function plain<T extends string | null>(text: T): T {
+  return (text === null ? null : text.replace(/`([^`]*)`/g, '$1')) as T;
+}
+
+/** What a value of the setting may be, in words (`0 至 100 的整数`). */
+export function allowedText(key: SettingKey, locale: Locale): string | null {
+  const rule = settingRule(key);
+  switch (rule.kind) {
+    case 'number': {
+      const range = t(locale, rule.integer ? 'settings.allowed.int' : 'settings.allowed.number', {
+        min: rule.min,
+        max: rule.max,
+      });
+      return rule.optional
+        ? `${range}${locale === 'en' ? '; ' : '；'}${t(locale, 'settings.allowed.blank')}`
+        : range;
+    }
+    case 'choice':
+      return t(locale, 'settings.allowed.choice');
+    case 'date':
+      return t(locale, 'settings.allowed.date');
+    case 'text':
+      return null;
+  }
+}
+
+/**
+ * The note of a setting: what it does, then what it may be. The catalogue marks literal text
+ * (`2026-2027`, `YYYY-MM-DD`) with backticks; a sheet shows it plain.
+ */
+export function settingNote(key: SettingKey, locale: Locale): string {
+  const what = plain(t(locale, `settings.note.${key}` as MessageKey));
+  const allowed = plain(allowedText(key, locale));
+  if (allowed === null) return what;
+  return locale === 'en'
+    ? `${what}. ${allowed[0]!.toUpperCase()}${allowed.slice(1)}.`
+    : `${what}。${allowed}。`;
+}
+
+/**
+ * A value as the sheet shows it: a choice as its label in the locale (so the dropdown holds it),
+ * anything else as typed. A value that does not parse stays as typed, for staff to correct.
+ */
+export function settingDisplay(key: SettingKey, text: string, locale: Locale): string {
+  const setting = SETTINGS[key] as Setting<unknown>;
+  const rule = setting.rule;
+  if (rule.kind !== 'choice' || text.trim() === '') return text;
+  const parsed = setting.parse(text.trim());
+  if (!parsed.ok) return text;
+  const wanted = typeof parsed.value === 'boolean' ? (parsed.value ? 'yes' : 'no') : parsed.value;
+  const term = rule.choices.find((c) => c.key === wanted);
+  return term ? labelOf(term, locale) : text;
+}
+
+/** A setting's full row in the locale, holding `value` (a key's text or a label). */
+export function settingRow(key: SettingKey, value: string | null, locale: Locale): SettingRow {
+  return {
+    group: settingGroupLabel(settingGroup(key), locale),
+    label: settingLabel(key, locale),
+    value: value === null ? null : settingDisplay(key, value, locale),
+    note: settingNote(key, locale),
+    key,
+  };
+}
+
 /** The defaults, as the rows a new `Config` sheet starts with. */
-export function defaultConfigRows(locale: Locale): { key: string; value: string; note: string }[] {
+export function defaultConfigRows(locale: Locale): SettingRow[] {
   return SETTING_KEYS.map((key) => {
     const definition = SETTINGS[key] as Setting<unknown>;
-    return {
-      key,
-      value: key === 'locale' ? locale : definition.defaultText,
-      note: locale === 'en' ? definition.en : definition.zh,
-    };
+    const value =
+      key === 'locale'
+        ? locale
+        : locale === 'en'
+          ? (definition.defaultEn ?? definition.defaultText)
+          : definition.defaultText;
+    return settingRow(key, value, locale);
   });
 }
 

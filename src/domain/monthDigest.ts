@@ -9,7 +9,9 @@
  * a year's sheet is tens of thousands of rows, and parsing them all to check ten months would cost
  * more than finalising one. The cells of the digest's columns are read as text (numbers as they
  * print), so the digest taken when a month is finalised, from the cells the job leaves in the sheet,
- * equals the one a later check takes from the same sheet. Row order does not matter: staff may sort.
+ * equals the one a later check takes from the same sheet. Dates and times are read as the dates
+ * they are, whatever their cell's format shows (`2026-10-05 9:03:00`, a serial number): a new date
+ * format on a column is not a new input. Row order does not matter: staff may sort.
  */
 import { monthOf } from './calendar';
 import type { Config } from './config';
@@ -100,6 +102,16 @@ function cellText(cell: Cell | undefined): string {
 }
 
 const CANONICAL_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const CANONICAL_TIME = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/;
+
+/** A date or time cell as its canonical text: fast when it already is, else through its reader. */
+function dateText(cell: Cell | undefined, column: 'date' | 'submittedAt'): string {
+  const text = cellText(cell);
+  const canonical = column === 'date' ? CANONICAL_DATE : CANONICAL_TIME;
+  if (text === '' || (typeof cell === 'string' && canonical.test(text))) return text;
+  const read = ActivitiesTable.columns[column].read(cell ?? null);
+  return read.ok && read.value !== null ? read.value : text;
+}
 
 /** The month of a date cell: the canonical text fast, anything else through the column's reader. */
 function monthOfCell(cell: Cell | undefined): string | null {
@@ -166,14 +178,17 @@ export function monthDigests(
     const { indexOf } = mapHeader(ActivitiesTable, values[0]!, inputs.locale);
     const dateAt = indexOf.date ?? -1;
     const statusAt = indexOf.status ?? -1;
-    const columns = ACTIVITY_COLUMNS.map((key) => indexOf[key] ?? -1);
+    const columns = ACTIVITY_COLUMNS.map((key) => ({ key, at: indexOf[key] ?? -1 }));
     for (let i = 1; i < values.length; i++) {
       const cells = values[i]!;
       const month = monthOfCell(cells[dateAt]);
       const sum = month === null ? undefined : sums.get(month);
       if (!sum || !isCounted(cells[statusAt])) continue;
       sum.startRow();
-      for (const at of columns) sum.add(cellText(cells[at]));
+      for (const { key, at } of columns) {
+        const cell = cells[at];
+        sum.add(key === 'date' || key === 'submittedAt' ? dateText(cell, key) : cellText(cell));
+      }
       sum.endRow();
     }
   }

@@ -7,6 +7,9 @@
  */
 import { columnLetter } from './a1';
 import type { Cell } from './schema/column';
+import { normaliseHeader } from './schema/rows';
+import { headerNames, type TableDef } from './schema/table';
+import { serialOf, type DateKind } from './serialDate';
 
 export type SheetValue = string | number | boolean;
 
@@ -46,6 +49,73 @@ export interface AppendDimension {
     readonly dimension: 'ROWS' | 'COLUMNS';
     readonly length: number;
   };
+}
+
+/** The columns of `header` the schema declares date or datetime, by index (staff's never). */
+export function dateColumnsOf(def: TableDef, header: readonly Cell[]): Map<number, DateKind> {
+  const kinds = new Map<string, DateKind>();
+  for (const [key, column] of Object.entries(def.columns)) {
+    if (column.type !== 'date' && column.type !== 'datetime') continue;
+    for (const name of headerNames(key, column)) kinds.set(normaliseHeader(name), column.type);
+  }
+  const out = new Map<number, DateKind>();
+  header.forEach((cell, i) => {
+    const kind = cell === null ? undefined : kinds.get(normaliseHeader(String(cell)));
+    if (kind) out.set(i, kind);
+  });
+  return out;
+}
+
+/**
+ * Rows as the sheet stores them: in the date columns, the canonical dates and times as serial
+ * numbers (a date cell, once the column has its date format); everything else, and any other
+ * text in a date column, as it is. Written RAW, so nothing a person typed is parsed.
+ */
+export function withSerialDates(
+  rows: readonly (readonly Cell[])[],
+  dates: ReadonlyMap<number, DateKind>,
+): Cell[][] {
+  if (dates.size === 0) return rows.map((r) => [...r]);
+  return rows.map((row, r) =>
+    r === 0
+      ? [...row]
+      : row.map((cell, c) => {
+          const kind = dates.get(c);
+          return kind && typeof cell === 'string' ? (serialOf(cell, kind) ?? cell) : cell;
+        }),
+  );
+}
+
+/** The number format of a date column, as the setup and the stores give it (read back as text). */
+export const DATE_PATTERNS: Readonly<Record<DateKind, { type: string; pattern: string }>> = {
+  date: { type: 'DATE', pattern: 'yyyy-mm-dd' },
+  datetime: { type: 'DATE_TIME', pattern: 'yyyy-mm-dd hh:mm:ss' },
+};
+
+/**
+ * The requests that give the date columns of a sheet their date format over rows
+ * [`from`, `to`) (0-based, `to` unbounded when null): rows a sheet grew by, or a new sheet.
+ */
+export function dateFormatRequests(
+  sheetId: number,
+  dates: ReadonlyMap<number, DateKind>,
+  from: number,
+  to: number | null,
+): object[] {
+  if (to !== null && to <= from) return [];
+  return [...dates].map(([column, kind]) => ({
+    repeatCell: {
+      range: {
+        sheetId,
+        startRowIndex: from,
+        ...(to === null ? {} : { endRowIndex: to }),
+        startColumnIndex: column,
+        endColumnIndex: column + 1,
+      },
+      cell: { userEnteredFormat: { numberFormat: DATE_PATTERNS[kind] } },
+      fields: 'userEnteredFormat.numberFormat',
+    },
+  }));
 }
 
 /** Equal as the sheet holds them: a missing cell and an empty one are the same. */

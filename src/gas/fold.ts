@@ -35,7 +35,15 @@ import {
 import { workbookTables } from '../domain/schema/workbook';
 import type { Locale } from '../domain/vocabulary';
 import type { CellMark, TableStore } from '../ports';
-import { cellsOf, MARK_FIELDS, markedCell, READ_OPTIONS } from '../domain/sheetChanges';
+import {
+  cellsOf,
+  dateColumnsOf,
+  dateFormatRequests,
+  MARK_FIELDS,
+  markedCell,
+  READ_OPTIONS,
+  withSerialDates,
+} from '../domain/sheetChanges';
 import { lazyMarkers } from './job';
 import {
   inboxForm,
@@ -170,8 +178,11 @@ function appendRequest(
   written: readonly Cell[][],
   sheetHeader: readonly Cell[],
   marks: readonly CellMark[] = [],
+  convert: (rows: Cell[][]) => Cell[][] = (rows) => rows,
 ) {
-  const { rows, columnOf } = alignTo(sheetHeader, written);
+  const aligned = alignTo(sheetHeader, written);
+  const { columnOf } = aligned;
+  const rows = convert(aligned.rows);
   // A header-only slice: the written rows after the header are the ones appended.
   const offset = written.length - rows.length;
   const noteAt = new Map<string, string | null>();
@@ -375,14 +386,17 @@ function foldBatch(
       const written = store.written.get(def.name);
       const grid = titleOf(grids, def);
       if (!written || written.length <= 1 || !grid) continue;
+      const sheetHeader = slices.get(def.name)?.[0] ?? [];
+      const header = sheetHeader.length > 0 ? sheetHeader : (written[0] ?? []);
+      // Dates as serial numbers, and their columns' date format over the rows appendCells may
+      // have added past the grid (the format setup gave stops there).
+      const dates = dateColumnsOf(def, header);
       requests.push(
-        appendRequest(
-          grid.sheetId,
-          written,
-          slices.get(def.name)?.[0] ?? [],
-          store.marks.get(def.name),
+        appendRequest(grid.sheetId, written, sheetHeader, store.marks.get(def.name), (rows) =>
+          withSerialDates([header, ...rows], dates).slice(1),
         ),
       );
+      requests.push(...dateFormatRequests(grid.sheetId, dates, 1, null));
     }
     requests.push(marksRequest(meta, marks));
     Sheets!.Spreadsheets!.batchUpdate({ requests }, spreadsheetId);

@@ -7,6 +7,7 @@
  * Neither needs a wider scope nor the Google Picker (docs/deploy.md).
  */
 import { Table } from '../app/table';
+import { settingRow } from '../domain/config';
 import { t } from '../domain/messages';
 import { ConfigTable } from '../domain/schema/tables';
 import { runLocked } from './job';
@@ -51,8 +52,8 @@ function copyBody(
 function recordSetting(key: 'letterTemplate' | 'letterFolder', value: string): void {
   runLocked([ConfigTable], (job) => {
     const table = Table.read(job.store, ConfigTable, job.config.locale);
-    const row = table.get(key);
-    table.upsert({ key, value, note: row?.note ?? null });
+    const row = table.get(key) ?? settingRow(key, null, job.config.locale);
+    table.upsert({ ...row, value });
     table.save(job.store, job.config.locale);
   });
 }

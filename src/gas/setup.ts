@@ -1,7 +1,7 @@
 /**
  * Setting the workbook up from the schema: every sheet with its header, frozen header row,
- * dropdowns for fixed choices, number formats, widths, and warning protection on the sheets the
- * system writes.
+ * dropdowns for fixed choices, number formats (dates as dates), widths that fit, a filter, the
+ * 设置 sheet's checks (sheetLooks.ts), and warning protection on the sheets the system writes.
  *
  * It converges rather than creates: the wanted state of every sheet is compared with what exists
  * (one metadata read, one read of the header rows) and the difference goes out in ONE
@@ -11,7 +11,9 @@
  */
 import type { Cell } from '../domain/schema/column';
 import { headerRow, tabName, type TableDef } from '../domain/schema/table';
+import { DATE_PATTERNS } from '../domain/sheetChanges';
 import { labelOf, type Locale } from '../domain/vocabulary';
+import { filterRequest, SAMPLE_ROWS, settingsRequests, widthRequests } from './sheetLooks';
 import { quoteSheet } from './sheetsStore';
 
 type Request = GoogleAppsScript.Sheets.Schema.Request;
@@ -34,12 +36,13 @@ interface ExistingSheet {
   readonly columns: number;
   readonly frozenRows: number;
   readonly protectedWhole: boolean;
+  readonly filtered: boolean;
 }
 
 function existingSheets(spreadsheetId: string): Map<string, ExistingSheet> {
   const meta = Sheets!.Spreadsheets!.get(spreadsheetId, {
     fields:
-      'sheets(properties(sheetId,title,gridProperties(rowCount,columnCount,frozenRowCount)),protectedRanges(range))',
+      'sheets(properties(sheetId,title,gridProperties(rowCount,columnCount,frozenRowCount)),protectedRanges(range),basicFilter(range))',
   });
   const sheets = new Map<string, ExistingSheet>();
   for (const sheet of meta.sheets ?? []) {
@@ -60,20 +63,29 @@ function existingSheets(spreadsheetId: string): Map<string, ExistingSheet> {
       columns: p.gridProperties?.columnCount ?? 0,
       frozenRows: p.gridProperties?.frozenRowCount ?? 0,
       protectedWhole: whole,
+      filtered: sheet.basicFilter != null,
     });
   }
   return sheets;
 }
 
-/** Row 1 of each given sheet, in one read: a sheet whose row 1 is empty still needs its header. */
-function headersOf(spreadsheetId: string, titles: readonly string[]): Map<string, unknown[]> {
-  if (titles.length === 0) return new Map();
+/**
+ * The first rows of each given sheet, header first, in one read: a sheet whose row 1 is empty
+ * still needs its header, and the rows show how wide the columns must be.
+ */
+function sampleRowsOf(
+  spreadsheetId: string,
+  sheets: readonly ExistingSheet[],
+): Map<string, unknown[][]> {
+  if (sheets.length === 0) return new Map();
   const response = Sheets!.Spreadsheets!.Values!.batchGet(spreadsheetId, {
-    ranges: titles.map((t) => `${quoteSheet(t)}!1:1`),
-    valueRenderOption: 'UNFORMATTED_VALUE',
+    ranges: sheets.map(
+      (s) => `${quoteSheet(s.title)}!1:${Math.max(1, Math.min(SAMPLE_ROWS, s.rows))}`,
+    ),
+    valueRenderOption: 'FORMATTED_VALUE',
   });
   const ranges = response.valueRanges ?? [];
-  return new Map(titles.map((t, i) => [t, (ranges[i]?.values?.[0] ?? []) as unknown[]]));
+  return new Map(sheets.map((s, i) => [s.title, (ranges[i]?.values ?? []) as unknown[][]]));
 }
 
 function textCells(row: readonly Cell[]): GoogleAppsScript.Sheets.Schema.RowData {
@@ -81,7 +93,13 @@ function textCells(row: readonly Cell[]): GoogleAppsScript.Sheets.Schema.RowData
 }
 
 /** Formats, widths, dropdowns and the frozen header: what every run (re)applies, idempotently. */
-function styleRequests(sheetId: number, rows: number, def: TableDef, locale: Locale): Request[] {
+function styleRequests(
+  sheetId: number,
+  rows: number,
+  def: TableDef,
+  locale: Locale,
+  sample: readonly (readonly unknown[])[],
+): Request[] {
   const columns = Object.values(def.columns);
   const requests: Request[] = [
     {
@@ -115,19 +133,26 @@ function styleRequests(sheetId: number, rows: number, def: TableDef, locale: Loc
       startColumnIndex: i,
       endColumnIndex: i + 1,
     };
-    const pattern =
-      NUMBER_FORMATS[column.type] ??
-      (column.type === 'date' || column.type === 'datetime' ? null : '@');
-    if (pattern) {
+    // Dates and times show as dates (the stores write them as serial numbers); text as typed.
+    const pattern = NUMBER_FORMATS[column.type] ?? '@';
+    const numberFormat =
+      column.type === 'date' || column.type === 'datetime'
+        ? DATE_PATTERNS[column.type]
+        : { type: pattern === '@' ? 'TEXT' : 'NUMBER', pattern };
+    requests.push({
+      repeatCell: {
+        range: body,
+        cell: { userEnteredFormat: { numberFormat } },
+        fields: 'userEnteredFormat.numberFormat',
+      },
+    });
+    // Ids, links, records the system keeps: cut at the column's edge, not run over the next.
+    if (column.clip) {
       requests.push({
         repeatCell: {
           range: body,
-          cell: {
-            userEnteredFormat: {
-              numberFormat: { type: pattern === '@' ? 'TEXT' : 'NUMBER', pattern },
-            },
-          },
-          fields: 'userEnteredFormat.numberFormat',
+          cell: { userEnteredFormat: { wrapStrategy: 'CLIP' } },
+          fields: 'userEnteredFormat.wrapStrategy',
         },
       });
     }
@@ -148,14 +173,8 @@ function styleRequests(sheetId: number, rows: number, def: TableDef, locale: Loc
         },
       });
     }
-    requests.push({
-      updateDimensionProperties: {
-        range: { sheetId, dimension: 'COLUMNS', startIndex: i, endIndex: i + 1 },
-        properties: { pixelSize: Math.min(400, column.width * 9) },
-        fields: 'pixelSize',
-      },
-    });
   });
+  requests.push(...widthRequests(sheetId, def, sample, locale));
   return requests;
 }
 
@@ -173,10 +192,7 @@ export function setUpSheets(
   const existing = existingSheets(spreadsheetId);
   const find = (def: TableDef) => existing.get(def.zh) ?? existing.get(def.en) ?? null;
   const present = tables.map(find).filter((s): s is ExistingSheet => s !== null);
-  const headers = headersOf(
-    spreadsheetId,
-    present.map((s) => s.title),
-  );
+  const samples = sampleRowsOf(spreadsheetId, present);
   let nextId = Math.max(0, ...[...existing.values()].map((s) => s.sheetId)) + 1;
   const requests: Request[] = [];
   const created: string[] = [];
@@ -214,8 +230,13 @@ export function setUpSheets(
     }
     // A sheet laid out whole (the dashboard) gets its look from the job that lays it out.
     // Formats first, so a header or a Config value such as 2026-09-01 is written as text.
-    if (!def.freeForm) requests.push(...styleRequests(sheetId, rows, def, locale));
-    const header = sheet ? headers.get(sheet.title) : [];
+    const sample = (sheet ? samples.get(sheet.title) : undefined) ?? [];
+    if (!def.freeForm) requests.push(...styleRequests(sheetId, rows, def, locale, sample));
+    if (def.name === 'Config') requests.push(...settingsRequests(sheetId, rows, locale));
+    if (!def.freeForm && !sheet?.filtered) {
+      requests.push(filterRequest(sheetId, Math.max(columns, sample[0]?.length ?? 0)));
+    }
+    const header = sheet ? sample[0] : [];
     if (!def.freeForm && (!header || header.every((v) => v === '' || v === null))) {
       requests.push({
         updateCells: {

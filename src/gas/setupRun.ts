@@ -4,8 +4,9 @@
  * run cut off anywhere is finished by the next one. Setup records that it started and that it
  * finished (script properties): the daily run finishes a setup that started and never finished.
  */
+import { arrangeSettings } from '../app/settings';
 import { Table } from '../app/table';
-import { defaultConfigRows } from '../domain/config';
+import { settingRow } from '../domain/config';
 import { BranchesTable, ConfigTable } from '../domain/schema/tables';
 import { workbookTables } from '../domain/schema/workbook';
 import { ensureForms, refreshBranchChoices } from './forms';
@@ -23,26 +24,23 @@ export function setupUnfinished(job: GasJob): boolean {
   return job.ports.markers!.get(SETUP_STATE_KEY) === SETUP_STARTED;
 }
 
-/** Every Config key the workbook lacks gets its default; values staff typed are kept. */
+/**
+ * The Config sheet arranged (app/settings.ts): every key the workbook lacks gets its default,
+ * values staff typed are kept, names and notes in the workbook's language. Its rows are where
+ * `setUpSheets` put each setting's validation.
+ */
 function completeConfig(job: GasJob, properties: GoogleAppsScript.Properties.Properties): number {
   const { store, config } = job;
   const table = Table.read(store, ConfigTable, config.locale);
-  let added = 0;
-  for (const row of defaultConfigRows(config.locale)) {
-    if (!table.get(row.key)) {
-      table.upsert(row);
-      added++;
-    }
-  }
   const template = table.get('letterTemplate');
   if (!template?.value) {
     table.upsert({
-      key: 'letterTemplate',
+      ...(template ?? settingRow('letterTemplate', null, config.locale)),
       value: ensureLetterTemplate(properties, config.locale),
-      note: template?.note ?? null,
     });
   }
-  table.save(store, config.locale);
+  const { rows, added } = arrangeSettings(table, config.locale);
+  store.write(ConfigTable, rows);
   return added;
 }
 

@@ -4,7 +4,9 @@
  * table it changed. However many tables and rows, a job costs the same few calls.
  *
  * Values are written RAW, so nothing a student typed is ever parsed as a formula, a number or a
- * date; and only the rows that changed are sent.
+ * date; and only the rows that changed are sent. The dates and times of the schema's date columns
+ * go as serial numbers, which the columns' date format (set up by setup.ts, and here on the rows
+ * a sheet grows by, in the same grow call) shows as dates and reads back as the same text.
  *
  * A job that lays a sheet out (the dashboard) writes everything in ONE `Spreadsheets.batchUpdate`
  * instead: the laid-out sheet's cells, formats, widths and charts, and the other tables' changed
@@ -12,15 +14,18 @@
  * known from the metadata call, which lists every sheet's chart ids.
  */
 import { columnLetter } from '../domain/a1';
+import type { DateKind } from '../domain/serialDate';
 import {
   cellsOf,
   changedCellRequests,
   changedRanges,
+  dateColumnsOf,
+  dateFormatRequests,
   gridGrowth,
   markRequests,
   mergeMarks,
   READ_OPTIONS,
-  type AppendDimension,
+  withSerialDates,
   type ValueRange,
 } from '../domain/sheetChanges';
 import type { Cell } from '../domain/schema/column';
@@ -36,6 +41,7 @@ export function quoteSheet(name: string): string {
 }
 
 interface Pending {
+  readonly def: TableDef;
   readonly title: string;
   readonly rows: Cell[][];
   /** Marks to change with the write (see `CellMark`). */
@@ -131,7 +137,7 @@ export class SheetsApiStore implements TableStore {
     const title = this.existingTitle(def);
     // A table written twice in a job keeps the marks of both writes, the later winning.
     const merged = mergeMarks(this.pending.get(def.name)?.marks, marks);
-    this.pending.set(def.name, { title, rows, ...(merged ? { marks: merged } : {}) });
+    this.pending.set(def.name, { def, title, rows, ...(merged ? { marks: merged } : {}) });
   }
 
   writeSheet(def: TableDef, layout: SheetLayout): void {
@@ -193,12 +199,22 @@ export class SheetsApiStore implements TableStore {
     return { requests, data };
   }
 
-  private growth(title: string, rows: number, columns: number): AppendDimension[] {
+  /** The rows and columns the sheet must grow by, and the date formats of its new rows. */
+  private growth(
+    title: string,
+    rows: number,
+    columns: number,
+    dates: ReadonlyMap<number, DateKind>,
+  ): GoogleAppsScript.Sheets.Schema.Request[] {
     const grid = this.sheetGrids().get(title);
     if (!grid) return [];
     const grown = gridGrowth(grid, rows, columns);
-    if (grown.requests.length > 0) this.sheetGrids().set(title, { ...grid, ...grown.grid });
-    return grown.requests;
+    if (grown.requests.length === 0) return [];
+    this.sheetGrids().set(title, { ...grid, ...grown.grid });
+    return [
+      ...grown.requests,
+      ...dateFormatRequests(grid.sheetId, dates, grid.rows, grown.grid.rows),
+    ] as GoogleAppsScript.Sheets.Schema.Request[];
   }
 
   /**
@@ -211,11 +227,16 @@ export class SheetsApiStore implements TableStore {
     const data: ValueRange[] = [];
     const grow: Request[] = [];
     const marked: Request[] = [];
-    for (const [name, { title, rows, marks }] of this.pending) {
+    for (const [name, { def, title, rows, marks }] of this.pending) {
       const before = this.cache.get(name) ?? [];
-      const { ranges, total, width } = changedRanges(quoteSheet(title), before, rows);
+      const dates = dateColumnsOf(def, rows[0] ?? []);
+      const { ranges, total, width } = changedRanges(
+        quoteSheet(title),
+        withSerialDates(before, dates),
+        withSerialDates(rows, dates),
+      );
       data.push(...ranges);
-      grow.push(...this.growth(title, total, width));
+      grow.push(...this.growth(title, total, width, dates));
       const grid = this.sheetGrids().get(title);
       if (marks && grid) marked.push(...markRequests(grid.sheetId, marks));
       this.cache.set(
@@ -242,11 +263,16 @@ export class SheetsApiStore implements TableStore {
     const additions = this.additions();
     const requests: Request[] = [...additions.requests];
     const cells: Request[] = [];
-    for (const [name, { title, rows, marks }] of this.pending) {
+    for (const [name, { def, title, rows, marks }] of this.pending) {
       const before = this.cache.get(name) ?? [];
       const grid = this.sheetGrids().get(title)!;
-      const changed = changedCellRequests(grid.sheetId, before, rows);
-      requests.push(...this.growth(title, changed.total, changed.width));
+      const dates = dateColumnsOf(def, rows[0] ?? []);
+      const changed = changedCellRequests(
+        grid.sheetId,
+        withSerialDates(before, dates),
+        withSerialDates(rows, dates),
+      );
+      requests.push(...this.growth(title, changed.total, changed.width, dates));
       cells.push(...(changed.requests as Request[]));
       if (marks) cells.push(...(markRequests(grid.sheetId, marks) as Request[]));
       this.cache.set(

@@ -5,21 +5,27 @@
  * `spreadsheets.get` for the tab names and one `values.batchGet` for every table; the job reads
  * and writes in memory; `flush` grows the grids first (one `spreadsheets.batchUpdate`), then
  * sends the rows that changed in one `values.batchUpdate`, RAW, so nothing a student typed is
- * parsed as a formula, a number or a date. A job costs these few requests at any size.
+ * parsed as a formula, a number or a date. A job costs these few requests at any size. Dates of
+ * the schema's date columns go as serial numbers under the columns' date format, as in the Apps
+ * Script store (the rows a sheet grows by, and a new tab, get the format in the grow call).
  * A job that lays a sheet out (the dashboard) sends everything in one `spreadsheets.batchUpdate`
  * instead, as the Apps Script store does: the laid-out sheet and its charts (the old ones, known
  * from `load`'s metadata, deleted) and the other tables' changed rows as `updateCells`.
  */
 import type { sheets_v4 } from '@googleapis/sheets';
+import type { DateKind } from '../domain/serialDate';
 import {
   cellsOf,
   changedCellRequests,
   changedRanges,
+  dateColumnsOf,
+  dateFormatRequests,
   gridGrowth,
   markRequests,
   mergeMarks,
   READ_OPTIONS,
   withHeadRoom,
+  withSerialDates,
 } from '../domain/sheetChanges';
 import type { Cell } from '../domain/schema/column';
 import { tabName, type TableDef } from '../domain/schema/table';
@@ -48,7 +54,7 @@ export class GoogleSheetsStore implements TableStore {
   private readonly cache = new Map<string, Cell[][]>();
   private readonly pending = new Map<
     string,
-    { title: string; rows: Cell[][]; marks?: readonly CellMark[] }
+    { def: TableDef | null; title: string; rows: Cell[][]; marks?: readonly CellMark[] }
   >();
   private readonly added = new Set<string>();
   private readonly layouts = new Map<string, { title: string; layout: SheetLayout }>();
@@ -140,6 +146,7 @@ export class GoogleSheetsStore implements TableStore {
     // A table written twice in a job keeps the marks of both writes, the later winning.
     const merged = mergeMarks(this.pending.get(def.name)?.marks, marks);
     this.pending.set(def.name, {
+      def,
       title,
       rows: rows.map((r) => [...r]),
       ...(merged ? { marks: merged } : {}),
@@ -169,7 +176,7 @@ export class GoogleSheetsStore implements TableStore {
     this.added.add(title);
     const key = `sheet:${title}`;
     this.cache.set(key, []);
-    this.pending.set(key, { title, rows: rows.map((r) => [...r]) });
+    this.pending.set(key, { def: null, title, rows: rows.map((r) => [...r]) });
     return title;
   }
 
@@ -178,32 +185,44 @@ export class GoogleSheetsStore implements TableStore {
     this.pending.delete(def.name);
   }
 
-  private growth(title: string, rows: number, columns: number): sheets_v4.Schema$Request[] {
+  /** The tab or the rows and columns a table needs, and the date formats of the new rows. */
+  private growth(
+    title: string,
+    rows: number,
+    columns: number,
+    dates: ReadonlyMap<number, DateKind>,
+  ): sheets_v4.Schema$Request[] {
     const grids = this.loadedGrids();
     const grid = grids.get(title);
     if (!grid) {
       // A new tab (push): made with the room it needs, in the same call as the growth.
-      grids.set(title, {
-        sheetId: this.newSheetId(),
-        rows: withHeadRoom(rows),
-        columns,
-        charts: [],
-      });
+      const sheetId = this.newSheetId();
+      grids.set(title, { sheetId, rows: withHeadRoom(rows), columns, charts: [] });
       return [
         {
           addSheet: {
             properties: {
-              sheetId: grids.get(title)!.sheetId,
+              sheetId,
               title,
               gridProperties: { rowCount: withHeadRoom(rows), columnCount: Math.max(columns, 1) },
             },
           },
         },
+        ...(dateFormatRequests(sheetId, dates, 1, null) as sheets_v4.Schema$Request[]),
       ];
     }
     const grown = gridGrowth(grid, rows, columns);
-    if (grown.requests.length > 0) grids.set(title, { ...grid, ...grown.grid });
-    return [...grown.requests];
+    if (grown.requests.length === 0) return [];
+    grids.set(title, { ...grid, ...grown.grid });
+    return [
+      ...grown.requests,
+      ...(dateFormatRequests(
+        grid.sheetId,
+        dates,
+        grid.rows,
+        grown.grid.rows,
+      ) as sheets_v4.Schema$Request[]),
+    ];
   }
 
   private newSheetId(): number {
@@ -224,11 +243,16 @@ export class GoogleSheetsStore implements TableStore {
     const grow: sheets_v4.Schema$Request[] = [];
     const written: [string, Cell[][]][] = [];
     const marked: sheets_v4.Schema$Request[] = [];
-    for (const [name, { title, rows, marks }] of this.pending) {
+    for (const [name, { def, title, rows, marks }] of this.pending) {
       const before = this.cache.get(name) ?? [];
-      const { ranges, total, width } = changedRanges(quoteSheet(title), before, rows);
+      const dates = def ? dateColumnsOf(def, rows[0] ?? []) : new Map<number, DateKind>();
+      const { ranges, total, width } = changedRanges(
+        quoteSheet(title),
+        withSerialDates(before, dates),
+        withSerialDates(rows, dates),
+      );
       data.push(...ranges);
-      grow.push(...this.growth(title, total, width));
+      grow.push(...this.growth(title, total, width, dates));
       const grid = this.loadedGrids().get(title);
       if (marks && grid) marked.push(...markRequests(grid.sheetId, marks));
       written.push([name, rows]);
@@ -263,13 +287,16 @@ export class GoogleSheetsStore implements TableStore {
     const requests: sheets_v4.Schema$Request[] = [];
     const cells: sheets_v4.Schema$Request[] = [];
     const written: [string, Cell[][]][] = [];
-    for (const [name, { title, rows }] of this.pending) {
+    for (const [name, { def, title, rows, marks }] of this.pending) {
       const before = this.cache.get(name) ?? [];
-      const { total, width } = changedRanges(quoteSheet(title), before, rows);
-      requests.push(...this.growth(title, total, width));
+      const dates = def ? dateColumnsOf(def, rows[0] ?? []) : new Map<number, DateKind>();
+      const [was, now] = [withSerialDates(before, dates), withSerialDates(rows, dates)];
+      const { total, width } = changedRanges(quoteSheet(title), was, now);
+      requests.push(...this.growth(title, total, width, dates));
       const grid = this.loadedGrids().get(title)!;
-      const changed = changedCellRequests(grid.sheetId, before, rows);
+      const changed = changedCellRequests(grid.sheetId, was, now);
       cells.push(...(changed.requests as sheets_v4.Schema$Request[]));
+      if (marks) cells.push(...(markRequests(grid.sheetId, marks) as sheets_v4.Schema$Request[]));
       written.push([name, rows]);
     }
     this.pending.clear();

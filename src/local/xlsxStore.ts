@@ -25,12 +25,18 @@
  *   cannot hold (text over 32,767 characters, a number that is not finite) fails the whole write,
  *   before anything changes, naming the sheet, row and column: Excel would otherwise "repair" the
  *   file and cut the text, losing what someone submitted.
- * - After every write the sheet gets: a bold, filled header row; the header row frozen; for the
- *   columns whose header matches the schema (staff's extra columns are left alone): a width when
- *   the column has none yet (a width staff set by hand is kept), number formats (decimal `0.00`,
- *   int `0`, date `yyyy-mm-dd`, datetime `yyyy-mm-dd hh:mm:ss`) on the whole column, and for enum
- *   and bool columns a dropdown (the locale's labels) with a prompt and an error message, over the
- *   data plus 1,000 free rows (at least 1,000 rows below the header).
+ * - Dates and times are date cells: in a `date` or `datetime` column of the schema, a value in the
+ *   canonical form the system writes (`2026-10-05`, `2026-10-05 14:03:00`) is stored as a date
+ *   (filterable by year, month and day); any other text there stays text, never parsed. Reading
+ *   gives a date cell back in the column's canonical form (a number there too: it is a date's
+ *   serial to a spreadsheet, as Google Sheets shows it), and the old text form still reads.
+ * - After every write the sheet gets: a bold, filled header row; the header row frozen; widths,
+ *   a filter and an A4 page setup (xlsxLayout.ts); for the columns whose header matches the
+ *   schema (staff's extra columns are left alone): number formats (decimal `0.00`, int `0`, date
+ *   `yyyy-mm-dd`, datetime `yyyy-mm-dd hh:mm:ss`) on the whole column, and for enum and bool
+ *   columns a dropdown (the locale's labels) with a prompt and an error message, over the data
+ *   plus 1,000 free rows (at least 1,000 rows below the header); on the 设置 sheet, each
+ *   setting's own dropdown or number check on its value.
  * - exceljs shares one style object between every cell that had the same style in a loaded file,
  *   so styles are always replaced with a copy, never changed in place.
  * - `save` writes a temporary file next to the target and renames it over the target, so a crash
@@ -46,15 +52,17 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, open as openFile, rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { defaultConfigRows } from '../domain/config';
+import { defaultConfigRows, parseConfig, settingKeyOf } from '../domain/config';
 import type { Cell, AnyColumnOf } from '../domain/schema/column';
-import { normaliseHeader } from '../domain/schema/rows';
-import { headerRow, tabName, type TableDef } from '../domain/schema/table';
+import { normaliseHeader, toRow } from '../domain/schema/rows';
+import { headerNames, headerRow, tabName, type TableDef } from '../domain/schema/table';
 import { ConfigTable } from '../domain/schema/tables';
 import type { SheetLayout } from '../domain/sheetLayout';
+import { canonicalParts, textOfSerial } from '../domain/serialDate';
 import { labelOf, type Locale } from '../domain/vocabulary';
 import type { CellMark, TableStore } from '../ports';
-import { layOutSheet } from './xlsxLayout';
+import { clipColumns, filterTable, fitColumns, formatSettings, setUpPages } from './xlsxLayout';
+import { layOutSheet } from './xlsxSheetLayout';
 
 /** Rows below the data that still get dropdowns and number formats, for staff to type into. */
 export const FREE_ROWS = 1000;
@@ -90,34 +98,50 @@ function validationsOf(sheet: ExcelJS.Worksheet): DataValidationStore {
 
 const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
 
-/** An exceljs date (UTC-based) as the wall-clock text the schema reads. */
-export function formatExcelDate(date: Date): string | null {
+/**
+ * An exceljs date (UTC-based) as the wall-clock text the schema reads: in a date column the day,
+ * in a datetime column the day and time, elsewhere the day alone when it is midnight.
+ */
+export function formatExcelDate(date: Date, kind?: 'date' | 'datetime'): string | null {
   const ms = date.getTime();
   if (!Number.isFinite(ms)) return null;
   const d = new Date(Math.round(ms / 1000) * 1000);
   const day = `${pad(d.getUTCFullYear(), 4)}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
   const [h, m, s] = [d.getUTCHours(), d.getUTCMinutes(), d.getUTCSeconds()];
-  return h === 0 && m === 0 && s === 0 ? day : `${day} ${pad(h)}:${pad(m)}:${pad(s)}`;
+  const midnight = h === 0 && m === 0 && s === 0;
+  if (kind === 'date' || (kind === undefined && midnight)) return day;
+  return `${day} ${pad(h)}:${pad(m)}:${pad(s)}`;
 }
 
-/** A cell's value as a plain `Cell`; `preferUrl` reads a hyperlink as its URL rather than text. */
-function plainValue(value: ExcelJS.CellValue | undefined, preferUrl: boolean): Cell {
+/** How a column reads: a hyperlink as its URL (`url`), a date cell in its kind's form. */
+interface ReadAs {
+  readonly url: boolean;
+  readonly date?: 'date' | 'datetime';
+}
+
+/** A cell's value as a plain `Cell`. */
+function plainValue(value: ExcelJS.CellValue | undefined, as: ReadAs): Cell {
+  const preferUrl = as.url;
   if (value === null || value === undefined) return null;
   if (typeof value === 'string' || typeof value === 'boolean') return value;
-  if (typeof value === 'number') return Number.isFinite(value) ? value : null;
-  if (value instanceof Date) return formatExcelDate(value);
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) return null;
+    // A number in a date column is a date to a spreadsheet (its serial), whatever its format.
+    return (as.date && textOfSerial(value, as.date)) || value;
+  }
+  if (value instanceof Date) return formatExcelDate(value, as.date);
   if (typeof value !== 'object') return null;
   if ('richText' in value && Array.isArray(value.richText)) {
     return value.richText.map((part) => part.text ?? '').join('');
   }
   if ('hyperlink' in value) {
-    const text = plainValue(value.text as ExcelJS.CellValue, false);
+    const text = plainValue(value.text as ExcelJS.CellValue, { url: false });
     const blank = text === null || String(text).trim() === '';
     return preferUrl || blank ? (value.hyperlink ?? text) : text;
   }
   if ('formula' in value || 'sharedFormula' in value || 'result' in value) {
     const result = (value as { result?: ExcelJS.CellValue }).result;
-    return plainValue(result, preferUrl);
+    return plainValue(result, as);
   }
   if ('error' in value) return String(value.error);
   return null;
@@ -148,7 +172,7 @@ function isBlank(cell: Cell): boolean {
 function matchColumns(table: TableDef, header: readonly Cell[]): (AnyColumnOf | undefined)[] {
   const byName = new Map<string, AnyColumnOf>();
   for (const [key, column] of Object.entries(table.columns)) {
-    for (const name of [key, column.zh, column.en]) byName.set(normaliseHeader(name), column);
+    for (const name of headerNames(key, column)) byName.set(normaliseHeader(name), column);
   }
   return header.map((cell) =>
     cell === null || cell === undefined ? undefined : byName.get(normaliseHeader(String(cell))),
@@ -168,19 +192,6 @@ function addressColumns(address: string): { left: number; right: number } | null
   const a = columnNumber(m[1]!);
   const b = m[2] === undefined ? a : columnNumber(m[2]);
   return { left: Math.min(a, b), right: Math.max(a, b) };
-}
-
-/** Characters of text as wide as a CJK character counts twice, as a column width does. */
-function displayWidth(text: string): number {
-  let width = 0;
-  for (const ch of text)
-    width +=
-      /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(
-        ch,
-      )
-        ? 2
-        : 1;
-  return width;
 }
 
 function truncate(text: string, max: number): string {
@@ -263,11 +274,7 @@ export class XlsxStore implements TableStore {
       }
       const rows: Cell[][] = [headerRow(table, locale)];
       if (table.name === ConfigTable.name) {
-        const keys = Object.keys(table.columns);
-        for (const setting of defaultConfigRows(locale)) {
-          const byKey = setting as Record<string, string>;
-          rows.push(keys.map((key) => byKey[key] ?? null));
-        }
+        for (const setting of defaultConfigRows(locale)) rows.push(toRow(table, setting, locale));
       }
       store.write(table, rows);
     }
@@ -293,8 +300,8 @@ export class XlsxStore implements TableStore {
     );
     checkCells(name, clean);
     const sheet = existing ?? this.workbook.addWorksheet(name);
-    writeValues(sheet, clean);
-    formatSheet(sheet, table, clean[0] ?? [], clean.length - 1, this.locale);
+    writeValues(sheet, withDateCells(table, clean));
+    formatSheet(sheet, table, clean, this.locale);
     if (marks) applyMarks(sheet, marks);
   }
 
@@ -322,6 +329,9 @@ export class XlsxStore implements TableStore {
     writeValues(sheet, clean);
     sheet.getRow(1).font = { bold: true };
     sheet.views = [{ state: 'frozen', xSplit: 0, ySplit: 1, topLeftCell: 'A2' }];
+    fitColumns(sheet, [], clean, this.locale);
+    filterTable(sheet, clean[0]?.length ?? 0, clean.length);
+    setUpPages(sheet, this.locale, clean[0]?.length ?? 0, clean.length);
     return title;
   }
 
@@ -417,16 +427,21 @@ function detectLocale(workbook: ExcelJS.Workbook): Locale {
   if (!sheet) return 'zh-CN';
   const rows = readSheet(sheet, ConfigTable);
   const columns = matchColumns(ConfigTable, rows[0] ?? []);
-  const keyAt = columns.indexOf(ConfigTable.columns.key);
-  const valueAt = columns.indexOf(ConfigTable.columns.value);
-  if (keyAt >= 0 && valueAt >= 0) {
+  const at = (column: AnyColumnOf) => columns.indexOf(column);
+  const [keyAt, labelAt, valueAt] = [
+    at(ConfigTable.columns.key),
+    at(ConfigTable.columns.label),
+    at(ConfigTable.columns.value),
+  ];
+  const text = (row: Cell[], i: number) => (i < 0 || row[i] == null ? null : String(row[i]));
+  if (valueAt >= 0) {
     for (const row of rows.slice(1)) {
-      if (String(row[keyAt] ?? '').trim() !== 'locale') continue;
-      const value = String(row[valueAt] ?? '')
-        .trim()
-        .toLowerCase();
-      if (value === 'en') return 'en';
-      if (value === 'zh-cn') return 'zh-CN';
+      if (settingKeyOf(text(row, keyAt), text(row, labelAt)) !== 'locale') continue;
+      try {
+        return parseConfig([{ key: 'locale', value: text(row, valueAt) }]).locale;
+      } catch {
+        break;
+      }
     }
   }
   return sameName(sheet.name, ConfigTable.zh) ? 'zh-CN' : 'en';
@@ -434,7 +449,7 @@ function detectLocale(workbook: ExcelJS.Workbook): Locale {
 
 function readSheet(sheet: ExcelJS.Worksheet, table: TableDef): Cell[][] {
   const raw: Cell[][] = [];
-  let urlColumns: boolean[] = [];
+  let readAs: ReadAs[] = [];
   for (let r = 1; r <= sheet.rowCount; r++) {
     const row = sheet.findRow(r);
     const cells: Cell[] = [];
@@ -442,11 +457,14 @@ function readSheet(sheet: ExcelJS.Worksheet, table: TableDef): Cell[][] {
       const last = row.cellCount;
       for (let c = 1; c <= last; c++) {
         const cell = row.findCell(c);
-        cells.push(cell ? plainValue(cell.value, urlColumns[c - 1] === true) : null);
+        cells.push(cell ? plainValue(cell.value, readAs[c - 1] ?? { url: false }) : null);
       }
     }
     if (r === 1) {
-      urlColumns = matchColumns(table, cells).map((column) => column?.type === 'url');
+      readAs = matchColumns(table, cells).map((column) => ({
+        url: column?.type === 'url',
+        ...(column?.type === 'date' || column?.type === 'datetime' ? { date: column.type } : {}),
+      }));
     }
     raw.push(cells);
   }
@@ -478,7 +496,35 @@ function checkCells(sheet: string, rows: readonly (readonly Cell[])[]): void {
   });
 }
 
-function writeValues(sheet: ExcelJS.Worksheet, rows: readonly (readonly Cell[])[]): void {
+/** The same wall-clock moment as a Date whose UTC fields hold it (how exceljs writes dates). */
+function utcDateOf(text: string): Date | null {
+  const p = canonicalParts(text);
+  return p ? new Date(Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second)) : null;
+}
+
+/** What is written into a cell: a `Cell`, or a date for a date column. */
+type WrittenCell = Cell | Date;
+
+/**
+ * The rows with the canonical dates and times of the table's date columns as dates (see the
+ * file note); every other value as it is.
+ */
+function withDateCells(table: TableDef, rows: readonly (readonly Cell[])[]): WrittenCell[][] {
+  const kinds = matchColumns(table, rows[0] ?? []).map((column) =>
+    column?.type === 'date' || column?.type === 'datetime' ? column.type : null,
+  );
+  if (kinds.every((kind) => kind === null)) return rows.map((r) => [...r]);
+  return rows.map((cells, r) =>
+    cells.map((cell, c) => {
+      const kind = kinds[c];
+      if (r === 0 || !kind || typeof cell !== 'string') return cell;
+      const wanted = kind === 'date' ? cell.length === 10 : cell.length === 19;
+      return (wanted && utcDateOf(cell)) || cell;
+    }),
+  );
+}
+
+function writeValues(sheet: ExcelJS.Worksheet, rows: readonly (readonly WrittenCell[])[]): void {
   const width = Math.max(0, ...rows.map((cells) => cells.length));
   const lastRow = Math.max(rows.length, sheet.rowCount);
   if (sheet.hasMerges && lastRow > 0) {
@@ -545,10 +591,11 @@ function applyMarks(sheet: ExcelJS.Worksheet, marks: readonly CellMark[]): void 
 function formatSheet(
   sheet: ExcelJS.Worksheet,
   table: TableDef,
-  header: readonly Cell[],
-  dataRows: number,
+  rows: readonly (readonly Cell[])[],
   locale: Locale,
 ): void {
+  const header = rows[0] ?? [];
+  const dataRows = rows.length - 1;
   // Header: bold on a light fill.
   const headerCells = sheet.getRow(1);
   header.forEach((value, i) => {
@@ -611,9 +658,6 @@ function formatSheet(
     const index = i + 1;
     const label = String(header[i]);
     const sheetColumn = sheet.getColumn(index);
-    if (sheetColumn.width === undefined) {
-      sheetColumn.width = Math.max(column.width, displayWidth(label) + 2);
-    }
     const numFmt = NUMBER_FORMATS[column.type];
     if (numFmt) {
       sheetColumn.style = { ...sheetColumn.style, numFmt };
@@ -628,4 +672,10 @@ function formatSheet(
       validations.add(`${letter}2:${letter}${lastRow}`, validation);
     }
   });
+
+  fitColumns(sheet, columns, rows, locale);
+  clipColumns(sheet, columns, rows);
+  filterTable(sheet, header.length, rows.length);
+  setUpPages(sheet, locale, header.length, rows.length);
+  if (table.name === ConfigTable.name) formatSettings(sheet, columns, rows, locale);
 }

@@ -815,7 +815,7 @@ describe('what ingest cannot understand, it keeps', () => {
       ingestResponses(ports, [
         response('activity', 'a1', '2026-10-11 10:00:00', activityAnswers('B001')),
       ]),
-    ).toThrow('设置 row 3, 设置项: is required');
+    ).toThrow('设置 row 3, 键: is required');
     expect(ports.store.peek('Activities')).toEqual([]);
   });
 

@@ -5,9 +5,10 @@ import {
   parseConfig,
   SETTING_KEYS,
   type Config,
+  type SettingEntry,
 } from '../../src/domain/config';
 
-function configError(entries: { key: string; value: string | null }[]): ConfigError {
+function configError(entries: SettingEntry[]): ConfigError {
   try {
     parseConfig(entries);
   } catch (e) {
@@ -99,7 +100,7 @@ describe('DEFAULT_CONFIG: the defaults of DESIGN §7', () => {
       expect(parseConfig(one('letterSharing', value)).letterSharing).toBe(value);
     }
     expect(configError(one('letterSharing', 'public')).message).toBe(
-      'Config letterSharing: "public" is not allowed; expected one of: private, domain, anyone',
+      'Config letterSharing: "public" is not allowed; expected one of: private (仅本人 / Only me), domain (本单位内知道链接的人 / Anyone in the domain with the link), anyone (任何知道链接的人 / Anyone with the link)',
     );
   });
 
@@ -238,9 +239,9 @@ describe('parseConfig: errors name the key and say what is allowed', () => {
     ['minThemeActivitiesPerSemester', '3.5', 'expected a whole number from 0 to 50'],
     ['showcaseDay', '29', 'expected a whole number from 1 to 28'],
     ['noEvidenceFactor', '1.5', 'expected a number from 0 to 1'],
-    ['aggregateBy', 'median', 'expected one of: total, criterion'],
-    ['locale', 'fr', 'expected one of: zh-CN, en'],
-    ['dateOrder', 'ydm', 'expected one of: ymd, mdy, dmy'],
+    ['aggregateBy', 'median', 'expected one of: total (按总分 / By total), criterion'],
+    ['locale', 'fr', 'expected one of: zh-CN (简体中文 / Chinese (Simplified)), en'],
+    ['dateOrder', 'ydm', 'expected one of: ymd (年-月-日 / Year-month-day), mdy'],
     ['normalizeJudges', 'maybe', 'expected true or false'],
     ['programYear', '2026', 'expected a year span such as 2026-2027'],
     ['programStart', '2026/09/01', 'expected a date written YYYY-MM-DD'],
@@ -260,7 +261,7 @@ describe('parseConfig: errors name the key and say what is allowed', () => {
     ['tierQuotas', 'junior:5', 'expected junior:N, senior:N, graduate:N (every tier'],
     ['tierQuotas', 'junior:5, senior:4, postdoc:1', 'expected junior:N, senior:N, graduate:N'],
     ['tierQuotas', 'junior:5, senior:4, graduate:x', 'expected junior:N, senior:N, graduate:N'],
-    ['letterSharing', 'everyone', 'expected one of: private, domain, anyone'],
+    ['letterSharing', 'everyone', 'expected one of: private (仅本人 / Only me), domain'],
   ])('%s = %p', (key, value, expected) => {
     const error = configError(one(key, value));
     expect(error.issues).toHaveLength(1);
@@ -336,26 +337,96 @@ describe('parseConfig: errors name the key and say what is allowed', () => {
 });
 
 describe('defaultConfigRows', () => {
-  it('lists every key once, with its default and a note in the locale', () => {
+  it('lists every key once, grouped, named and explained in the locale, key last', () => {
     const zh = defaultConfigRows('zh-CN');
     const en = defaultConfigRows('en');
     expect(zh.map((r) => r.key)).toEqual(SETTING_KEYS);
     expect(new Set(zh.map((r) => r.key)).size).toBe(zh.length);
     expect(en.map((r) => r.key)).toEqual(SETTING_KEYS);
-    for (const row of [...zh, ...en]) expect(row.note.trim()).not.toBe('');
-    const note = (rows: typeof zh, key: string) => rows.find((r) => r.key === key)!.note;
-    expect(note(zh, 'monthlyTarget')).toBe('月度满分所需积分');
-    expect(note(en, 'monthlyTarget')).toBe('Monthly target points');
-    // zh notes are Chinese, en notes are not
-    expect(zh.every((r) => /[\u4e00-\u9fff]/.test(r.note))).toBe(true);
-    expect(en.filter((r) => /[\u4e00-\u9fff]/.test(r.note))).toEqual([]);
-    expect(zh.find((r) => r.key === 'starThresholds')!.value).toBe('90,75,60,40');
+    for (const row of [...zh, ...en]) {
+      expect(row.note?.trim()).toBeTruthy();
+      expect(row.label?.trim()).toBeTruthy();
+    }
+    const row = (rows: typeof zh, key: string) => rows.find((r) => r.key === key)!;
+    expect(row(zh, 'monthlyTarget')).toMatchObject({ group: '积分', label: '月度满分所需积分' });
+    expect(row(zh, 'monthlyTarget').note).toContain('1 至 1000 的数');
+    expect(row(en, 'monthlyTarget')).toMatchObject({
+      group: 'Points',
+      label: 'Monthly target points',
+    });
+    expect(row(zh, 'showcaseDay').note).toContain('1 至 28 的整数');
+    // zh names and notes are Chinese; en ones are not
+    expect(zh.every((r) => /[\u4e00-\u9fff]/.test(`${r.label}${r.note}${r.group}`))).toBe(true);
+    expect(en.filter((r) => /[\u4e00-\u9fff]/.test(`${r.label}${r.note}${r.group}`))).toEqual([]);
+    expect(row(zh, 'starThresholds').value).toBe('90,75,60,40');
   });
 
-  it('reads back as the defaults', () => {
-    expect(parseConfig(defaultConfigRows('zh-CN'))).toEqual(DEFAULT_CONFIG);
-    // the en sheet says locale en; everything else is the default
-    expect(defaultConfigRows('en').find((r) => r.key === 'locale')!.value).toBe('en');
-    expect(parseConfig(defaultConfigRows('en'))).toEqual({ ...DEFAULT_CONFIG, locale: 'en' });
+  it('groups the settings in the order of the sheet: 年度与日期, 积分, 星级, 答辩, 表彰, 函件', () => {
+    const groups = defaultConfigRows('zh-CN').map((r) => r.group);
+    const order = groups.filter((g, i) => g !== groups[i - 1]);
+    expect(order).toEqual(['年度与日期', '积分', '星级', '答辩', '表彰', '函件']);
+  });
+
+  it('shows choices and yes/no as labels of the locale, which read back as the defaults', () => {
+    const zh = defaultConfigRows('zh-CN');
+    const value = (rows: typeof zh, key: string) => rows.find((r) => r.key === key)!.value;
+    expect(value(zh, 'aggregateBy')).toBe('按总分');
+    expect(value(zh, 'normalizeJudges')).toBe('否');
+    expect(value(zh, 'requireCompliance')).toBe('是');
+    expect(value(zh, 'locale')).toBe('简体中文');
+    expect(value(zh, 'letterSharing')).toBe('本单位内知道链接的人');
+    const en = defaultConfigRows('en');
+    expect(value(en, 'aggregateBy')).toBe('By total');
+    expect(value(en, 'dateOrder')).toBe('Month-day-year');
+    expect(value(en, 'locale')).toBe('English');
+    expect(parseConfig(zh)).toEqual(DEFAULT_CONFIG);
+    expect(parseConfig(en)).toEqual({
+      ...DEFAULT_CONFIG,
+      locale: 'en',
+      collegeName: 'College Party Committee',
+      semesters: [
+        { name: 'Fall 2026', start: '2026-09-01', end: '2027-01-20' },
+        { name: 'Spring 2027', start: '2027-02-20', end: '2027-06-30' },
+      ],
+    });
+  });
+});
+
+describe('settings typed by staff', () => {
+  it('reads an enumerated value typed in either language, or as its key, in any case', () => {
+    expect(parseConfig(one('aggregateBy', '按分项')).aggregateBy).toBe('criterion');
+    expect(parseConfig(one('aggregateBy', 'by criterion')).aggregateBy).toBe('criterion');
+    expect(parseConfig(one('aggregateBy', 'CRITERION')).aggregateBy).toBe('criterion');
+    expect(parseConfig(one('letterSharing', '任何知道链接的人')).letterSharing).toBe('anyone');
+    expect(parseConfig(one('dateOrder', '日-月-年')).dateOrder).toBe('dmy');
+    expect(parseConfig(one('locale', 'English')).locale).toBe('en');
+    expect(parseConfig(one('locale', 'zh-cn')).locale).toBe('zh-CN');
+    expect(parseConfig(one('normalizeJudges', '是')).normalizeJudges).toBe(true);
+    expect(parseConfig(one('requireCompliance', 'No')).requireCompliance).toBe(false);
+  });
+
+  it('names what is allowed when an enumerated value is none of them', () => {
+    const error = configError(one('aggregateBy', '中位数'));
+    expect(error.issues[0]!.message).toContain('total (按总分 / By total)');
+  });
+
+  it("reads per-tier quotas by the tiers' names too", () => {
+    const quotas = parseConfig(
+      one('tierQuotas', '低年级本科生党支部:6, Senior undergraduate branch:5, graduate:3'),
+    ).tierQuotas;
+    expect(quotas).toEqual({ junior: 6, senior: 5, graduate: 3 });
+  });
+
+  it('finds a setting by its name when the row has no key, and skips a row with nothing', () => {
+    const config = parseConfig([
+      { key: null, label: '月度满分所需积分', value: '40' },
+      { key: null, label: 'Showcase draw day', value: '20' },
+      { key: null, label: null, value: null },
+    ]);
+    expect(config.monthlyTarget).toBe(40);
+    expect(config.showcaseDay).toBe(20);
+    expect(configError([{ key: null, label: '不存在的设置', value: '1' }]).issues[0]!.key).toBe(
+      '不存在的设置',
+    );
   });
 });

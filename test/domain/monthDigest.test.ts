@@ -8,6 +8,7 @@ import { monthDigests, type MonthDigestInputs } from '../../src/domain/monthDige
 import type { Cell } from '../../src/domain/schema/column';
 import { headerRow } from '../../src/domain/schema/table';
 import { ActivitiesTable } from '../../src/domain/schema/tables';
+import { serialOf } from '../../src/domain/serialDate';
 
 const HEADER = headerRow(ActivitiesTable, 'zh-CN');
 const col = (label: string) => HEADER.indexOf(label);
@@ -50,6 +51,17 @@ const digest = (i: MonthDigestInputs) => monthDigests(i, OCT).get('2026-10')!;
 const base = [row('a1', '2026-10-08'), row('a2', '2026-10-09'), row('s1', '2026-09-30')];
 
 describe('monthDigests', () => {
+  test('a date reads the same whatever its cell shows: canonical text, another format, a serial', () => {
+    const d = digest(inputs(base));
+    const shown = base.map((r) => [...r]);
+    shown[0]![col('提交时间')] = '2026/10/8 20:00:00';
+    shown[1]![col('提交时间')] = serialOf('2026-10-09 20:00:00', 'datetime');
+    shown[1]![col('活动日期')] = serialOf('2026-10-09', 'date');
+    expect(digest(inputs(shown))).toBe(d);
+    shown[0]![col('提交时间')] = '2026-10-08 20:00:01';
+    expect(digest(inputs(shown))).not.toBe(d);
+  });
+
   test('16 hex digits, the same for the same inputs', () => {
     expect(digest(inputs(base))).toMatch(/^[0-9a-f]{16}$/);
     expect(digest(inputs(base))).toBe(digest(inputs(base.map((r) => [...r]))));

@@ -145,7 +145,7 @@ describe('letters cut off at any service call', () => {
     gas.bundle.run('finaliseMonthNow', ['2026-10']);
     completeDefense(gas);
     // One month of reports cannot meet the semester rule: staff waive it for this test.
-    editRows(gas.world, SHEETS.config, (r) => r['设置项'] === 'requireCompliance', { 值: 'false' });
+    editRows(gas.world, SHEETS.config, (r) => r['键'] === 'requireCompliance', { 值: 'false' });
     expect(gas.bundle.run('selectAwardsNow', []).ok).toBe(true);
     expect(sheetRecords(gas.world, SHEETS.awards).length).toBeGreaterThanOrEqual(4);
     return gas;

@@ -31,7 +31,7 @@ function withAwards(): Gas {
     submit(gas, 'activity', activityAnswers(branchChoice({ id: `B00${i}`, name: `第${i}党支部` })));
   }
   gas.bundle.run('finaliseMonthNow', ['2026-10']);
-  editRows(gas.world, SHEETS.config, (r) => r['设置项'] === 'requireCompliance', { 值: 'false' });
+  editRows(gas.world, SHEETS.config, (r) => r['键'] === 'requireCompliance', { 值: 'false' });
   completeDefense(gas);
   expect(gas.bundle.run('selectAwardsNow', []).ok).toBe(true);
   gas.bundle.open();
@@ -39,7 +39,7 @@ function withAwards(): Gas {
 }
 
 const setting = (gas: Gas, key: string) =>
-  String(sheetRecords(gas.world, SHEETS.config).find((r) => r['设置项'] === key)!['值']);
+  String(sheetRecords(gas.world, SHEETS.config).find((r) => r['键'] === key)!['值']);
 const letters = (gas: Gas) => sheetRecords(gas.world, SHEETS.awards).map((a) => a['证书文件']);
 
 describe('a template staff made in Drive', () => {
@@ -50,7 +50,7 @@ describe('a template staff made in Drive', () => {
       '{{salutation}}',
       '{{citation}}',
     ]);
-    editRows(gas.world, SHEETS.config, (r) => r['设置项'] === 'letterTemplate', { 值: staffDoc });
+    editRows(gas.world, SHEETS.config, (r) => r['键'] === 'letterTemplate', { 值: staffDoc });
     const files = gas.world.files().length;
     const run = gas.bundle.run('generateLetters', []);
     expect(run.ok).toBe(false);
@@ -102,7 +102,7 @@ describe('a folder staff made in Drive', () => {
   it('is named with the fix; the app-made folder from the menu then holds the letters', () => {
     const gas = withAwards();
     const staffFolder = gas.world.createFolder('证书', { byStaff: true });
-    editRows(gas.world, SHEETS.config, (r) => r['设置项'] === 'letterFolder', { 值: staffFolder });
+    editRows(gas.world, SHEETS.config, (r) => r['键'] === 'letterFolder', { 值: staffFolder });
     const run = gas.bundle.run('generateLetters', []);
     expect((run.error as Error).message).toBe(
       t('zh-CN', 'gas.jobs.folderNotFound', { id: staffFolder }),

@@ -39,7 +39,7 @@ function withAwards(): Gas {
     if (trigger.clock) trigger.nextRunMs = nextClockRun(trigger.clock, gas.world.nowMs);
   }
   gas.bundle.run('finaliseMonthNow', ['2026-10']);
-  editRows(gas.world, SHEETS.config, (r) => r['设置项'] === 'requireCompliance', { 值: 'false' });
+  editRows(gas.world, SHEETS.config, (r) => r['键'] === 'requireCompliance', { 值: 'false' });
   completeDefense(gas);
   expect(gas.bundle.run('selectAwardsNow', []).ok).toBe(true);
   // Each letter takes 100 s to copy: a run makes three, then continues itself.
@@ -58,7 +58,7 @@ function expectOneLetterEach(gas: Gas): void {
   expect(links.filter((l) => !l)).toEqual([]);
   expect(new Set(links).size).toBe(awards.length);
   const template = sheetRecords(gas.world, SHEETS.config).find(
-    (r) => r['设置项'] === 'letterTemplate',
+    (r) => r['键'] === 'letterTemplate',
   )!['值'];
   const docs = gas.world.files().filter((f) => f.mimeType === DOC_MIME && f.id !== template);
   expect(docs.map((d) => d.id).sort()).toEqual([...links].map(String).sort());

@@ -31,7 +31,7 @@ const OLD_HEADER = headerRow(defenseScoresTable(DEFAULT_CONFIG.defenseRubric), '
 const NEW_HEADER = headerRow(defenseScoresTable(NEW), 'zh-CN');
 
 function changeRubric(gas: Gas, rubric = NEW_RUBRIC): void {
-  const changed = editRows(gas.world, SHEETS.config, (r) => r['设置项'] === 'defenseRubric', {
+  const changed = editRows(gas.world, SHEETS.config, (r) => r['键'] === 'defenseRubric', {
     值: rubric,
   });
   expect(changed).toBe(1);

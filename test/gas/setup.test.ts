@@ -5,11 +5,12 @@
 import { DEFAULT_CONFIG, defaultConfigRows } from '../../src/domain/config';
 import { choiceLabels, formDef, FORM_NAMES, questionTitle } from '../../src/domain/forms';
 import { headerRow, tabName } from '../../src/domain/schema/table';
+import { ActivitiesTable, AwardsTable, BranchesTable } from '../../src/domain/schema/tables';
 import { workbookTables } from '../../src/domain/schema/workbook';
 import { labelOf, TIERS } from '../../src/domain/vocabulary';
 import { MENU_ITEMS } from '../../src/gas/menu';
 import { createWorld, loadBundle, type World } from '../sandbox';
-import { cst, FORM_TITLES, SHEETS } from './support';
+import { cst, FORM_TITLES, sheetRecords, SHEETS } from './support';
 
 const TABLES = workbookTables(DEFAULT_CONFIG.defenseRubric);
 const DOC_MIME = 'application/vnd.google-apps.document';
@@ -64,7 +65,9 @@ describe('onOpen and setup through the bundle', () => {
       world.peek(() => {
         const sheet = world.spreadsheet.getSheetByName(name)!;
         expect([name, sheet.getFrozenRows()]).toEqual([name, 1]);
-        Object.values(def.columns).forEach((column, i) => {
+        Object.entries(def.columns).forEach(([key, column], i) => {
+          // The 设置 values: each setting has its own check (below).
+          if (def.name === 'Config' && key === 'value') return;
           const rule = sheet.getRange(2, i + 1).getDataValidation();
           if (!column.choices) {
             expect([name, column.zh, rule]).toEqual([name, column.zh, null]);
@@ -89,29 +92,112 @@ describe('onOpen and setup through the bundle', () => {
     expect(tier[0]).toEqual(['低年级本科生党支部', '高年级本科生党支部', '研究生党支部']);
   });
 
-  it('Config holds every key with its default, as text', () => {
-    const rows = world.readSheet(SHEETS.config)!.slice(1);
+  /** The 设置 sheet as records by header: 分组, 设置, 值, 说明, 键. */
+  const settings = () => sheetRecords(world, SHEETS.config);
+
+  it('Config lists every setting by its name, grouped, with its default and the key last', () => {
+    const [header] = world.readSheet(SHEETS.config)!;
+    expect(header).toEqual(['分组', '设置', '值', '说明', '键']);
+    const rows = settings();
     const defaults = defaultConfigRows('zh-CN');
-    expect(rows.map((r) => r[0])).toEqual(defaults.map((d) => d.key));
-    for (const [key, value, note] of rows) {
-      const wanted = defaults.find((d) => d.key === key)!;
-      if (key === 'letterTemplate') continue;
-      expect([key, value]).toEqual([key, wanted.value]);
-      expect(note).toBe(wanted.note);
+    expect(rows.map((r) => r['键'])).toEqual(defaults.map((d) => d.key));
+    for (const row of rows) {
+      const wanted = defaults.find((d) => d.key === row['键'])!;
+      expect([row['键'], row['分组'], row['设置'], row['说明']]).toEqual([
+        wanted.key,
+        wanted.group,
+        wanted.label,
+        wanted.note,
+      ]);
+      if (wanted.key === 'letterTemplate') continue;
+      expect([wanted.key, String(row['值'])]).toEqual([wanted.key, wanted.value ?? '']);
     }
-    const value = (key: string) => rows.find((r) => r[0] === key)![1];
+    const value = (key: string) => rows.find((r) => r['键'] === key)!['值'];
+    // Dates stay the text typed; numbers are numbers (their check is a number range);
+    // choices and yes/no are the labels their dropdown offers.
     expect(value('programStart')).toBe('2026-09-01');
     expect(value('commendationDate')).toBe('2027-07-01');
-    expect(value('minJudges')).toBe('3');
-    expect(value('noEvidenceFactor')).toBe('0.5');
-    expect(value('requireCompliance')).toBe('true');
-    for (const [, v] of rows) expect(typeof v).toBe('string');
+    expect(value('minJudges')).toBe(3);
+    expect(value('noEvidenceFactor')).toBe(0.5);
+    expect(value('requireCompliance')).toBe('是');
+    expect(value('aggregateBy')).toBe('按总分');
     expect(
       world
         .readFormulas(SHEETS.config)!
         .flat()
         .filter((f) => f !== ''),
     ).toEqual([]);
+  });
+
+  it('checks each setting on its row: dropdowns of its choices, number ranges, text as typed', () => {
+    const rows = world.readSheet(SHEETS.config)!;
+    const valueColumn = rows[0]!.indexOf('值') + 1;
+    const at = (key: string) => rows.findIndex((r) => r[rows[0]!.indexOf('键')] === key) + 1;
+    world.peek(() => {
+      const sheet = world.spreadsheet.getSheetByName(SHEETS.config)!;
+      const rule = (key: string) => sheet.getRange(at(key), valueColumn).getDataValidation();
+      const list = (key: string) => rule(key)!.getCriteriaValues()[0];
+      expect(list('aggregateBy')).toEqual(['按总分', '按分项']);
+      expect(list('normalizeJudges')).toEqual(['是', '否']);
+      expect(list('locale')).toEqual(['简体中文', '英文']);
+      expect(list('dateOrder')).toEqual(['年-月-日', '月-日-年', '日-月-年']);
+      expect(list('letterSharing')).toEqual(['仅本人', '本单位内知道链接的人', '任何知道链接的人']);
+      expect(String(rule('showcaseDay')!.getCriteriaType())).toBe('NUMBER_BETWEEN');
+      expect(rule('showcaseDay')!.getCriteriaValues()).toEqual([1, 28]);
+      expect(rule('noEvidenceFactor')!.getCriteriaValues()).toEqual([0, 1]);
+      expect(rule('showcaseDay')!.getAllowInvalid()).toBe(false);
+      expect(rule('programYear')).toBeNull();
+      expect(rule('defenseRubric')).toBeNull();
+      // Text and dates are kept as typed; a number typed in a numeric row is a number.
+      expect(sheet.getRange(at('programStart'), valueColumn).getNumberFormat()).toBe('@');
+      expect(sheet.getRange(at('showcaseDay'), valueColumn).getNumberFormat()).not.toBe('@');
+    });
+  });
+
+  it('gives every table a filter over its columns with no end row, and dates their format', () => {
+    for (const def of TABLES) {
+      const sheet = world.peek(() => world.spreadsheet.getSheetByName(tabName(def, 'zh-CN'))!);
+      expect([def.name, sheet._basicFilter]).toEqual([
+        def.name,
+        {
+          sheetId: sheet._id,
+          startRowIndex: 0,
+          startColumnIndex: 0,
+          endColumnIndex: Object.keys(def.columns).length,
+        },
+      ]);
+    }
+    const activities = world.peek(() => world.spreadsheet.getSheetByName(SHEETS.activities)!);
+    const column = (label: string) => headerRow(ActivitiesTable, 'zh-CN').indexOf(label) + 1;
+    world.peek(() => {
+      expect(activities.getRange(2, column('提交时间')).getNumberFormat()).toBe(
+        'yyyy-mm-dd hh:mm:ss',
+      );
+      expect(activities.getRange(2, column('活动日期')).getNumberFormat()).toBe('yyyy-mm-dd');
+      expect(activities.getRange(2, column('活动名称')).getNumberFormat()).toBe('@');
+    });
+  });
+
+  it("cuts the system's records (证书内容, 证书链接…) at their column's edge", () => {
+    const awards = world.peek(() => world.spreadsheet.getSheetByName(SHEETS.awards)!);
+    const header = headerRow(AwardsTable, 'zh-CN');
+    for (const label of ['证书文件', '证书链接', '证书内容', '作废证书']) {
+      expect([label, awards._styles.get(1, header.indexOf(label))?.wrapStrategy]).toEqual([
+        label,
+        'CLIP',
+      ]);
+    }
+    expect(awards._styles.get(1, header.indexOf('获奖者'))?.wrapStrategy).toBeUndefined();
+  });
+
+  it('sizes each column to its header and values (a CJK character counted double)', () => {
+    const branches = world.peek(() => world.spreadsheet.getSheetByName(SHEETS.branches)!);
+    const width = (label: string) =>
+      branches._colWidths.get(headerRow(BranchesTable, 'zh-CN').indexOf(label) + 1);
+    // 支部名称: no names yet, so the names' usual width (30 characters, 7 px each, + padding).
+    expect(width('支部名称')).toBe(30 * 7 + 10);
+    // 支部层次: its longest choice, 低年级本科生党支部 (9 CJK = 18) + 2.
+    expect(width('支部层次')).toBe(20 * 7 + 10);
   });
 
   it('creates the five forms with the DESIGN §6 questions, validation and destination', () => {
@@ -174,7 +260,7 @@ describe('onOpen and setup through the bundle', () => {
     const docs = world.files().filter((f) => f.mimeType === DOC_MIME);
     expect(docs).toHaveLength(1);
     const template = docs[0]!;
-    const configured = world.readSheet(SHEETS.config)!.find((r) => r[0] === 'letterTemplate')![1];
+    const configured = settings().find((r) => r['键'] === 'letterTemplate')!['值'];
     expect(configured).toBe(template.id);
     const text = world.documentText(template.id);
     for (const token of [

@@ -58,9 +58,11 @@ function setupState(world: World) {
   const files = world.files();
   const fileName = (id: unknown) => files.find((f) => f.id === id)?.name ?? id;
   const rows = world.readSheet(SHEETS.config) ?? [];
-  const templateId = String(rows.find((row) => row[0] === 'letterTemplate')?.[1] ?? '');
+  const [keyAt, valueAt] = ['键', '值'].map((h) => (rows[0] ?? []).indexOf(h)) as [number, number];
+  const templateRow = rows.find((row) => row[keyAt] === 'letterTemplate');
+  const templateId = String(templateRow?.[valueAt] ?? '');
   const config = rows.map((row) =>
-    row[0] === 'letterTemplate' ? [row[0], fileName(row[1]), row[2]] : row,
+    row === templateRow ? row.map((v, i) => (i === valueAt ? fileName(v) : v)) : row,
   );
   const forms = world.formIds().map((id) => {
     const form = world.describeForm(id);

@@ -36,7 +36,7 @@ function withAwards(sharing: string, options: WorldOptions = {}): Gas {
   }
   gas.world.setNow(new Date('2027-07-01T09:00:00+08:00'));
   const set = (key: string, value: string) =>
-    editRows(gas.world, SHEETS.config, (r) => r['设置项'] === key, { 值: value });
+    editRows(gas.world, SHEETS.config, (r) => r['键'] === key, { 值: value });
   set('requireCompliance', 'false');
   set('letterSharing', sharing);
   expect(gas.bundle.run('finaliseMonthNow', ['2026-10']).ok).toBe(true);
@@ -48,7 +48,7 @@ function withAwards(sharing: string, options: WorldOptions = {}): Gas {
 /** The permissions of every letter (documents other than the template). */
 function letterPermissions(gas: Gas) {
   const template = sheetRecords(gas.world, SHEETS.config).find(
-    (r) => r['设置项'] === 'letterTemplate',
+    (r) => r['键'] === 'letterTemplate',
   )!['值'];
   return gas.world
     .files()
@@ -123,7 +123,7 @@ describe('a letter whose award changed is voided: kept, renamed, unshared, unlin
     }
     gas.world.setNow(new Date('2027-06-30T09:00:00+08:00'));
     const set = (key: string, value: string) =>
-      editRows(gas.world, SHEETS.config, (r) => r['设置项'] === key, { 值: value });
+      editRows(gas.world, SHEETS.config, (r) => r['键'] === key, { 值: value });
     set('requireCompliance', 'false');
     set('letterSharing', 'anyone');
     expect(gas.bundle.run('finaliseMonthNow', ['2026-10']).ok).toBe(true);
@@ -141,7 +141,7 @@ describe('a letter whose award changed is voided: kept, renamed, unshared, unlin
     compactSheets(gas.world);
     submit(gas, 'application', applicationAnswers('第1党支部'));
     reviewBranches(gas.world, ['B001']);
-    editRows(gas.world, SHEETS.config, (r) => r['设置项'] === 'requireCompliance', {
+    editRows(gas.world, SHEETS.config, (r) => r['键'] === 'requireCompliance', {
       值: 'false',
     });
     const refused = gas.bundle.run('selectAwardsNow', []);

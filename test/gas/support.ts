@@ -274,14 +274,32 @@ export function contentIdOf(
 
 export type SheetRecord = Record<string, CellValue>;
 
-/** A sheet's rows as records keyed by its header (empty rows left out). */
+/** A sheet's rows as records keyed by its header (empty rows left out), dates as shown. */
 export function sheetRecords(world: World, sheet: string): SheetRecord[] {
-  const values = world.readSheet(sheet);
-  if (!values) throw new Error(`no sheet ${sheet}`);
-  const [header = [], ...rows] = values;
+  if (!world.readSheet(sheet)) throw new Error(`no sheet ${sheet}`);
+  const [header = [], ...rows] = world.peek(() => valuesAsShown(sheetOf(world, sheet)));
   return rows
     .filter((row) => row.some((v) => v !== ''))
     .map((row) => Object.fromEntries(header.map((h, i) => [String(h), row[i] ?? ''])));
+}
+
+/**
+ * A sheet's values, a date cell as the text it shows (`2026-10-01 06:14:00`), as staff read it
+ * (`getValues` gives a Date), or null when there is no such sheet.
+ */
+export function readSheetAsShown(world: World, name: string): CellValue[][] | null {
+  return world.peek(() => {
+    const sheet = world.spreadsheet.getSheetByName(name);
+    return sheet ? valuesAsShown(sheet) : null;
+  });
+}
+
+function valuesAsShown(sheet: ReturnType<typeof sheetOf>): CellValue[][] {
+  const range = sheet.getDataRange();
+  const shown = range.getDisplayValues();
+  return range
+    .getValues()
+    .map((row, r) => row.map((v, c) => (v instanceof Date ? shown[r]![c]! : v)));
 }
 
 function sheetOf(world: World, name: string) {
@@ -302,7 +320,7 @@ export function editRows(
 ): number {
   return world.peek(() => {
     const s = sheetOf(world, sheet);
-    const values = s.getDataRange().getValues();
+    const values = valuesAsShown(s);
     const header = (values[0] ?? []).map(String);
     const columns = Object.keys(changes).map((h) => {
       const c = header.indexOf(h);

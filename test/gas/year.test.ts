@@ -187,7 +187,7 @@ describe('a programme year through the bundle', () => {
     // eligible presenters every third month.
     const settings = { advancedBranchCount: '8', showcaseTopK: '2', spotCheckCount: '1' };
     for (const [key, value] of Object.entries(settings)) {
-      expect(editRows(world, SHEETS.config, (r) => r['设置项'] === key, { 值: value })).toBe(1);
+      expect(editRows(world, SHEETS.config, (r) => r['键'] === key, { 值: value })).toBe(1);
     }
     expect(bundle.call('refreshFormChoices')).toBe('10 branches in 4 dropdowns');
     choices = approvedChoices(world);
@@ -467,7 +467,7 @@ describe('a programme year through the bundle', () => {
 
     // Exactly one Google Doc per award, linked from 表彰, filled and shared.
     const done = rows(gas, SHEETS.awards);
-    const template = rows(gas, SHEETS.config).find((r) => r['设置项'] === 'letterTemplate')!['值'];
+    const template = rows(gas, SHEETS.config).find((r) => r['键'] === 'letterTemplate')!['值'];
     const docs = world
       .files()
       .filter((f) => f.mimeType === 'application/vnd.google-apps.document' && f.id !== template);

@@ -218,6 +218,47 @@ export const SPREADSHEET_BATCH_UPDATE: Shape = {
               },
             },
           },
+          // The date format of a date column over the rows a sheet grows by (or a new tab).
+          repeatCell: {
+            fields: {
+              range: {
+                fields: {
+                  sheetId: integer,
+                  startRowIndex: integer,
+                  endRowIndex: integer,
+                  startColumnIndex: integer,
+                  endColumnIndex: integer,
+                },
+              },
+              cell: {
+                fields: {
+                  userEnteredFormat: {
+                    fields: {
+                      numberFormat: {
+                        fields: {
+                          type: {
+                            enum: [
+                              'NUMBER_FORMAT_TYPE_UNSPECIFIED',
+                              'TEXT',
+                              'NUMBER',
+                              'PERCENT',
+                              'CURRENCY',
+                              'DATE',
+                              'TIME',
+                              'DATE_TIME',
+                              'SCIENTIFIC',
+                            ],
+                          },
+                          pattern: string,
+                        },
+                      },
+                    },
+                  },
+                },
+              },
+              fields: string,
+            },
+          },
         },
       },
     },

@@ -171,6 +171,31 @@ describe('the Sheets table store over the REST API', () => {
     expect(served.fake.counts()['sheets.values.batchUpdate']).toBe(3);
   });
 
+  it('writes dates as serial numbers, RAW, under a date format on the rows a sheet grew by', async () => {
+    const api = await served.connect();
+    compactSheets(served.gas.world, 1);
+    const { world } = served.gas;
+    const rows = () => world.peek(() => world.spreadsheet.getSheetByName('日志')!.getMaxRows());
+    const before = rows();
+    for (let run = 0; run < 3; run++) {
+      await runOnSpreadsheet(api, served.spreadsheetId, options, ({ ports }) =>
+        finaliseMonth(ports, '2026-10'),
+      );
+    }
+    world.peek(() => {
+      const log = world.spreadsheet.getSheetByName('日志')!;
+      const row = log.getLastRow();
+      // The last Log row is past the rows the sheet had: the grow call gave it its format.
+      expect(row).toBeGreaterThan(before);
+      expect(typeof log._values.get(row - 1, 0)).toBe('number');
+      expect(log.getRange(row, 1).getNumberFormat()).toBe('yyyy-mm-dd hh:mm:ss');
+      expect(log.getRange(row, 1).getDisplayValue()).toBe('2026-11-01 02:00:00');
+    });
+    const store = new GoogleSheetsStore(api, served.spreadsheetId, 'zh-CN');
+    await store.load([LogTable]);
+    expect(store.read(LogTable).at(-1)?.[0]).toBe('2026-11-01 02:00:00');
+  });
+
   it('a job whose write never got through leaves the spreadsheet as it was; run again, it converges', async () => {
     const api = await served.connect({ attempts: 2 });
     const finalise = () =>

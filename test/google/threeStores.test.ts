@@ -26,14 +26,30 @@ const cell: fc.Arbitrary<Cell> = fc.oneof(
   fc.boolean(),
 );
 
-/** A job's writes: for each table, its rows under the header. */
-const job = fc.tuple(
-  ...TABLES.map((def) =>
-    fc.array(fc.array(cell, { minLength: 1, maxLength: Object.keys(def.columns).length }), {
-      maxLength: 6,
-    }),
-  ),
+/**
+ * A cell of a date column (日志's 开始时间): a number there is a date to a spreadsheet, its serial
+ * (Sheets shows 46300 as 2026-10-05), so numbers are drawn from the days a date can be.
+ */
+const dateCell: fc.Arbitrary<Cell> = fc.oneof(
+  cell.filter((c) => typeof c !== 'number'),
+  fc.constant('2026-10-01 06:00:00'),
+  fc.integer({ min: 1, max: 80_000 }),
 );
+
+function rowOf(def: (typeof TABLES)[number]): fc.Arbitrary<Cell[]> {
+  const dates = new Set(
+    Object.values(def.columns).flatMap((c, i) => (c.type === 'datetime' ? [i] : [])),
+  );
+  return fc
+    .array(fc.integer({ min: 0, max: 1 }), {
+      minLength: 1,
+      maxLength: Object.keys(def.columns).length,
+    })
+    .chain((shape) => fc.tuple(...shape.map((_, i) => (dates.has(i) ? dateCell : cell))));
+}
+
+/** A job's writes: for each table, its rows under the header. */
+const job = fc.tuple(...TABLES.map((def) => fc.array(rowOf(def), { maxLength: 6 })));
 
 /** As a reader sees a table: blank cells as null, trailing blanks dropped, blank rows at the end dropped. */
 function seen(rows: readonly Cell[][]): Cell[][] {

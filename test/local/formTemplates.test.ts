@@ -5,7 +5,7 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DEFAULT_CONFIG, parseConfig } from '../../src/domain/config';
+import { DEFAULT_CONFIG, parseConfig, settingRow } from '../../src/domain/config';
 import { FORM_NAMES, formDef, questionTitle } from '../../src/domain/forms';
 import { ConfigTable } from '../../src/domain/schema/tables';
 import { main } from '../../src/local/cli';
@@ -91,7 +91,7 @@ describe('starbranch forms --csv-templates', () => {
     expect((await run('init', workbook, '--locale', 'en')).code).toBe(0);
     const rubric = '创建成效/Results:60, 答辩表现/Q&A:40';
     await edit(workbook, ConfigTable, (table) =>
-      table.upsert({ key: 'defenseRubric', value: rubric, note: null }),
+      table.upsert({ ...settingRow('defenseRubric', rubric, 'en') }),
     );
     const config = parseConfig(await records(workbook, ConfigTable));
     expect(config.locale).toBe('en');

@@ -10,6 +10,7 @@ import { Table } from '../../src/app/table';
 import { DEFAULT_CONFIG } from '../../src/domain/config';
 import { defenseScoresTable } from '../../src/domain/schema/defenseScores';
 import { headerRow } from '../../src/domain/schema/table';
+import { settingRow } from '../../src/domain/config';
 import { ConfigTable } from '../../src/domain/schema/tables';
 import { main } from '../../src/local/cli';
 import { XlsxStore } from '../../src/local/xlsxStore';
@@ -38,7 +39,7 @@ async function edit(path: string, change: (store: XlsxStore) => void): Promise<v
 
 function setRubric(store: XlsxStore, rubric: string): void {
   const config = Table.read(store, ConfigTable, 'zh-CN');
-  config.upsert({ key: 'defenseRubric', value: rubric, note: null });
+  config.upsert(settingRow('defenseRubric', rubric, 'zh-CN'));
   config.save(store, 'zh-CN');
 }
 

@@ -120,10 +120,25 @@ describe('XlsxStore.create', () => {
     const store = await XlsxStore.open(await saved(XlsxStore.create(TABLES, locale)));
     const [head, ...rows] = store.read(ConfigTable);
     expect(head).toEqual(headerRow(ConfigTable, locale));
-    expect(rows.map((r) => r[0])).toEqual(SETTING_KEYS);
-    expect(rows.find((r) => r[0] === 'locale')?.[1]).toBe(locale);
-    expect(rows.every((r) => typeof r[2] === 'string' && r[2] !== '')).toBe(true);
-    const config = parseConfig(rows.map((r) => ({ key: String(r[0]), value: r[1] as string })));
+    const [group, label, value, note, key] = ['group', 'label', 'value', 'note', 'key'].map(
+      (k) => colOf(ConfigTable, k) - 1,
+    ) as [number, number, number, number, number];
+    expect(rows.map((r) => r[key])).toEqual(SETTING_KEYS);
+    expect(rows.every((r) => typeof r[note] === 'string' && r[note] !== '')).toBe(true);
+    expect(rows.every((r) => typeof r[label] === 'string' && typeof r[group] === 'string')).toBe(
+      true,
+    );
+    // Numbers are numbers, so the number checks hold; choices are the locale's labels.
+    expect(rows.find((r) => r[key] === 'monthlyTarget')?.[value]).toBe(30);
+    expect(rows.find((r) => r[key] === 'locale')?.[value]).toBe(
+      locale === 'en' ? 'English' : '简体中文',
+    );
+    const config = parseConfig(
+      rows.map((r) => ({
+        key: r[key] as string,
+        value: r[value] === null ? null : String(r[value]),
+      })),
+    );
     expect(config.locale).toBe(locale);
   });
 
@@ -333,13 +348,15 @@ describe('XlsxStore.write and read', () => {
     const extra = rows[0]!.length;
     expect(sheet.getCell(1, extra).font?.bold).toBe(true);
     expect(sheet.getCell(2, extra).dataValidation).toBeUndefined();
-    expect(sheet.getColumn(extra).width).toBeUndefined();
+    // Fitted like the others: 我的备注 and 记得回访 are four CJK characters, eight wide.
+    expect(sheet.getColumn(extra).width).toBe(10);
   });
 
   it('keeps a width staff set and does not stack dropdowns when written again', async () => {
     const path = await saved(XlsxStore.create(TABLES, 'zh-CN'));
     const raw = await rawWorkbook(path);
-    sheetOf(raw, '支部').getColumn(2).width = 50;
+    // What Excel stores for a width of 50 typed in its dialog (the cell padding added).
+    sheetOf(raw, '支部').getColumn(2).width = 50.7109375;
     await raw.xlsx.writeFile(path);
 
     const store = await XlsxStore.open(path);
@@ -347,7 +364,7 @@ describe('XlsxStore.write and read', () => {
     store.write(BranchesTable, rows);
     store.write(BranchesTable, rows);
     const sheet = sheetOf(await rawWorkbook(await saved(store)), '支部');
-    expect(sheet.getColumn(2).width).toBe(50);
+    expect(sheet.getColumn(2).width).toBe(50.7109375);
     const model = (sheet as unknown as { dataValidations: { model: Record<string, unknown> } })
       .dataValidations.model;
     const columns = new Set(Object.keys(model).map((address) => address.replace(/\d+$/, '')));

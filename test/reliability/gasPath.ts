@@ -28,7 +28,15 @@ import type { Cell } from '../../src/domain/schema/column';
 import { tabName, type TableDef } from '../../src/domain/schema/table';
 import { ActivitiesTable as TABLE_OF_ACTIVITY, ConfigTable } from '../../src/domain/schema/tables';
 import { workbookTables } from '../../src/domain/schema/workbook';
-import { compactSheets, contentIdOf, cst, freshGas, zhAnswers, type Gas } from '../gas/support';
+import {
+  compactSheets,
+  contentIdOf,
+  cst,
+  freshGas,
+  readSheetAsShown,
+  zhAnswers,
+  type Gas,
+} from '../gas/support';
 import type { CellValue, RunResult, World } from '../sandbox';
 import { MemoryStore } from '../support/fakes';
 import { landings, type Landing } from './landings';
@@ -215,7 +223,7 @@ export function notesOf(world: World, sheet: string, rowNumber: number): Record<
 
 export function sheetRowsOf(world: World, def: TableDef, responseId: string): SheetRow[] {
   const sheet = tabName(def, LOCALE);
-  const values = world.readSheet(sheet) ?? [];
+  const values = readSheetAsShown(world, sheet) ?? [];
   const formulas = world.readFormulas(sheet) ?? [];
   const header = (values[0] ?? []).map(String);
   const idColumn = header.indexOf(def.columns.responseId!.zh);
@@ -275,7 +283,7 @@ export function runGasPath(cases: readonly CatalogueCase[]): GasPathRun {
   }
   // A report that repeats one of an earlier fold is marked when its month is rescored, as the
   // month's showcase and finalisation do: finalise every month the reports fall in.
-  const activities = gas.world.readSheet(tabName(TABLE_OF_ACTIVITY, 'zh-CN')) ?? [];
+  const activities = readSheetAsShown(gas.world, tabName(TABLE_OF_ACTIVITY, 'zh-CN')) ?? [];
   const dateAt = (activities[0] ?? []).indexOf(TABLE_OF_ACTIVITY.columns.date.zh);
   const months = new Set(
     activities

@@ -12,7 +12,8 @@
  *  - data larger than its range fails ("Requested writing within range …");
  *  - reads drop trailing empty rows and cells, and omit `values` when nothing is there;
  *    `valueRenderOption` FORMATTED_VALUE (default) / UNFORMATTED_VALUE / FORMULA and
- *    `dateTimeRenderOption` SERIAL_NUMBER (default) / FORMATTED_STRING are honoured;
+ *    `dateTimeRenderOption` SERIAL_NUMBER (default) / FORMATTED_STRING are honoured, for Dates
+ *    and for numbers under a date format alike (a date written RAW as its serial number);
  *  - `null` in written values leaves the cell alone; '' clears it;
  *  - a request is JSON: a Date in written values arrives as its ISO string.
  * `Spreadsheets.batchUpdate` is `sheetsRequests.ts`: checked whole, then applied in order.
@@ -101,6 +102,13 @@ function render(
   const ss = sheet._ss;
   const format = sheet._formats.get(r, c) ?? sheet._implicit.get(r, c);
   if (valueRender === 'FORMATTED_VALUE') return displayValue(v, format, ss._timeZone, ss._locale);
+  // A number under a date format is a date to Sheets: "date, time, datetime and duration fields"
+  // follow dateTimeRenderOption.
+  if (sheet._isDateNumber(r, c)) {
+    return dateRender === 'FORMATTED_STRING'
+      ? displayValue(v, format, ss._timeZone, ss._locale)
+      : v;
+  }
   if (isDate(v) && !sheet._isDateFormatted(r, c)) return sheetsSerial(v.getTime(), ss._timeZone);
   if (isDate(v)) {
     return dateRender === 'FORMATTED_STRING'
@@ -460,6 +468,7 @@ export class FakeSheetsSpreadsheets extends Fake<World> {
         ...(s._charts.length > 0
           ? { charts: JSON.parse(JSON.stringify(s._charts)) as Sheet['charts'] }
           : {}),
+        ...(s._basicFilter ? { basicFilter: { range: { ...s._basicFilter } } } : {}),
       })),
       spreadsheetUrl: ss.getUrl(),
       ...(developerMetadataOf(ss).length > 0 ? { developerMetadata: developerMetadataOf(ss) } : {}),

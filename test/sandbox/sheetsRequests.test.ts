@@ -363,4 +363,96 @@ describe('Sheets spreadsheets.batchUpdate', () => {
       ]),
     ).toThrow(/Unknown name "comment"/);
   });
+
+  it('sets a basic filter (rows unbounded), a number range, date formats and a clip', () => {
+    const { world, batch, Sheets, id } = fresh();
+    batch([
+      {
+        setBasicFilter: { filter: { range: { sheetId: 0, startRowIndex: 0, endColumnIndex: 3 } } },
+      },
+      {
+        setDataValidation: {
+          range: {
+            sheetId: 0,
+            startRowIndex: 1,
+            endRowIndex: 2,
+            startColumnIndex: 1,
+            endColumnIndex: 2,
+          },
+          rule: {
+            condition: {
+              type: 'NUMBER_BETWEEN',
+              values: [{ userEnteredValue: '1' }, { userEnteredValue: '28' }],
+            },
+            strict: true,
+          },
+        },
+      },
+      {
+        repeatCell: {
+          range: { sheetId: 0, startRowIndex: 1, startColumnIndex: 0, endColumnIndex: 1 },
+          cell: {
+            userEnteredFormat: {
+              numberFormat: { type: 'DATE_TIME', pattern: 'yyyy-mm-dd hh:mm:ss' },
+              wrapStrategy: 'CLIP',
+            },
+          },
+          fields: 'userEnteredFormat(numberFormat,wrapStrategy)',
+        },
+      },
+    ]);
+    const sheet = world.peek(() => world.spreadsheet.getSheets()[0]!);
+    expect(sheet._basicFilter).toEqual({ sheetId: 0, startRowIndex: 0, endColumnIndex: 3 });
+    expect(
+      (Sheets.Spreadsheets.get(id, { fields: 'sheets(basicFilter(range))' }).sheets ?? [])[0],
+    ).toEqual({ basicFilter: { range: { sheetId: 0, startRowIndex: 0, endColumnIndex: 3 } } });
+    const rule = world.peek(() => sheet.getRange(2, 2).getDataValidation()!);
+    expect(String(rule.getCriteriaType())).toBe('NUMBER_BETWEEN');
+    expect(rule.getCriteriaValues()).toEqual([1, 28]);
+    expect(sheet._styles.get(5, 0)?.wrapStrategy).toBe('CLIP');
+    // A date written RAW as its serial number is a date under the date format.
+    Sheets.Spreadsheets.Values.batchUpdate(
+      { valueInputOption: 'RAW', data: [{ range: 'Sheet1!A2', values: [[46300.5]] }] },
+      id,
+    );
+    const read = (dateTimeRenderOption: string) =>
+      Sheets.Spreadsheets.Values.get(id, 'Sheet1!A2', {
+        valueRenderOption: 'UNFORMATTED_VALUE',
+        dateTimeRenderOption,
+      }).values![0]![0];
+    expect(read('FORMATTED_STRING')).toBe('2026-10-05 12:00:00');
+    expect(read('SERIAL_NUMBER')).toBe(46300.5);
+    expect(world.peek(() => sheet.getRange(2, 1).getValue())).toEqual(
+      new Date('2026-10-05T12:00:00+08:00'),
+    );
+  });
+
+  it('refuses what Google refuses (a number range of one value, an unknown format type), and says what it does not model', () => {
+    const { batch } = fresh();
+    const range = { sheetId: 0, startRowIndex: 1, endRowIndex: 2 };
+    expect(() =>
+      batch([
+        {
+          setDataValidation: {
+            range,
+            rule: { condition: { type: 'NUMBER_BETWEEN', values: [{ userEnteredValue: '1' }] } },
+          },
+        },
+      ]),
+    ).toThrow(/exactly two number values/);
+    expect(() =>
+      batch([
+        {
+          repeatCell: {
+            range,
+            cell: { userEnteredFormat: { numberFormat: { type: 'DATETIME' } } },
+            fields: 'userEnteredFormat.numberFormat',
+          },
+        },
+      ]),
+    ).toThrow(/NumberFormat.Type/);
+    expect(() => batch([{ setBasicFilter: { filter: { range, sortSpecs: [] } } }])).toThrow(
+      /Unknown name "sortSpecs"|not modelled/,
+    );
+  });
 });

@@ -22,6 +22,14 @@
  *    object has it; `deleteEmbeddedObject` needs the id of an object that exists.
  * Conditions other than ONE_OF_LIST, and a second whole-sheet protection (which the fake cannot
  * hold), are sandbox errors.
+ *  - a number format's `type` is one of Google's NumberFormatType values (TEXT, NUMBER, PERCENT,
+ *    CURRENCY, DATE, TIME, DATE_TIME, SCIENTIFIC);
+ *  - `setBasicFilter` sets the sheet's one basic filter (replacing any), over its `range`: a
+ *    range with no end row covers rows added later;
+ *  - data validation: ONE_OF_LIST needs at least one value, NUMBER_BETWEEN exactly two numbers;
+ *    a `setDataValidation` without a rule clears the range's rules.
+ * Other conditions, filter criteria and sort specs, and a second whole-sheet protection (which
+ * the fake cannot hold), are sandbox errors.
  */
 import { applyFoldRequest } from './sheetsFoldRequests';
 import {
@@ -113,7 +121,30 @@ const SHEET_PROPERTIES: Shape = {
   },
 };
 
+/** Google's WrapStrategy values (spreadsheets/cells#WrapStrategy). */
+const WRAP_STRATEGIES = new Set([
+  'WRAP_STRATEGY_UNSPECIFIED',
+  'OVERFLOW_CELL',
+  'LEGACY_WRAP',
+  'CLIP',
+  'WRAP',
+]);
+
+/** Google's NumberFormatType values (spreadsheets/cells#NumberFormatType). */
+const NUMBER_FORMAT_TYPES = new Set([
+  'NUMBER_FORMAT_TYPE_UNSPECIFIED',
+  'TEXT',
+  'NUMBER',
+  'PERCENT',
+  'CURRENCY',
+  'DATE',
+  'TIME',
+  'DATE_TIME',
+  'SCIENTIFIC',
+]);
+
 const REQUESTS: Record<string, Shape> = {
+  setBasicFilter: { filter: { range: GRID_RANGE } },
   addSheet: { properties: SHEET_PROPERTIES },
   deleteSheet: { sheetId: NUM },
   appendDimension: { sheetId: NUM, dimension: STR, length: NUM },
@@ -181,6 +212,7 @@ const FIELD_PATHS: Record<string, readonly string[]> = {
     'userEnteredFormat.numberFormat',
     'userEnteredFormat.backgroundColor',
     'userEnteredFormat.textFormat.bold',
+    'userEnteredFormat.wrapStrategy',
   ],
   updateDimensionProperties: ['pixelSize'],
 };
@@ -380,6 +412,17 @@ export class BatchUpdate {
     }
   }
 
+  /** A cell's number format type must be one Google knows. */
+  private checkNumberFormat(cell: unknown, where: string): void {
+    const format = ((cell as Json | undefined)?.userEnteredFormat as Json | undefined)
+      ?.numberFormat as Json | undefined;
+    if (format?.type !== undefined && !NUMBER_FORMAT_TYPES.has(String(format.type))) {
+      throw this.fail(
+        `Invalid value at '${where}.cell.userEnteredFormat.numberFormat.type' (type.googleapis.com/google.apps.sheets.v4.NumberFormat.Type), ${JSON.stringify(format.type)}`,
+      );
+    }
+  }
+
   private checkDimension(d: unknown, where: string): void {
     if (d !== 'ROWS' && d !== 'COLUMNS') {
       throw this.fail(`Invalid value at '${where}.dimension' (${String(d)})`);
@@ -405,6 +448,15 @@ export class BatchUpdate {
       );
     }
     const body = request[kind] as Json;
+    if (kind === 'setBasicFilter') {
+      // Real fields of a BasicFilter the fake does not model: not a 400, a sandbox error.
+      const unmodelled = Object.keys((body.filter ?? {}) as Json).filter((k) => k !== 'range');
+      if (unmodelled.length > 0) {
+        throw this.world._sandboxError(
+          `Sandbox: basic filter ${unmodelled.join(', ')} is not modelled`,
+        );
+      }
+    }
     this.checkShape(body, shape, `${where}.${kind}`);
     const at = `${where}.${kind}`;
     switch (kind) {
@@ -489,6 +541,7 @@ export class BatchUpdate {
       case 'repeatCell':
         this.checkFields(kind, body.fields, at);
         this.checkGridRange(body.range, at);
+        this.checkNumberFormat(body.cell, at);
         return;
       case 'addChart':
         this.checkChart((body.chart ?? {}) as Json, `${at}.chart`);
@@ -505,20 +558,38 @@ export class BatchUpdate {
         this.checkFields(kind, body.fields, at);
         this.sheet(body.sheetId, at);
         return;
+      case 'setBasicFilter': {
+        const filter = (body.filter ?? {}) as Json;
+        if (filter.range === undefined) {
+          throw this.world._sandboxError('Sandbox: a basic filter without a range is not modelled');
+        }
+        this.checkGridRange(filter.range, `${at}.filter`);
+        return;
+      }
       case 'setDataValidation': {
         this.checkGridRange(body.range, at);
         const rule = body.rule as Json | undefined;
         if (rule === undefined) return;
         const condition = (rule.condition ?? {}) as Json;
-        if (condition.type !== 'ONE_OF_LIST') {
-          throw this.world._sandboxError(
-            `Sandbox: data validation condition ${String(condition.type)} is not modelled`,
-          );
+        const values = (condition.values ?? []) as Json[];
+        if (condition.type === 'ONE_OF_LIST') {
+          if (values.length === 0) {
+            throw this.fail(`Invalid ${at}: ONE_OF_LIST condition requires at least one value`);
+          }
+          return;
         }
-        if (((condition.values ?? []) as unknown[]).length === 0) {
-          throw this.fail(`Invalid ${at}: ONE_OF_LIST condition requires at least one value`);
+        if (condition.type === 'NUMBER_BETWEEN') {
+          const numbers = values.map((v) => Number(v.userEnteredValue));
+          if (values.length !== 2 || numbers.some((n) => !Number.isFinite(n))) {
+            throw this.fail(
+              `Invalid ${at}: NUMBER_BETWEEN condition requires exactly two number values`,
+            );
+          }
+          return;
         }
-        return;
+        throw this.world._sandboxError(
+          `Sandbox: data validation condition ${String(condition.type)} is not modelled`,
+        );
       }
       case 'addProtectedRange': {
         const p = (body.protectedRange ?? {}) as Json;
@@ -671,12 +742,17 @@ export class BatchUpdate {
         const paths = maskPaths(String(body.fields));
         const names = (leaf: string) => paths.some((p) => p === leaf || leaf.startsWith(`${p}.`));
         // Read once: the sheet is a counting proxy, and these loops touch every cell.
-        const [values, numbers, background, bold] = [
+        const [values, numbers, background, bold, wrapping] = [
           names('userEnteredValue'),
           names('userEnteredFormat.numberFormat'),
           names('userEnteredFormat.backgroundColor'),
           names('userEnteredFormat.textFormat.bold'),
+          names('userEnteredFormat.wrapStrategy'),
         ];
+        const strategy = typeof format.wrapStrategy === 'string' ? format.wrapStrategy : undefined;
+        if (strategy !== undefined && !WRAP_STRATEGIES.has(strategy)) {
+          throw this.fail(`Invalid value at 'wrap_strategy' (${strategy})`);
+        }
         const formats = sheet._formats;
         const styles = sheet._styles;
         const pattern = (format.numberFormat as Json | undefined)?.pattern;
@@ -686,10 +762,14 @@ export class BatchUpdate {
           for (let c = c0; c < c0 + nc; c++) {
             if (values) writeValue(sheet, r, c, cell.userEnteredValue as Json | undefined);
             if (numbers) formats.set(r, c, typeof pattern === 'string' ? pattern : undefined);
-            if (background || bold) {
+            if (background || bold || wrapping) {
               const style = styles.get(r, c) ?? {};
               if (background) style.background = color;
               if (bold) style.fontWeight = weight;
+              if (wrapping) {
+                style.wrapStrategy = strategy ?? null;
+                style.wrap = strategy === undefined || strategy === 'WRAP';
+              }
               styles.set(r, c, style);
             }
           }
@@ -705,9 +785,10 @@ export class BatchUpdate {
           const values = ((condition.values ?? []) as Json[]).map((v) =>
             String(v.userEnteredValue),
           );
+          const between = condition.type === 'NUMBER_BETWEEN';
           validation = new FakeDataValidation(this.world, {
-            criteria: 'VALUE_IN_LIST',
-            values: [values, rule.showCustomUi === true],
+            criteria: between ? 'NUMBER_BETWEEN' : 'VALUE_IN_LIST',
+            values: between ? values.map(Number) : [values, rule.showCustomUi === true],
             allowInvalid: rule.strict !== true,
             helpText: typeof rule.inputMessage === 'string' ? rule.inputMessage : null,
           });
@@ -729,6 +810,11 @@ export class BatchUpdate {
         protection._description = typeof p.description === 'string' ? p.description : '';
         protection._warningOnly = p.warningOnly === true;
         return { addProtectedRange: { protectedRange: { ...p } } };
+      }
+      case 'setBasicFilter': {
+        const range = (body.filter as Json).range as Json;
+        this.real(range.sheetId)._basicFilter = { ...range, sheetId: range.sheetId ?? 0 };
+        return {};
       }
       case 'updateDimensionProperties': {
         const r = body.range as Json;

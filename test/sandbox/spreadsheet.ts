@@ -13,7 +13,7 @@
  */
 import { enumOf, Fake, type Assert, type OnlyApi } from './calls';
 import { FakeUser } from './services';
-import { formatSheetsDate, sheetsSerial, zonedToUtc } from './time';
+import { formatSheetsDate, instantOfSerial, sheetsSerial, zonedToUtc } from './time';
 import { a1Of, isDate, javaTypeName, parseA1 } from './util';
 import type { World } from './world';
 
@@ -165,7 +165,8 @@ export function isDateFormat(format: string): boolean {
 /**
  * A cell as Sheets displays it (`getDisplayValues`, Sheets API `FORMATTED_VALUE`). `format` is
  * the cell's explicit format, else the one Sheets chose for a parsed date; a Date under a
- * non-date format shows as its serial number.
+ * non-date format shows as its serial number, and a number under a date format (a date written
+ * as its serial number, RAW) as the date it stands for.
  */
 export function displayValue(
   value: CellValue | undefined,
@@ -181,6 +182,9 @@ export function displayValue(
       return displayValue(sheetsSerial(value.getTime(), timeZone), format, timeZone, locale);
     }
     return formatSheetsDate(value.getTime(), timeZone, format ?? defaultDateTimeFormat(locale));
+  }
+  if (format !== undefined && format !== '@' && isDateFormat(format)) {
+    return formatSheetsDate(instantOfSerial(value, timeZone), timeZone, format);
   }
   if (!format || format === '@' || !/0|#/.test(format)) return String(value);
   const percent = format.includes('%');
@@ -240,6 +244,8 @@ interface CellStyle {
   fontFamily?: string | null;
   background?: string | null;
   wrap?: boolean;
+  /** The Sheets API's wrap strategy (`CLIP`, `OVERFLOW_CELL`, `WRAP`…), when set through it. */
+  wrapStrategy?: string | null;
   horizontalAlignment?: string | null;
   verticalAlignment?: string | null;
   note?: string | null;
@@ -859,6 +865,8 @@ export class FakeSheet extends Fake<World> {
   _hidden = false;
   _tabColor: string | null = null;
   _protection: FakeProtection | null = null;
+  /** The sheet's basic filter (Sheets API `setBasicFilter`): its range, as set. */
+  _basicFilter: Record<string, unknown> | null = null;
   _rangeProtections: FakeProtection[] = [];
   /** The form whose responses this sheet receives, if any. */
   _formUrl: string | null = null;
@@ -870,10 +878,21 @@ export class FakeSheet extends Fake<World> {
     this._id = id;
   }
 
+  /** Whether the cell's explicit format shows a date: a number there is a date to Sheets. */
+  _isDateNumber(r: number, c: number): boolean {
+    const explicit = this._formats.get(r, c);
+    return typeof this._values.get(r, c) === 'number' && explicit !== undefined && explicit !== '@'
+      ? isDateFormat(explicit)
+      : false;
+  }
+
   /** One cell as `getValues` returns it. */
   _read(r: number, c: number): CellValue {
     const v = this._values.get(r, c);
     if (v === undefined) return '';
+    if (this._isDateNumber(r, c)) {
+      return this._world._date(instantOfSerial(v as number, this._ss._timeZone));
+    }
     if (!isDate(v)) return v;
     // A date cell given a non-date number format (`@`, `0.00`) is a number cell to Sheets.
     if (!this._isDateFormatted(r, c)) return sheetsSerial(v.getTime(), this._ss._timeZone);

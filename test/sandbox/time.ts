@@ -292,6 +292,24 @@ export function formatSheetsDate(ms: number, timeZone: string, format: string): 
   return out;
 }
 
+/**
+ * The instant a serial number stands for in the sheet's zone (the inverse of `sheetsSerial`),
+ * to the millisecond: how Sheets reads a number under a date format.
+ */
+export function instantOfSerial(serial: number, timeZone: string): number {
+  const wall = new Date(Date.UTC(1899, 11, 30) + Math.round(serial * 86_400_000));
+  return zonedToUtc(
+    timeZone,
+    wall.getUTCFullYear(),
+    wall.getUTCMonth() + 1,
+    wall.getUTCDate(),
+    wall.getUTCHours(),
+    wall.getUTCMinutes(),
+    wall.getUTCSeconds(),
+    wall.getUTCMilliseconds(),
+  );
+}
+
 /** Sheets' serial number of an instant: days since 1899-12-30 00:00 in the sheet's zone. */
 export function sheetsSerial(ms: number, timeZone: string): number {
   const w = wallTime(ms, timeZone);

@@ -151,7 +151,13 @@ export function setConfig(store: MemoryStore, settings: Readonly<Record<string, 
   upsertRows(
     store,
     ConfigTable,
-    Object.entries(settings).map(([key, value]) => ({ key, value, note: null })),
+    Object.entries(settings).map(([key, value]) => ({
+      group: null,
+      label: null,
+      value,
+      note: null,
+      key,
+    })),
   );
 }
 

@@ -16,6 +16,7 @@ import { lettersMessages } from './letters';
 import { rubricMessages } from './rubric';
 import { serverMessages } from './server';
 import { starterMessages } from './starter';
+import { settingsMessages } from './settings';
 import { workbookMessages } from './workbook';
 import type { MessageSet } from './define';
 
@@ -33,6 +34,7 @@ const AREAS = [
   dashboardMessages,
   lettersMessages,
   starterMessages,
+  settingsMessages,
 ] as const;
 
 type KeysOf<S> = S extends MessageSet<infer K> ? K : never;

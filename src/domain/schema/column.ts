@@ -6,6 +6,7 @@
 import * as z from 'zod/mini';
 import type { ParsePayload } from 'zod/v4/core';
 import { isValidDate } from '../calendar';
+import { textOfSerial } from '../serialDate';
 import { parseDate, parseLocalTimestamp, parseMonth } from '../timestamps';
 import { findTerm, labelOf, YES_NO, type Locale, type Term } from '../vocabulary';
 
@@ -37,6 +38,17 @@ export interface ColumnOptions<R extends boolean> extends Labels {
   /** Filled by people, not by the system: the sheet leaves it editable. */
   readonly staffEditable?: boolean;
   readonly note?: string;
+  /** Headers the column had in earlier versions of the workbook: still read as this column. */
+  readonly aliases?: readonly string[];
+  /** The width (characters) its values usually need, when the type's default does not fit. */
+  readonly width?: number;
+  /** The widest (characters) the column is made to fit its longest value. */
+  readonly maxWidth?: number;
+  /**
+   * Its text is cut at the column's edge instead of running over the empty cells to its right
+   * (and, past the last column, off the printed page): ids, links, records the system keeps.
+   */
+  readonly clip?: boolean;
 }
 
 export interface Column<T> extends Labels {
@@ -53,8 +65,14 @@ export interface Column<T> extends Labels {
   readonly max?: number;
   /** The most characters a text column holds. */
   readonly maxLength?: number;
-  /** Suggested width in characters, for sheets and workbooks. */
+  /** Headers the column had before (read as this column, never written). */
+  readonly aliases: readonly string[];
+  /** Width in characters when there is nothing to fit yet (an empty table). */
   readonly width: number;
+  /** The cap on the width fitted to the longest value. */
+  readonly maxWidth: number;
+  /** Its text is cut at the column's edge (see `ColumnOptions.clip`). */
+  readonly clip: boolean;
   toCell(value: T, locale: Locale): Cell;
 }
 
@@ -69,12 +87,31 @@ const WIDTHS: Record<ColumnType, number> = {
   int: 10,
   decimal: 10,
   date: 12,
-  datetime: 20,
+  datetime: 21,
   month: 10,
   bool: 8,
   enum: 16,
   email: 26,
   url: 32,
+};
+
+/**
+ * How wide a column may grow to fit its longest value (characters; CJK count double). A table is
+ * printed one page wide, so every character of width shrinks the print: long texts are cut at a
+ * readable width (the whole text is in the cell), names get more room where declared.
+ */
+const MAX_WIDTHS: Record<ColumnType, number> = {
+  text: 30,
+  longText: 36,
+  int: 14,
+  decimal: 14,
+  date: 12,
+  datetime: 21,
+  month: 10,
+  bool: 10,
+  enum: 24,
+  email: 26,
+  url: 24,
 };
 
 /** Text as a person typed it: trimmed; blank counts as missing. */
@@ -136,7 +173,10 @@ function build<T, R extends boolean>(
     staffEditable: options.staffEditable === true,
     schema: schema as unknown as z.ZodMiniType<Required<R, T>, Cell>,
     read,
-    width: WIDTHS[type],
+    aliases: options.aliases ?? [],
+    width: options.width ?? WIDTHS[type],
+    maxWidth: options.maxWidth ?? Math.max(MAX_WIDTHS[type], options.width ?? 0),
+    clip: options.clip === true,
     toCell: (value, locale) => (value === null ? null : toCell(value as T, locale)),
     ...extra,
   };
@@ -170,7 +210,12 @@ export function text<R extends boolean = false>(
 
 export function longText<R extends boolean = false>(options: ColumnOptions<R>) {
   const column = text<R>({ ...options, maxLength: MAX_TEXT });
-  return { ...column, type: 'longText' as const, width: WIDTHS.longText };
+  return {
+    ...column,
+    type: 'longText' as const,
+    width: options.width ?? WIDTHS.longText,
+    maxWidth: options.maxWidth ?? MAX_WIDTHS.longText,
+  };
 }
 
 function numberFrom(cell: Cell): number | null {
@@ -244,11 +289,21 @@ function hasAtMostPlaces(value: number, places: number): boolean {
 const CANONICAL_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const CANONICAL_TIME = /^\d{4}-\d{2}-\d{2} ([01]\d|2[0-3]):[0-5]\d:[0-5]\d$/;
 
+/**
+ * A date cell (a serial number: what a spreadsheet holds under a date format, and what the
+ * stores write) as the canonical text of the column's kind; null when it cannot be a date.
+ */
+function fromSerial(cell: Cell, kind: 'date' | 'datetime'): string | null {
+  return typeof cell === 'number' ? textOfSerial(cell, kind) : null;
+}
+
 export function date<R extends boolean = false>(options: ColumnOptions<R>) {
   return build<string, R>(
     'date',
     options,
     (cell, ctx) => {
+      const serial = fromSerial(cell, 'date');
+      if (serial !== null) return serial;
       const text = cellText(cell);
       // What the system itself wrote is already canonical: no need for the general reader.
       if (CANONICAL_DATE.test(text) && isValidDate(text)) return text;
@@ -264,6 +319,8 @@ export function datetime<R extends boolean = false>(options: ColumnOptions<R>) {
     'datetime',
     options,
     (cell, ctx) => {
+      const serial = fromSerial(cell, 'datetime');
+      if (serial !== null) return serial;
       const text = cellText(cell);
       if (CANONICAL_TIME.test(text) && isValidDate(text.slice(0, 10))) return text;
       const parsed = parseLocalTimestamp(text);

@@ -4,7 +4,7 @@
  */
 import type { Locale } from '../vocabulary';
 import type { Cell } from './column';
-import { tabName, type RecordOf, type TableDef } from './table';
+import { headerNames, tabName, type RecordOf, type TableDef } from './table';
 
 export interface CellError {
   readonly sheet: string;
@@ -75,7 +75,7 @@ export function mapHeader(def: TableDef, header: readonly Cell[], locale: Locale
   const sheet = tabName(def, locale);
   const byName = new Map<string, string>();
   for (const [key, column] of Object.entries(def.columns)) {
-    for (const name of [key, column.zh, column.en]) byName.set(normaliseHeader(name), key);
+    for (const name of headerNames(key, column)) byName.set(normaliseHeader(name), key);
   }
   const indexOf: Record<string, number> = {};
   const extras: { index: number; header: string }[] = [];

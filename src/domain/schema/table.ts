@@ -50,6 +50,11 @@ export function tabName(def: Labels, locale: Locale): string {
   return locale === 'en' ? def.en : def.zh;
 }
 
+/** Every header that names the column: its key, its labels and the headers it had before. */
+export function headerNames(key: string, column: AnyColumnOf): string[] {
+  return [key, column.zh, column.en, ...column.aliases];
+}
+
 export function headerRow(def: TableDef, locale: Locale): string[] {
   return Object.values(def.columns).map((column) => (locale === 'en' ? column.en : column.zh));
 }

@@ -32,7 +32,35 @@ import { defineTable, type RecordOf } from './table';
 const responseId = () => text({ zh: '响应编号', en: 'Response ID', required: true });
 const submittedAt = () => datetime({ zh: '提交时间', en: 'Submitted at', required: true });
 const branchRef = () => text({ zh: '支部编号', en: 'Branch ID', required: true });
+/** A branch's full name, as long as 计算机科学与技术学院二〇二三级本科生第一党支部: shown whole. */
+const NAME_WIDTH = { width: 30, maxWidth: 50 } as const;
+const branchName = () => text({ zh: '支部名称', en: 'Branch name', ...NAME_WIDTH });
+/** Ids, links and records the system keeps for itself: narrow, cut at the edge, whole in the cell. */
+const FOR_THE_SYSTEM = { width: 16, maxWidth: 16, clip: true } as const;
 
+/** A plain number written by a person or by the system, and nothing else (no `007`, no `1e3`). */
+const PLAIN_NUMBER = /^-?(0|[1-9]\d*)(\.\d*[1-9])?$/;
+
+/**
+ * A setting's value: text, as the settings parse it, but written as a number when it is a plain
+ * number, so the sheet's number validation holds and a typed number reads back as the same text.
+ */
+function settingValue() {
+  const column = text({ zh: '值', en: 'Value', staffEditable: true, width: 24 });
+  return {
+    ...column,
+    toCell: (value: string | null) =>
+      value !== null && PLAIN_NUMBER.test(value) && String(Number(value)) === value
+        ? Number(value)
+        : value,
+  };
+}
+
+/**
+ * The settings, one a row: its group and name in the workbook's language first, then the value
+ * staff edit, what it does, and its key (DESIGN §7), for those who want it. Workbooks made
+ * before the names had the key in the first column, under 设置项: they read the same.
+ */
 export const ConfigTable = defineTable({
   name: 'Config',
   zh: '设置',
@@ -40,9 +68,11 @@ export const ConfigTable = defineTable({
   key: ['key'],
   staffOnly: true,
   columns: {
-    key: text({ zh: '设置项', en: 'Key', required: true }),
-    value: text({ zh: '值', en: 'Value', staffEditable: true }),
-    note: longText({ zh: '说明', en: 'Note' }),
+    group: text({ zh: '分组', en: 'Group', width: 12 }),
+    label: text({ zh: '设置', en: 'Setting', width: 30, maxWidth: 40 }),
+    value: settingValue(),
+    note: longText({ zh: '说明', en: 'Note', maxWidth: 50 }),
+    key: text({ zh: '键', en: 'Key', aliases: ['设置项'], maxWidth: 20 }),
   },
 });
 
@@ -54,7 +84,13 @@ export const BranchesTable = defineTable({
   staffOnly: false,
   columns: {
     id: text({ zh: '支部编号', en: 'Branch ID', required: true, maxLength: 20 }),
-    name: text({ zh: '支部名称', en: 'Branch name', required: true, maxLength: 100 }),
+    name: text({
+      zh: '支部名称',
+      en: 'Branch name',
+      required: true,
+      maxLength: 100,
+      ...NAME_WIDTH,
+    }),
     tier: oneOf(TIERS, { zh: '支部层次', en: 'Tier', required: true }),
     unit: text({ zh: '所在单位', en: 'Unit', required: true, maxLength: 100 }),
     secretary: text({ zh: '支部书记', en: 'Secretary', required: true, maxLength: 50 }),
@@ -91,7 +127,7 @@ export const ActivitiesTable = defineTable({
     branch: branchRef(),
     date: date({ zh: '活动日期', en: 'Activity date', required: true }),
     kind: oneOf(ACTIVITY_KINDS, { zh: '活动类型', en: 'Activity kind', required: true }),
-    title: text({ zh: '活动名称', en: 'Title', required: true, maxLength: 200 }),
+    title: text({ zh: '活动名称', en: 'Title', required: true, maxLength: 200, width: 30 }),
     description: longText({ zh: '活动内容', en: 'Description' }),
     participants: int({ zh: '参加人数', en: 'Participants', required: true, min: 1, max: 10000 }),
     nonParty: int({ zh: '党外群众人数', en: 'Non-party participants', min: 0, max: 10000 }),
@@ -136,7 +172,7 @@ export const ShowcaseTable = defineTable({
   columns: {
     month: month({ zh: '月份', en: 'Month', required: true }),
     branch: branchRef(),
-    branchName: text({ zh: '支部名称', en: 'Branch name' }),
+    branchName: branchName(),
     reason: oneOf(SHOWCASE_REASONS, { zh: '入选方式', en: 'Picked as', required: true }),
     note: text({ zh: '说明', en: 'Why' }),
     score: decimal({ zh: '当月得分', en: 'Month-to-date score', min: 0, max: 100 }),
@@ -153,7 +189,7 @@ export const MonthlyResultsTable = defineTable({
   columns: {
     month: month({ zh: '月份', en: 'Month', required: true }),
     branch: branchRef(),
-    branchName: text({ zh: '支部名称', en: 'Branch name' }),
+    branchName: branchName(),
     points: decimal({ zh: '活动积分', en: 'Points', required: true, min: 0 }),
     score: decimal({ zh: '月度得分', en: 'Score', required: true, min: 0, max: 100 }),
     stars: int({ zh: '星级', en: 'Stars', required: true, min: 0, max: 5 }),
@@ -193,7 +229,7 @@ export const DefenseResultsTable = defineTable({
   staffOnly: true,
   columns: {
     branch: branchRef(),
-    branchName: text({ zh: '支部名称', en: 'Branch name' }),
+    branchName: branchName(),
     judgesCounted: int({ zh: '有效评委数', en: 'Judges counted', required: true, min: 0 }),
     dropped: text({ zh: '去掉的分数', en: 'Marks dropped' }),
     score: decimal({ zh: '答辩得分', en: 'Defense score', min: 0 }),
@@ -240,20 +276,20 @@ export const AwardsTable = defineTable({
     awardId: text({ zh: '表彰编号', en: 'Award ID', required: true }),
     kind: oneOf(AWARD_KINDS, { zh: '表彰类别', en: 'Award kind', required: true }),
     branch: branchRef(),
-    recipient: text({ zh: '获奖者', en: 'Recipient', required: true }),
+    recipient: text({ zh: '获奖者', en: 'Recipient', required: true, ...NAME_WIDTH }),
     title: text({ zh: '荣誉称号', en: 'Title', required: true }),
     score: decimal({ zh: '综合得分', en: 'Final score', min: 0 }),
     rank: int({ zh: '排名', en: 'Rank', min: 1 }),
     state: oneOf(AWARD_STATES, { zh: '状态', en: 'State' }),
-    letterId: text({ zh: '证书文件', en: 'Letter doc ID' }),
-    link: text({ zh: '证书链接', en: 'Letter link' }),
+    letterId: text({ zh: '证书文件', en: 'Letter doc ID', ...FOR_THE_SYSTEM }),
+    link: text({ zh: '证书链接', en: 'Letter link', ...FOR_THE_SYSTEM }),
     generatedAt: datetime({ zh: '生成时间', en: 'Generated at' }),
     /** The letter's number (证书编号): a reissued letter never reuses a voided one's. */
     letterNo: text({ zh: '证书编号', en: 'Letter No.' }),
     /** What the letter printed (JSON of its fields), to tell when the award has moved on. */
-    printed: longText({ zh: '证书内容', en: 'Printed fields' }),
+    printed: longText({ zh: '证书内容', en: 'Printed fields', ...FOR_THE_SYSTEM }),
     /** Every letter of this award that was voided: number, date, reason, where the file went. */
-    voidedLetters: longText({ zh: '作废证书', en: 'Voided letters' }),
+    voidedLetters: longText({ zh: '作废证书', en: 'Voided letters', ...FOR_THE_SYSTEM }),
   },
 });
 
