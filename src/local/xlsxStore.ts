@@ -269,7 +269,8 @@ export class XlsxStore implements TableStore {
     const store = new XlsxStore(workbook, locale);
     for (const table of tables) {
       if (table.freeForm) {
-        workbook.addWorksheet(tabName(table, locale));
+        // Laid out by its job later; until then an empty page that prints like the others.
+        setUpPages(workbook.addWorksheet(tabName(table, locale)), locale, 0, 0);
         continue;
       }
       const rows: Cell[][] = [headerRow(table, locale)];
