@@ -16,6 +16,9 @@ export interface Semester {
 
 export type LetterSharing = 'private' | 'domain' | 'anyone';
 
+/** Who may see the honour roll and the meeting board (the web app; see docs/deploy.md). */
+export type WebAccess = 'domain' | 'anyone';
+
 export interface Config {
   readonly locale: Locale;
   readonly programYear: string;
@@ -63,6 +66,12 @@ export interface Config {
   readonly letterFolder: string | null;
   readonly letterSharing: LetterSharing;
   readonly commendationDate: string;
+  /** Who the web pages show their content to: the college's domain (default) or anyone. */
+  readonly webAccess: WebAccess;
+  /** The on-site vote form the board's QR code points to; null: the form setup made. */
+  readonly voteFormUrl: string | null;
+  /** Earlier programme years for the honour roll: workbook paths or spreadsheet ids. */
+  readonly earlierYears: readonly string[];
 }
 
 type Parsed<T> = { ok: true; value: T } | { ok: false; expected: string };
@@ -118,6 +127,17 @@ const optional =
     text === '' ? ok(null) : parse(text);
 
 const anyText = (text: string): Parsed<string> => ok(text);
+
+const webLink = pattern(/^https?:\/\/\S+$/i, 'a web address starting with https://');
+
+/** A list separated by commas or line breaks (full-width commas too), blanks dropped. */
+const list = (text: string): Parsed<string[]> =>
+  ok(
+    text
+      .split(/[,，\n]/)
+      .map((item) => item.trim())
+      .filter((item) => item !== ''),
+  );
 
 function semesters(text: string): Parsed<Semester[]> {
   const expected =
@@ -305,6 +325,24 @@ export const SETTINGS = {
     choice<LetterSharing>('private', 'domain', 'anyone'),
   ),
   commendationDate: setting('2027-07-01', '表彰日期', 'Commendation date', isoDate),
+  webAccess: setting(
+    'domain',
+    '荣誉榜与现场大屏向谁开放（domain 本校/anyone 所有人）',
+    'Web pages open to (domain/anyone)',
+    choice<WebAccess>('domain', 'anyone'),
+  ),
+  voteFormUrl: setting(
+    '',
+    '现场评选表链接（大屏二维码；空=系统创建的表单）',
+    'On-site vote form link (board QR code)',
+    optional(webLink),
+  ),
+  earlierYears: setting(
+    '',
+    '往年荣誉榜（往年工作簿路径或表格编号，逗号分隔）',
+    'Earlier years on the honour roll',
+    list,
+  ),
 } as const;
 
 export type SettingKey = keyof typeof SETTINGS;
@@ -423,6 +461,9 @@ function toConfig(v: Values): Config {
     letterFolder: v.letterFolder,
     letterSharing: v.letterSharing,
     commendationDate: v.commendationDate,
+    webAccess: v.webAccess,
+    voteFormUrl: v.voteFormUrl,
+    earlierYears: v.earlierYears,
   };
 }
 

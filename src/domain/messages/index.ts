@@ -7,9 +7,11 @@
  */
 import type { Locale } from '../vocabulary';
 import { awardsMessages } from './awards';
+import { boardMessages } from './board';
 import { common } from './common';
 import { derivedMessages } from './derived';
 import { gasMessages } from './gas';
+import { honoursMessages } from './honours';
 import { ingestMessages } from './ingest';
 import { rubricMessages } from './rubric';
 import { serverMessages } from './server';
@@ -27,6 +29,8 @@ const AREAS = [
   workbookMessages,
   gasMessages,
   serverMessages,
+  honoursMessages,
+  boardMessages,
 ] as const;
 
 type KeysOf<S> = S extends MessageSet<infer K> ? K : never;
