@@ -18,6 +18,7 @@ export const MENU_ITEMS: readonly { zh: string; en: string; fn: string }[] = [
   { zh: '导入证书模板…', en: 'Import letter template…', fn: 'importLetterTemplate' },
   { zh: '创建证书文件夹', en: 'Create letters folder', fn: 'createLettersFolder' },
   { zh: '更新总览', en: 'Update dashboard', fn: 'buildDashboard' },
+  { zh: t('zh-CN', 'board.menuItem'), en: t('en', 'board.menuItem'), fn: 'showWebAppLinks' },
   { zh: '重新处理待处理记录', en: 'Reprocess rejected', fn: 'reprocessRejectedNow' },
   { zh: '从表单回复重建', en: 'Rebuild from form responses', fn: 'rebuildFromResponses' },
   { zh: '安装触发器', en: 'Install triggers', fn: 'installTriggersNow' },
