@@ -144,7 +144,7 @@ describe('the board page', () => {
     expect(page).toContain(
       '<span class="label">当月星级支部</span><span class="winner">第二党支部</span><span class="points">现场评分 91.25</span>',
     );
-    expect(page).toContain('<span class="score">有效评分不足</span>');
+    expect(page).toContain('<span class="score none">有效评分不足</span>');
     expect(page).toContain('截止于 16:00');
     expect(page).toContain('未设置投票链接');
     expect(page).not.toContain('id="close"');

@@ -454,6 +454,7 @@ async function localPagesWithMarkup(dir: string): Promise<{ site: string; board:
         });
         await page.clock.fastForward(5_000);
         await count.filter({ hasText: '2 票' }).waitFor();
+        await page.waitForTimeout(700); // the bars' transition, for the picture
         expect(await page.textContent('#voters')).toBe('已有 2 位评委投票');
         expect(opened.calls.map((c) => c.name)).toEqual(['boardTally']);
         await shot(page, 'webapp-board-live-1920');
@@ -506,9 +507,9 @@ async function localPagesWithMarkup(dir: string): Promise<{ site: string; board:
         expect(await page.isHidden('#close')).toBe(true);
         await page.clock.fastForward(20_000);
         expect(opened.calls.map((c) => c.name)).toEqual(['closeVote']);
+        await shot(page, 'webapp-board-closed-1920');
         const l = await layout(page);
         expect(l.scrollHeight).toBeLessThanOrEqual(l.innerHeight);
-        await shot(page, 'webapp-board-closed-1920');
       } finally {
         await page.close();
       }

@@ -63,6 +63,13 @@ function unitSaid(p: { name: string; unit: string }): boolean {
   return p.unit.trim() === '' || p.name.includes(p.unit.trim());
 }
 
+/** A presenter's on-site score once the vote is closed; too few votes make none. */
+function scoreCell(score: string | null, tooFew: string): string {
+  return score === null
+    ? `<span class="score none">${escapeHtml(tooFew)}</span>`
+    : `<span class="score">${escapeHtml(score)}</span>`;
+}
+
 function presenterRows(locale: Locale, board: PublicBoard): string {
   const texts = scriptTexts(locale);
   const scoreOf = new Map((board.result?.scores ?? []).map((s) => [s.branch, s.score]));
@@ -78,7 +85,7 @@ function presenterRows(locale: Locale, board: PublicBoard): string {
         .join(' ');
       const why = p.reason === 'spot' ? texts.reasonSpot : texts.reasonTop;
       const right = board.result
-        ? `<span class="score">${escapeHtml(scoreOf.get(p.branch) ?? texts.tooFewVotes)}</span>`
+        ? scoreCell(scoreOf.get(p.branch) ?? null, texts.tooFewVotes)
         : `<span class="count">${escapeHtml(t(locale, 'board.votesCount', { count: p.votes }))}</span>`;
       // The bar's width is set by the script (a style attribute would need 'unsafe-inline').
       return [

@@ -37,8 +37,8 @@ export const HONOURS_SCRIPT = `(function () {
   var section = card.parentNode;
   while (section && !(section.classList && section.classList.contains('year'))) section = section.parentNode;
   if (section) section.classList.add('has-selected');
+  // The other cards are hidden: the branch's card now follows the page's heading.
   note.textContent = card.querySelector('h4').textContent;
-  if (card.scrollIntoView) card.scrollIntoView();
 })();
 `;
 
@@ -129,7 +129,7 @@ export const BOARD_SCRIPT = `(function () {
         right.className = 'count';
         right.textContent = fill(text.votes, { count: p.votes });
       } else {
-        right.className = 'score';
+        right.className = score === null ? 'score none' : 'score';
         right.textContent = score === null ? text.tooFewVotes : score;
       }
       row.querySelector('.fill').style.width = (p.votes / most) * 100 + '%';

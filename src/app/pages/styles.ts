@@ -22,7 +22,8 @@ export const HONOURS_STYLE = `${BASE}
 .years a:hover{background:rgba(255,255,255,.15)}
 .wrap{max-width:1200px;margin:0 auto;padding:0 1rem}
 .focus-bar{background:#fff4d6;border-bottom:1px solid #e8d59a;padding:.6rem 1rem;text-align:center;font-size:1rem}
-.focus-bar a{margin-left:1rem;font-weight:700}
+.focus-bar a{margin-left:1rem;font-weight:700;display:inline-block}
+body.focus .cards{grid-template-columns:minmax(0,720px);justify-content:center}
 .year{padding:1.6rem 0 .6rem;border-bottom:1px solid #ead9c6}
 .year h2{font-size:clamp(1.3rem,3vw,1.8rem);margin:.2rem 0 1rem;color:#7a0a10}
 .year h2 small{font-size:.95rem;color:#7d6a5a;font-weight:400;margin-left:.6rem}
@@ -74,26 +75,27 @@ body{background:#fff;min-height:100vh;display:flex;flex-direction:column}
 .result .label{font-size:max(18px,calc(1.9*var(--u)));color:#7a0a10;font-weight:700}
 .result .winner{font-size:max(26px,calc(3.4*var(--u)));font-weight:800;color:#b3121b;line-height:1.2}
 .result .points{font-size:max(20px,calc(2.4*var(--u)));color:#3a2200;font-weight:800;white-space:nowrap}
-.result .note{flex-basis:100%;font-size:max(13px,calc(1*var(--u)));color:#6d5a4b;margin:0}
+.result .note{flex-basis:100%;font-size:max(12px,calc(.9*var(--u)));color:#6d5a4b;margin:0;line-height:1.3}
 .list h2{margin:0 0 calc(.6*var(--u));font-size:max(16px,calc(1.5*var(--u)));color:#7a0a10;letter-spacing:.1em}
 .presenters{list-style:none;margin:0;padding:0;display:flex;flex-direction:column;gap:calc(.7*var(--u))}
 .presenter{display:grid;grid-template-columns:minmax(0,1fr) auto;column-gap:calc(1.5*var(--u));align-items:center;background:#fbf7f2;border-radius:calc(.8*var(--u));padding:calc(.55*var(--u)) calc(1.3*var(--u));border-left:calc(.5*var(--u)) solid #b3121b}
 .presenter.spot{border-left-color:#8d7b6b}
 .presenter.star{background:#fff4d6;border-left-color:#e0a800}
 .presenter .name{grid-column:1;font-size:max(19px,calc(2.05*var(--u)));font-weight:800;line-height:1.25;margin:0}
-.presenter .unit{grid-column:1;font-size:max(13px,calc(1.15*var(--u)));color:#6d5a4b;margin:0;line-height:1.4}
+.presenter .unit{grid-column:1;font-size:max(13px,calc(1*var(--u)));color:#6d5a4b;margin:0;line-height:1.3}
 .presenter .why{display:inline-block;font-size:max(12px,calc(1*var(--u)));font-weight:700;border-radius:.4em;padding:0 .5em;margin-right:.6em;vertical-align:.2em;background:#b3121b;color:#fff}
 .presenter.spot .why{background:#6d5a4b}
 .presenter .count,.presenter .score{grid-column:2;grid-row:1;font-size:max(22px,calc(2.7*var(--u)));line-height:1.15;font-weight:800;color:#b3121b;text-align:right;white-space:nowrap}
 .presenter .score{color:#3a2200}
 .presenter.star .score{color:#b3121b}
+.presenter .score.none{font-size:max(14px,calc(1.3*var(--u)));color:#8d7b6b}
 .presenter .track{grid-column:1/-1;height:calc(.55*var(--u));min-height:5px;background:#efe3d3;border-radius:999px;overflow:hidden;margin-top:calc(.3*var(--u))}
 .presenter .fill{height:100%;width:0;background:linear-gradient(90deg,#e0a800,#b3121b);transition:width .6s ease}
-.side{display:flex;flex-direction:column;align-items:center;gap:calc(.8*var(--u));text-align:center}
+.side{display:flex;flex-direction:column;align-items:center;gap:calc(.8*var(--u));text-align:center;min-width:0}
 .qr-box{background:#fff;border:calc(.25*var(--u)) solid #b3121b;border-radius:calc(1*var(--u));padding:calc(1*var(--u));width:min(100%,calc(21*var(--u)));min-width:180px}
 .qr{display:block;width:100%;height:auto}
 .scan{font-size:max(22px,calc(2.7*var(--u)));font-weight:800;color:#b3121b;margin:0;line-height:1.2}
-.link{font-size:max(11px,calc(.85*var(--u)));color:#6d5a4b;word-break:break-all;margin:0;max-width:100%}
+.link{font-size:max(11px,calc(.85*var(--u)));color:#6d5a4b;margin:0;max-width:100%;white-space:nowrap;overflow:hidden;text-overflow:ellipsis}
 .voters{font-size:max(18px,calc(2*var(--u)));font-weight:700;color:#2b1d1d;margin:0}
 .late{font-size:max(12px,calc(1*var(--u)));color:#6d5a4b;margin:0}
 .empty{grid-column:1/-1;font-size:max(20px,calc(2.4*var(--u)));color:#6d5a4b;text-align:center;padding:8vh 0}
@@ -104,7 +106,7 @@ body{background:#fff;min-height:100vh;display:flex;flex-direction:column}
 .message{color:#a31515;font-weight:700}
 @media (max-width:800px){
 :root{--u:2.2vw}
-.stage{grid-template-columns:1fr;padding:1rem}
+.stage{grid-template-columns:minmax(0,1fr);padding:1rem}
 .side{order:-1}
 .qr-box{width:min(70vw,320px)}
 .bar{padding:.8rem 1rem}
