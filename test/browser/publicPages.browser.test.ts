@@ -356,6 +356,23 @@ async function localPagesWithMarkup(dir: string): Promise<{ site: string; board:
       30_000,
     );
 
+    it('printed, the board is a poster of the vote form’s QR code', async () => {
+      const page = await openFile(demo.board, 794, 1123);
+      try {
+        await page.emulateMedia({ media: 'print' });
+        expect(await page.isVisible('.qr')).toBe(true);
+        expect(await page.isVisible('#presenters')).toBe(false);
+        expect(await page.isVisible('#result')).toBe(false);
+        const width = await page.evaluate(
+          `document.querySelector('.qr').getBoundingClientRect().width`,
+        );
+        expect(width).toBeGreaterThan(350);
+        await page.pdf({ path: join(SHOTS, 'board-qr-a4.pdf'), format: 'A4' });
+      } finally {
+        await page.close();
+      }
+    }, 30_000);
+
     it('the board on a phone stacks into one column without sideways scroll', async () => {
       const page = await openFile(demo.board, 390, 844);
       try {

@@ -111,4 +111,15 @@ body{background:#fff;min-height:100vh;display:flex;flex-direction:column}
 .qr-box{width:min(70vw,320px)}
 .bar{padding:.8rem 1rem}
 }
+/* Printed: a poster of the vote form's QR code (after the phone rules a page may also match). */
+@media print{
+.list,.result,.foot,.voters,.late,.status{display:none!important}
+.bar{background:none;color:#000;border-bottom:2px solid #b3121b}
+.bar h1{color:#b3121b}.bar .college{color:#000}
+.stage{display:block;padding:2cm 0;text-align:center}
+.side{gap:.6cm}
+.qr-box{width:12cm;border-width:2px;border-radius:8px;padding:.6cm}
+.scan{font-size:32pt}
+.link{font-size:11pt;white-space:normal;word-break:break-all;overflow:visible}
+}
 `;
