@@ -21,10 +21,12 @@ import { monthText } from '../app/pages/format';
 import { renderHonoursPage } from '../app/pages/honoursPage';
 import { publicBoard, type PublicBoard } from '../app/publicBoard';
 import { publicHonourRoll } from '../app/publicHonourRoll';
+import { Table } from '../app/table';
 import { isValidMonth } from '../domain/calendar';
 import type { Config } from '../domain/config';
 import { escapeHtml } from '../domain/html';
 import { t } from '../domain/messages';
+import { voteClosedAt } from '../domain/onsiteVotes';
 import {
   ActivitiesTable,
   AwardsTable,
@@ -49,20 +51,27 @@ const HONOURS_TABLES = [
   MonthlyResultsTable,
   AwardsTable,
 ];
-const BOARD_TABLES = [
-  ConfigTable,
-  BranchesTable,
-  ShowcaseTable,
-  OnsiteVotesTable,
-  ActivitiesTable,
-  MonthlyResultsTable,
-];
+const TALLY_TABLES = [ConfigTable, BranchesTable, ShowcaseTable, OnsiteVotesTable];
+
+/**
+ * The board of `month` read with as little as it needs: the tally's four tables in one call, and
+ * once the vote is closed (the page stops polling then) the month's inputs in one more.
+ */
+function readBoardFrom(spreadsheetId: string, month: (config: Config, now: string) => string) {
+  const ports = readPorts(spreadsheetId, TALLY_TABLES);
+  const wanted = month(ports.config, ports.clock.now());
+  const showcase = Table.read(ports.store, ShowcaseTable, ports.config.locale).records();
+  if (voteClosedAt(showcase, wanted) !== null) {
+    (ports.store as SheetsApiStore).prefetch([ActivitiesTable, MonthlyResultsTable]);
+  }
+  return { ports, month: wanted, board: readBoard(ports, wanted) };
+}
 
 /** The spreadsheet's tables, read in one Sheets API call (no lock: reading only). */
 function readPorts(
   spreadsheetId: string,
   tables: Parameters<SheetsApiStore['prefetch']>[0],
-): Ports & { config: Config } {
+): Ports & { store: SheetsApiStore; config: Config } {
   const store = new SheetsApiStore(spreadsheetId, 'zh-CN');
   store.prefetch(tables);
   const config = readConfig({ store, clock: new GasClock('Asia/Shanghai') });
@@ -174,13 +183,11 @@ function boardPage(
   spreadsheetId: string,
   parameter: Readonly<Record<string, string>>,
 ): GoogleAppsScript.HTML.HtmlOutput {
-  const ports = readPorts(spreadsheetId, BOARD_TABLES);
+  const { ports, month, board } = readBoardFrom(spreadsheetId, (config, now) =>
+    parameter.month ? checkMonth(parameter.month, config.locale) : now.slice(0, 7),
+  );
   const { config } = ports;
   if (!mayView(config)) return notice(config.locale, t(config.locale, 'honours.domainOnly'));
-  const month = parameter.month
-    ? checkMonth(parameter.month, config.locale)
-    : ports.clock.now().slice(0, 7);
-  const board = readBoard(ports, month);
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
   const html = renderBoardPage(publicBoard(board), {
     mode: 'webapp',
@@ -205,10 +212,11 @@ export function doGet(e?: GoogleAppsScript.Events.DoGet): GoogleAppsScript.HTML.
 
 /** The board's tally (and result once closed), for the page's `google.script.run`. */
 export function boardTally(month: string): PublicBoard {
-  const ports = readPorts(SpreadsheetApp.getActiveSpreadsheet().getId(), BOARD_TABLES);
-  const { config } = ports;
-  if (!mayView(config)) throw new Error(t(config.locale, 'honours.domainOnly'));
-  return publicBoard(readBoard(ports, checkMonth(month, config.locale)));
+  const { ports, board } = readBoardFrom(SpreadsheetApp.getActiveSpreadsheet().getId(), (config) =>
+    checkMonth(month, config.locale),
+  );
+  if (!mayView(ports.config)) throw new Error(t(ports.config.locale, 'honours.domainOnly'));
+  return publicBoard(board);
 }
 
 /**
