@@ -5,6 +5,11 @@ export const MENU_ITEMS: readonly { zh: string; en: string; fn: string }[] = [
   { zh: '初始化工作簿与表单', en: 'Set up workbook & forms', fn: 'setup' },
   { zh: '刷新表单支部选项', en: 'Refresh form choices', fn: 'refreshFormChoices' },
   { zh: '抽选本月示范支部', en: "Prepare this month's showcase", fn: 'prepareShowcaseNow' },
+  {
+    zh: t('zh-CN', 'board.closeMenuItem'),
+    en: t('en', 'board.closeMenuItem'),
+    fn: 'closeVoteNow',
+  },
   { zh: '结算月度结果…', en: 'Finalise a month…', fn: 'finaliseMonthPrompt' },
   { zh: '汇总答辩成绩', en: 'Aggregate defense', fn: 'aggregateDefenseNow' },
   {

@@ -245,6 +245,28 @@ export function closeVote(month: string): PublicBoard {
   return publicBoard(board);
 }
 
+/**
+ * Menu: closes this month's on-site vote, as the board's button does. Only editors see the menu,
+ * and the script runs as the one who chose the item.
+ */
+export function closeVoteNow(): string {
+  return runLocked(
+    [
+      BranchesTable,
+      ShowcaseTable,
+      OnsiteVotesTable,
+      ActivitiesTable,
+      MonthlyResultsTable,
+      LogTable,
+    ],
+    (job) => {
+      const report = closeOnsiteVote(job.ports, job.ports.clock.now().slice(0, 7));
+      job.spreadsheet.toast(report.summary.join('\n'), 'StarBranch · board', 10);
+      return report.summary.join('\n');
+    },
+  );
+}
+
 /** Menu: the web app's links (board of this month, honour roll) in a dialog, for staff to share. */
 export function showWebAppLinks(): void {
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();

@@ -235,3 +235,31 @@ describe('the manifest', () => {
     ]);
   });
 });
+
+describe('closing the vote from the menu', () => {
+  it('closes this month’s vote as the board’s button does', () => {
+    const gas = freshGas();
+    const { world, bundle } = gas;
+    compactSheets(world);
+    ['第一党支部', '第二党支部', '第三党支部'].forEach((name, i) =>
+      submit(gas, 'application', applicationAnswers(name), { at: cst(`2026-09-02 09:0${i}`) }),
+    );
+    reviewBranches(world, ['B001', 'B002', 'B003']);
+    expect(bundle.runClock(cst('2026-10-25 12:00')).filter((r) => !r.ok)).toEqual([]);
+    world.setNow(cst('2026-10-27 16:30'));
+    bundle.open();
+    const summary = bundle.clickMenu<string>('先进支部创建', t('zh-CN', 'board.closeMenuItem'));
+    expect(summary).toContain('2026-10现场评选已于 2026-10-27 16:30:00 截止');
+    const showcase = sheetRecords(world, SHEETS.showcase).filter((r) => r['月份'] === '2026-10');
+    expect(showcase.length).toBeGreaterThan(0);
+    // September's showcase keeps its open vote: only this month's closes.
+    expect(
+      sheetRecords(world, SHEETS.showcase).some(
+        (r) => r['月份'] === '2026-09' && r['投票截止时间'] === '',
+      ),
+    ).toBe(true);
+    expect(new Set(showcase.map((r) => String(r['投票截止时间'])))).toEqual(
+      new Set(['2026-10-27 16:30:00']),
+    );
+  });
+});

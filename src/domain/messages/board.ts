@@ -36,6 +36,7 @@ export const boardMessages = defineMessages({
     'board.noStarShort': '暂无',
     'board.badMonth': '“{month}”不是月份，请按 `YYYY-MM` 填写，例如 `2026-10`',
     'board.menuItem': '现场大屏与荣誉榜链接',
+    'board.closeMenuItem': '结束本月现场评选',
     'board.linksIntro': '以下链接可在会场大屏和学院网站使用（当前月份 {month}）：',
     'board.boardLink': '现场大屏',
     'board.honoursLink': '荣誉榜',
@@ -79,6 +80,7 @@ export const boardMessages = defineMessages({
     'board.noStarShort': 'none',
     'board.badMonth': '"{month}" is not a month; write it `YYYY-MM`, e.g. `2026-10`',
     'board.menuItem': 'Board and honour roll links',
+    'board.closeMenuItem': "Close this month's on-site vote",
     'board.linksIntro':
       'Links for the meeting room screen and the college website (month {month}):',
     'board.boardLink': 'Meeting board',
