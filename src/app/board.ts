@@ -18,7 +18,6 @@ import { t } from '../domain/messages';
 import { countedVotes, voteClosedAt } from '../domain/onsiteVotes';
 import {
   BranchesTable,
-  LogTable,
   OnsiteVotesTable,
   ShowcaseTable,
   type Branch,
@@ -193,6 +192,3 @@ export function closeVote(ports: Ports, month: string): CloseVoteReport {
     };
   });
 }
-
-/** Tables a board read and a close touch (the Apps Script store fetches them in one call). */
-export const BOARD_TABLES = [BranchesTable, ShowcaseTable, OnsiteVotesTable, LogTable] as const;

@@ -173,8 +173,10 @@ export async function runDemo(outDir: string, progress?: Progress): Promise<Demo
         showcase.picks.map((p) => ({ id: p.branch, name: p.name })),
       ),
     );
-    // Staff close the vote once the meeting's votes are in (the board then shows the result).
-    if (showcase.picks.length > 0) note('close vote', closeVote(ports, month).summary.join('; '));
+    // At October's meeting staff close the vote on the board once the votes are in (the board
+    // then shows the result); the other months' votes stay open, as a college without the board
+    // leaves them, and count until the month is finalised.
+    if (month === BOARD_MONTH) note('close vote', closeVote(ports, month).summary.join('; '));
     if (month === '2027-06') {
       // Nominations close on June 12; staff review them before the defense.
       ingestExport('nomination', demoNominations(approved));
