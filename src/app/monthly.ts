@@ -123,6 +123,7 @@ export function prepareShowcase(ports: Ports, month: string): ShowcaseReport {
         note: pick.note,
         score: toCellNumber(scoreOf.get(pick.branch) ?? ZERO),
         drawnAt,
+        voteClosedAt: null,
       });
     }
     showcase.save(store, config.locale);

@@ -8,7 +8,6 @@
  * finalising it the first time, so it gives exactly what a first finalisation of the same inputs
  * gives; staff vetoes are read from the rows and kept.
  */
-import { aggregate, type ScoreSheet } from '../domain/aggregate';
 import { monthOf } from '../domain/calendar';
 import type { Config } from '../domain/config';
 import { sum, toCellNumber, type Dec } from '../domain/decimal';
@@ -29,6 +28,7 @@ import {
   type OnsiteVote,
   type ShowcasePick,
 } from '../domain/schema/tables';
+import { onsiteScores, voteClosedAt } from '../domain/onsiteVotes';
 import { pickStarBranches } from '../domain/starBranch';
 import { isThemeKind, RESULT_STATES } from '../domain/vocabulary';
 import { rescoreActivities } from './activities';
@@ -155,25 +155,6 @@ function pointsOf(activities: readonly Activity[]): Dec {
   return sum(activities.map((a) => a.points ?? 0));
 }
 
-/** The aggregate of each presenter's on-site votes in the month (null when there are none). */
-function onsiteScores(
-  votes: readonly OnsiteVote[],
-  month: string,
-  config: Config,
-): Map<string, Dec | null> {
-  const sheets: ScoreSheet[] = votes
-    .filter((v) => v.month === month && v.status === 'counted')
-    .map((v) => ({ judge: v.judge, subject: v.branch, marks: { score: v.score } }));
-  const results = aggregate(sheets, [{ key: 'score', label: '综合评分', max: 100 }], {
-    mode: 'total',
-    trimFrom: config.trimFrom,
-    trimCount: config.trimCount,
-    minJudges: config.minJudges,
-    normalizeJudges: false,
-  });
-  return new Map(results.map((r) => [r.subject, r.incomplete ? null : r.score]));
-}
-
 /** One month as computed: its rows in display order, and what they were before. */
 export interface MonthOutcome {
   readonly month: string;
@@ -216,6 +197,47 @@ export function computeMonths(
   /** The digests of the months' inputs as read, when the caller took them already. */
   known: ReadonlyMap<string, string> = new Map(),
 ): MonthOutcome[] {
+  const { locale } = inputs.config;
+  const wanted = new Set(months);
+  const now = ports.clock.now();
+  const { outcomes, activities, results, approved } = computeOutcomes(inputs, months, now);
+
+  // The digest is taken from the activity cells as this job leaves them (rescored), so that a
+  // later check reading the sheet finds the same.
+  const activityCells = activities.isChanged ? activities.toValues(locale) : inputs.activityCells;
+  activities.save(ports.store, locale);
+  const approvedIds = new Set(approved.map((b) => b.id));
+  // Rescoring changed nothing (the usual case): the digests taken from the cells read still hold.
+  const digests =
+    activityCells === inputs.activityCells && months.every((m) => known.has(m))
+      ? known
+      : currentDigests(inputs, wanted, storedMonths(inputs), activityCells);
+
+  const stamped = outcomes.map((outcome) => {
+    const inputsDigest = digests.get(outcome.month)!;
+    const rows = outcome.results.map((row) => {
+      const before = outcome.previous.get(row.branch);
+      // A recomputation that changes nothing keeps the row's time, so the sheet stays as it was.
+      const finalisedAt = before && sameResult(before, row) ? before.finalisedAt : now;
+      const stampedRow: MonthlyResult = { ...row, finalisedAt, inputsDigest };
+      results.upsert(stampedRow);
+      return stampedRow;
+    });
+    for (const [branch, before] of outcome.previous) {
+      if (!approvedIds.has(branch)) results.upsert({ ...before, state: 'final', inputsDigest });
+    }
+    return { ...outcome, results: rows };
+  });
+  results.save(ports.store, locale);
+  return stamped;
+}
+
+/**
+ * What `months` come to from the inputs, written nowhere: the finalisation's own computation,
+ * which the meeting board uses too (`previewMonth`), so what the board shows is what `finalize`
+ * records from the same inputs.
+ */
+function computeOutcomes(inputs: MonthlyInputs, months: readonly string[], now: string) {
   const { config } = inputs;
   const { locale } = config;
   const wanted = new Set(months);
@@ -235,7 +257,6 @@ export function computeMonths(
   const approved = approvedBranches(inputs);
   const names = new Map(inputs.branches.map((b) => [b.id, b.name]));
   const previousRows = groupBy(results.records(), (r) => r.month);
-  const now = ports.clock.now();
 
   const outcomes: MonthOutcome[] = months.map((month) => {
     const previous = new Map((previousRows.get(month) ?? []).map((r) => [r.branch, r]));
@@ -265,7 +286,7 @@ export function computeMonths(
     const presenters = new Set(
       inputs.showcase.filter((s) => s.month === month).map((s) => s.branch),
     );
-    const onsite = onsiteScores(inputs.votes, month, config);
+    const onsite = onsiteScores(inputs.votes, month, voteClosedAt(inputs.showcase, month), config);
     const starBranches = pickStarBranches({
       // A veto (一票否决) also rules a branch out of the month's title.
       presenters: computed
@@ -299,33 +320,13 @@ export function computeMonths(
     });
     return { month, results: rows, starBranches, countedReports, previous };
   });
+  return { outcomes, activities, results, approved };
+}
 
-  // The digest is taken from the activity cells as this job leaves them (rescored), so that a
-  // later check reading the sheet finds the same.
-  const activityCells = activities.isChanged ? activities.toValues(locale) : inputs.activityCells;
-  activities.save(ports.store, locale);
-  const approvedIds = new Set(approved.map((b) => b.id));
-  // Rescoring changed nothing (the usual case): the digests taken from the cells read still hold.
-  const digests =
-    activityCells === inputs.activityCells && months.every((m) => known.has(m))
-      ? known
-      : currentDigests(inputs, wanted, storedMonths(inputs), activityCells);
-
-  const stamped = outcomes.map((outcome) => {
-    const inputsDigest = digests.get(outcome.month)!;
-    const rows = outcome.results.map((row) => {
-      const before = outcome.previous.get(row.branch);
-      // A recomputation that changes nothing keeps the row's time, so the sheet stays as it was.
-      const finalisedAt = before && sameResult(before, row) ? before.finalisedAt : now;
-      const stampedRow: MonthlyResult = { ...row, finalisedAt, inputsDigest };
-      results.upsert(stampedRow);
-      return stampedRow;
-    });
-    for (const [branch, before] of outcome.previous) {
-      if (!approvedIds.has(branch)) results.upsert({ ...before, state: 'final', inputsDigest });
-    }
-    return { ...outcome, results: rows };
-  });
-  results.save(ports.store, locale);
-  return stamped;
+/**
+ * One month's results as `finalize` would record them now, from these inputs, without writing a
+ * thing: the rows (with each presenter's on-site score) and the star branch of the month.
+ */
+export function previewMonth(inputs: MonthlyInputs, month: string, now: string): MonthOutcome {
+  return computeOutcomes(inputs, [month], now).outcomes[0]!;
 }

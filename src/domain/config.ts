@@ -17,6 +17,9 @@ export interface Semester {
 
 export type LetterSharing = 'private' | 'domain' | 'anyone';
 
+/** Who may see the honour roll and the meeting board (the web app; see docs/deploy.md). */
+export type WebAccess = 'domain' | 'anyone';
+
 export interface Config {
   readonly locale: Locale;
   readonly programYear: string;
@@ -64,6 +67,12 @@ export interface Config {
   readonly letterFolder: string | null;
   readonly letterSharing: LetterSharing;
   readonly commendationDate: string;
+  /** Who the web pages show their content to: the college's domain (default) or anyone. */
+  readonly webAccess: WebAccess;
+  /** The on-site vote form the board's QR code points to; null: the form setup made. */
+  readonly voteFormUrl: string | null;
+  /** Earlier programme years for the honour roll: workbook paths or spreadsheet ids. */
+  readonly earlierYears: readonly string[];
 }
 
 type Parsed<T> = { ok: true; value: T } | { ok: false; expected: string };
@@ -151,6 +160,17 @@ const optional =
 
 const anyText = (text: string): Parsed<string> => ok(text);
 
+const webLink = pattern(/^https?:\/\/\S+$/i, 'a web address starting with https://');
+
+/** A list separated by commas or line breaks (full-width commas too), blanks dropped. */
+const list = (text: string): Parsed<string[]> =>
+  ok(
+    text
+      .split(/[,，\n]/)
+      .map((item) => item.trim())
+      .filter((item) => item !== ''),
+  );
+
 function semesters(text: string): Parsed<Semester[]> {
   const expected =
     'name:YYYY-MM-DD..YYYY-MM-DD, separated by commas, e.g. 2026秋:2026-09-01..2027-01-20';
@@ -216,6 +236,7 @@ const LOCALES = choices<Locale>('locale', ['zh-CN', 'en']);
 const DATE_ORDERS = choices<DayOrder>('dateOrder', ['ymd', 'mdy', 'dmy']);
 const AGGREGATIONS = choices<'total' | 'criterion'>('aggregateBy', ['total', 'criterion']);
 const SHARINGS = choices<LetterSharing>('letterSharing', ['private', 'domain', 'anyone']);
+const WEB_ACCESS = choices<WebAccess>('webAccess', ['domain', 'anyone']);
 
 const TEXT: SettingRule = { kind: 'text' };
 
@@ -328,6 +349,9 @@ export const SETTINGS = {
   letterTemplate: setting('', 'letters', TEXT, optional(anyText)),
   letterFolder: setting('', 'letters', TEXT, optional(anyText)),
   letterSharing: choiceSetting<LetterSharing>('domain', 'letters', SHARINGS),
+  webAccess: choiceSetting<WebAccess>('domain', 'awards', WEB_ACCESS),
+  voteFormUrl: setting('', 'awards', TEXT, optional(webLink)),
+  earlierYears: setting('', 'awards', TEXT, list),
 } as const;
 
 export type SettingKey = keyof typeof SETTINGS;
@@ -457,6 +481,9 @@ function toConfig(v: Values): Config {
     letterFolder: v.letterFolder,
     letterSharing: v.letterSharing,
     commendationDate: v.commendationDate,
+    webAccess: v.webAccess,
+    voteFormUrl: v.voteFormUrl,
+    earlierYears: v.earlierYears,
   };
 }
 

@@ -80,6 +80,12 @@ export const ACTIVITY_FORM: FormDef = {
     q('counselorPresent', '辅导员是否出席', 'Counselor present', 'choice', { choices: YES_NO }),
     q('evidenceLink', '佐证材料链接', 'Evidence link', 'url', optional),
     q('funds', '使用经费（元）', 'Funds spent (CNY)', 'number', { ...optional, min: 0 }),
+    // Optional, so exports made before the question existed read as before (blank is no).
+    q('publishable', '同意在荣誉榜公开活动名称', 'Show the title on the honour roll', 'choice', {
+      ...optional,
+      choices: YES_NO,
+      helpZh: '选“是”，活动名称（仅名称）可出现在学院荣誉榜上',
+    }),
   ],
 };
 

@@ -1,7 +1,7 @@
 /**
  * What a month's results were computed from, as one short digest (DESIGN §12). Two digests are
  * equal exactly when (but for a hash collision) the month's inputs are: its activity reports as
- * scored, the approved branches, the month's counted on-site votes, its showcase picks, the staff
+ * scored, the approved branches, the month's counted on-site votes (those before the vote closed), its showcase picks, the staff
  * vetoes and the Config numbers the scoring uses. A finalised month stores its digest; when the
  * digest of the current inputs differs, the month is stale.
  *
@@ -18,6 +18,7 @@ import type { Config } from './config';
 import type { Cell } from './schema/column';
 import { mapHeader } from './schema/rows';
 import { ActivitiesTable, type OnsiteVote, type ShowcasePick } from './schema/tables';
+import { countedVotes, voteClosedAt } from './onsiteVotes';
 import { hashSeed } from './prng';
 import { ACTIVITY_STATUSES, type Locale } from './vocabulary';
 
@@ -202,8 +203,7 @@ export function monthDigests(
   const shared = `${configPart(inputs.config)}\n${branches.toString()}`;
   const digests = new Map<string, string>();
   for (const month of months) {
-    const votes = inputs.votes
-      .filter((v) => v.month === month && v.status === 'counted')
+    const votes = countedVotes(inputs.votes, month, voteClosedAt(inputs.showcase, month))
       .map((v) => [v.responseId, v.judge, v.branch, v.score].join(UNIT))
       .sort();
     const picks = inputs.showcase

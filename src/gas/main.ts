@@ -48,6 +48,7 @@ import {
 } from './continuation';
 import { checkLetterSources, LetterSourceError } from './letterSources';
 export { createLettersFolder, importLetterTemplate } from './letterSourcesMenu';
+export { boardTally, closeVote, closeVoteNow, doGet, showWebAppLinks } from './webApp';
 import { installTriggers } from './triggers';
 
 /**

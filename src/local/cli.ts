@@ -8,6 +8,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { selectAwards, type AwardsReport } from '../app/awards';
 import { readConfig, type Ports } from '../app/context';
+import { closeVote, readBoard, type BoardModel } from '../app/board';
 import { aggregateDefense } from '../app/defense';
 import { issueLetters } from '../app/letters';
 import { finaliseMonth, prepareShowcase } from '../app/monthly';
@@ -28,6 +29,7 @@ import { DocxMaker } from './docxMaker';
 import { ingestCsv } from './ingestCsv';
 import { formTemplates } from './formTemplates';
 import { loadDefaultTemplate, templatePlaceholders } from './letters';
+import { writeBoardPage, writeHonoursSite } from './publicPages';
 import { renderReportHtml } from './reportHtml';
 import { formatTable, terminalProgress } from './terminal';
 import {
@@ -132,6 +134,8 @@ export function buildProgram(
             ['workbook', result.workbook],
             ['letters', `${result.lettersDir}/ (${result.letters.made} .docx)`],
             ['report', result.report],
+            ['honour roll', `${result.site}/index.html`],
+            ['meeting board', result.board],
             ['form exports', `${result.formsDir}/`],
             ['rejected responses', `${result.rejected} (sheet 待处理)`],
             ['time', `${seconds} s`],
@@ -441,6 +445,79 @@ export function buildProgram(
               options.out,
               String(report.model.headline.branchesTakingPart),
               String(report.model.headline.activitiesCounted),
+            ],
+          ],
+        ),
+      );
+    });
+
+  program
+    .command('honours')
+    .description('write the honour roll (荣誉榜) as a static site: index.html and honours.json')
+    .argument('<workbook>')
+    .requiredOption('--out <dir>', 'the folder to write the site into')
+    .action(async (path: string, options: { out: string }) => {
+      // Reading only: the workbook is not saved (nor backed up).
+      const store = await openWorkbook(path);
+      const config = readConfig({ store, clock: new SystemClock() });
+      const clock = new SystemClock(config.timeZone);
+      const site = await writeHonoursSite({ store, clock }, path, options.out);
+      const current = site.roll.years.find((y) => y.programYear === config.programYear);
+      out(
+        formatTable(
+          ['site', 'years', 'advanced branches', 'excellent members'],
+          [
+            [
+              site.index,
+              String(site.roll.years.length),
+              String(current?.branches.length ?? 0),
+              String(current?.members.length ?? 0),
+            ],
+          ],
+        ),
+      );
+    });
+
+  program
+    .command('board')
+    .description(
+      "write the month's meeting board: who presents and why, the vote tally, and once the vote is closed the star branch",
+    )
+    .argument('<workbook>')
+    .requiredOption('--month <YYYY-MM>', 'the month', month)
+    .requiredOption('--out <file>', 'the .html file to write')
+    .option('--close', "close the month's on-site vote first: votes submitted later do not count")
+    .action(async (path: string, options: { month: string; out: string; close?: boolean }) => {
+      let board: BoardModel;
+      let clock: SystemClock;
+      let voteUrl: string | null;
+      if (options.close) {
+        const closed = await withWorkbook(path, (ports) => ({
+          report: closeVote(ports, options.month),
+          config: readConfig(ports),
+        }));
+        board = closed.report.board;
+        clock = new SystemClock(closed.config.timeZone);
+        voteUrl = closed.config.voteFormUrl;
+        closed.report.summary.forEach((l) => out(l));
+      } else {
+        const store = await openWorkbook(path);
+        const config = readConfig({ store, clock: new SystemClock() });
+        clock = new SystemClock(config.timeZone);
+        board = readBoard({ store, clock }, options.month);
+        voteUrl = config.voteFormUrl;
+      }
+      writeBoardPage(board, options.out, { voteUrl, clock });
+      out(
+        formatTable(
+          ['board', 'presenters', 'voters', 'votes', 'vote'],
+          [
+            [
+              options.out,
+              String(board.presenters.length),
+              String(board.voters),
+              String(board.votes),
+              board.closedAt ? `closed ${board.closedAt}` : 'open',
             ],
           ],
         ),

@@ -36,6 +36,7 @@ const report = (responseId: string, submittedAt: string, title: string): Activit
   status: 'submitted',
   points: null,
   note: null,
+  publishable: null,
 });
 
 describe('rescoreActivities', () => {

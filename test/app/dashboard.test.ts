@@ -133,6 +133,7 @@ describe('the dashboard model on a hand-built workbook', () => {
         note: null,
         score: 40,
         drawnAt: '2026-11-26 09:00:00',
+        voteClosedAt: null,
       },
     ]);
     expect(buildReport(ports).dashboard.attention.nextShowcase).toEqual({

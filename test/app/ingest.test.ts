@@ -158,6 +158,7 @@ describe('each form lands in its table with its derived fields', () => {
       status: 'submitted',
       points: 12,
       note: null,
+      publishable: null,
     });
     expect(activities.map((a) => [a.responseId, a.kind, a.points])).toEqual([
       ['a1', 'book', 12],
@@ -317,6 +318,7 @@ describe('naming the branch', () => {
       辅导员是否出席: '是',
       佐证材料链接: 'https://example.edu.cn/evidence/1',
       '使用经费（元）': '',
+      同意在荣誉榜公开活动名称: '',
       电子邮件地址: 'student@example.edu.cn',
     });
   });

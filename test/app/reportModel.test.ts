@@ -58,6 +58,7 @@ const activity = (
   status,
   points: 10,
   note: null,
+  publishable: null,
 });
 
 const monthly = (
@@ -147,6 +148,7 @@ const showcase = (month: string, branchId: string): ShowcasePick => ({
   note: null,
   score: null,
   drawnAt: `${month}-25 18:00:00`,
+  voteClosedAt: null,
 });
 
 function input(overrides: Partial<ReportInput> = {}): ReportInput {

@@ -79,6 +79,7 @@ const toActivity = (a: Drawn, id: string): Activity => {
     status: a.status,
     points: null,
     note: null,
+    publishable: null,
   };
 };
 

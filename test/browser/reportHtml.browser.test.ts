@@ -5,13 +5,10 @@
  * Without a browser on this machine the suite is skipped, saying so; on CI (`CI` set, or
  * STARBRANCH_BROWSER_TESTS=1 as `.ci/run` sets) a missing browser fails it.
  */
-import { build } from 'esbuild';
-import { execFile } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { promisify } from 'node:util';
 import type { Browser } from 'playwright-core';
 import {
   browserRequired,
@@ -26,6 +23,7 @@ import type { ReportModel } from '../../src/app/reportModel';
 import { SettableClock } from '../../src/local/clock';
 import { renderReportHtml } from '../../src/local/reportHtml';
 import { openWorkbook } from '../../src/local/workbookFile';
+import { demoYear } from './demoYear';
 
 const chromium = findChromium();
 const required = browserRequired();
@@ -38,36 +36,6 @@ if (!run) {
 }
 
 const MAX_A4_PAGES = 12;
-
-const ROOT = join(__dirname, '..', '..');
-
-/**
- * `starbranch demo --out DIR`, as a user runs it: the CLI bundled as `bin/starbranch.js` does it,
- * but into a folder of this test's own under build/ (the CLI finds its templates from there, and
- * tests running side by side never share a half-written bundle), run in a child process at full
- * speed while the browser starts.
- */
-async function demoYear(dir: string): Promise<{ workbook: string; report: string }> {
-  const buildDir = mkdtempSync(join(ROOT, 'build', 'browser-test-'));
-  try {
-    const bundle = join(buildDir, 'starbranch.js');
-    await build({
-      entryPoints: [join(ROOT, 'src', 'local', 'cli.ts')],
-      bundle: true,
-      platform: 'node',
-      target: 'node20',
-      format: 'cjs',
-      packages: 'external',
-      outfile: bundle,
-      logLevel: 'warning',
-    });
-    const script = `require(${JSON.stringify(bundle)}).main(['demo', '--out', ${JSON.stringify(dir)}]).then((code) => { process.exitCode = code; })`;
-    await promisify(execFile)(process.execPath, ['-e', script], { cwd: ROOT });
-  } finally {
-    rmSync(buildDir, { recursive: true, force: true });
-  }
-  return { workbook: join(dir, 'starbranch-demo.xlsx'), report: join(dir, 'report.html') };
-}
 
 (run ? describe : describe.skip)('report.html in Chromium', () => {
   let dir: string;
@@ -85,7 +53,6 @@ async function demoYear(dir: string): Promise<{ workbook: string; report: string
     const started = launchChromium(chromium);
     try {
       dir = mkdtempSync(join(tmpdir(), 'starbranch-report-browser-'));
-      mkdirSync(join(ROOT, 'build'), { recursive: true });
       const demo = await demoYear(dir);
       const store = await openWorkbook(demo.workbook);
       model = buildReport({ store, clock: new SettableClock('2027-07-01 09:00:00') }).model;

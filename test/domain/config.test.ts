@@ -108,7 +108,7 @@ describe('DEFAULT_CONFIG: the defaults of DESIGN §7', () => {
     expect(DEFAULT_CONFIG.weightProcess + DEFAULT_CONFIG.weightDefense).toBeCloseTo(1, 12);
   });
 
-  it('has nothing besides the §7 keys except the documented extras dateOrder and collegeName', () => {
+  it('has nothing besides the §7 keys except the documented extras: dateOrder, collegeName, and the public pages’ three', () => {
     const section7 = [
       'locale',
       'programYear',
@@ -153,7 +153,10 @@ describe('DEFAULT_CONFIG: the defaults of DESIGN §7', () => {
       'letterSharing',
       'commendationDate',
     ];
-    expect([...SETTING_KEYS].sort()).toEqual([...section7, 'dateOrder', 'collegeName'].sort());
+    const publicPages = ['webAccess', 'voteFormUrl', 'earlierYears'];
+    expect([...SETTING_KEYS].sort()).toEqual(
+      [...section7, 'dateOrder', 'collegeName', ...publicPages].sort(),
+    );
     // §6: ambiguous a/b/yyyy dates read month-first (Google en-US) unless configured
     expect(DEFAULT_CONFIG.dateOrder).toBe('mdy');
     expect(DEFAULT_CONFIG.collegeName).toBe('学院党委');

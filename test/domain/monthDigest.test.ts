@@ -126,7 +126,13 @@ describe('monthDigests', () => {
     expect(digest(inputs(base, { votes: [vote] }))).not.toBe(d);
     expect(digest(inputs(base, { votes: [{ ...vote, status: 'superseded' }] }))).toBe(d);
     expect(digest(inputs(base, { votes: [{ ...vote, month: '2026-09' }] }))).toBe(d);
-    const pick = { month: '2026-10', branch: 'B001', branchName: null, reason: 'top' as const };
+    const pick = {
+      month: '2026-10',
+      branch: 'B001',
+      branchName: null,
+      reason: 'top' as const,
+      voteClosedAt: null,
+    };
     expect(
       digest(
         inputs(base, {

@@ -190,6 +190,7 @@ describe('table declarations', () => {
       '审核状态',
       '得分',
       '备注',
+      '可公开',
     ]);
     expect(headerRow(ActivitiesTable, 'en')).toEqual([
       'Response ID',
@@ -207,6 +208,7 @@ describe('table declarations', () => {
       'Status',
       'Points',
       'Note',
+      'Publishable',
     ]);
   });
 
@@ -855,6 +857,7 @@ describe('toRow', () => {
     status: 'submitted',
     points: null,
     note: null,
+    publishable: null,
   };
 
   it('writes enum and bool labels in the requested locale, in column order', () => {
@@ -872,6 +875,7 @@ describe('toRow', () => {
       'https://pan.example.edu.cn/s/1',
       120.5,
       '已提交',
+      null,
       null,
       null,
     ]);
@@ -964,6 +968,7 @@ const activityArb: fc.Arbitrary<Activity> = fc.record({
   status: fc.constantFrom(...ACTIVITY_STATUSES.map((s) => s.key)),
   points: nullable(hundredths(1000)),
   note: nullable(textArb(100)),
+  publishable: nullable(fc.boolean()),
 });
 
 describe('round trip', () => {

@@ -129,7 +129,8 @@ describe('letters resume within the day', () => {
     // Nothing but the ten-minute sweeps of the response sheets runs for the rest of the day.
     expect(restOfDay(gas).filter((r) => r.execution.label !== 'sweepInbox')).toEqual([]);
     expect(sheetRecords(gas.world, SHEETS.awards).some((a) => !a['证书文件'])).toBe(true);
-    const daily = gas.bundle.runClock('2027-07-02T06:30:00+08:00');
+    // The daily trigger fires somewhere in its hour (06:00–07:00), at a minute drawn when made.
+    const daily = gas.bundle.runClock('2027-07-02T07:00:00+08:00');
     expect(daily.map((r) => r.execution.label)).toContain('dailyTrigger');
     gas.bundle.runClock('2027-07-02T12:00:00+08:00');
     expectOneLetterEach(gas);

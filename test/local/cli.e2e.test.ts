@@ -4,7 +4,14 @@
  */
 import ExcelJS from 'exceljs';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import PizZip from 'pizzip';
@@ -21,6 +28,7 @@ import {
   LogTable,
   MonthlyResultsTable,
   RejectedTable,
+  ShowcaseTable,
 } from '../../src/domain/schema/tables';
 import type { TableDef } from '../../src/domain/schema/table';
 import { defenseForm } from '../../src/domain/forms';
@@ -351,4 +359,97 @@ describe('the starbranch command', () => {
       execFileSync(process.execPath, [bin, 'awards', '--help'], { encoding: 'utf8' }),
     ).toContain('--template');
   }, 60_000);
+});
+
+describe('public pages from the demo workbook', () => {
+  it('the demo writes the honour roll site and one month’s board, each self-contained', () => {
+    const index = readFileSync(join(demo, 'site', 'index.html'), 'utf8');
+    const data = JSON.parse(readFileSync(join(demo, 'site', 'honours.json'), 'utf8'));
+    expect(data.years).toHaveLength(1);
+    expect(data.years[0].branches).toHaveLength(14);
+    expect(data.years[0].members).toHaveLength(18);
+    for (const branch of data.years[0].branches)
+      expect(index).toContain(`data-branch="${branch.branch}"`);
+    const board = readFileSync(join(demo, 'board-2026-10.html'), 'utf8');
+    expect(board).toContain('当月星级支部');
+    for (const html of [index, board]) {
+      expect(html).toContain('http-equiv="Content-Security-Policy"');
+      expect(html).not.toMatch(/<script[^>]+src=|<link[^>]+href=|<img[^>]+src="http/);
+    }
+  });
+
+  it('`honours` reads the workbook and leaves it as it was (no save, no backup)', async () => {
+    const copy = join(dir, 'honours', 'college.xlsx');
+    mkdirSync(join(dir, 'honours'));
+    writeFileSync(copy, readFileSync(workbook));
+    const before = readFileSync(copy);
+    const result = await run('honours', copy, '--out', join(dir, 'honours', 'site'));
+    expect(result.code).toBe(0);
+    expect(result.out).toMatch(/index\.html\s+1\s+14\s+18/);
+    expect(readFileSync(copy).equals(before)).toBe(true);
+    expect(existsSync(join(dir, 'honours', '.backups'))).toBe(false);
+  }, 30_000);
+
+  it('`board --close` closes an open month’s vote and saves it; closing again changes nothing', async () => {
+    const copy = join(dir, 'board.xlsx');
+    writeFileSync(copy, readFileSync(workbook));
+    // Staff reopen November's vote in the sheet.
+    const store = await XlsxStore.open(copy);
+    const showcase = Table.read(store, ShowcaseTable, 'zh-CN');
+    for (const pick of showcase.records()) {
+      if (pick.month === '2026-11') showcase.upsert({ ...pick, voteClosedAt: null });
+    }
+    showcase.save(store, 'zh-CN');
+    await store.save(copy);
+
+    const open = await run('board', copy, '--month', '2026-11', '--out', join(dir, 'open.html'));
+    expect(open.code).toBe(0);
+    expect(open.out).toMatch(/open\.html\s+5\s+\d+\s+\d+\s+open/);
+    expect(readFileSync(join(dir, 'open.html'), 'utf8')).toContain('投票进行中');
+
+    const closed = await run(
+      'board',
+      copy,
+      '--month',
+      '2026-11',
+      '--close',
+      '--out',
+      join(dir, 'closed.html'),
+    );
+    expect(closed.code).toBe(0);
+    expect(closed.out).toContain('2026-11现场评选已于');
+    const { read } = await tables(copy);
+    const november = read(ShowcaseTable).filter((s) => s.month === '2026-11');
+    expect(new Set(november.map((s) => s.voteClosedAt)).size).toBe(1);
+    expect(november[0]!.voteClosedAt).not.toBeNull();
+    const star = read(MonthlyResultsTable).find((r) => r.month === '2026-11' && r.starBranch)!;
+    expect(readFileSync(join(dir, 'closed.html'), 'utf8')).toContain(
+      `<span class="points">现场评分 ${star.onsiteScore!.toFixed(2)}</span>`,
+    );
+
+    const again = await run(
+      'board',
+      copy,
+      '--month',
+      '2026-11',
+      '--close',
+      '--out',
+      join(dir, 'again.html'),
+    );
+    expect(again.out).toContain('早已于');
+  }, 60_000);
+
+  it('`board` for a month without a showcase says so; a bad month is a usage error', async () => {
+    const result = await run(
+      'board',
+      workbook,
+      '--month',
+      '2027-07',
+      '--out',
+      join(dir, 'july.html'),
+    );
+    expect(result.code).toBe(0);
+    expect(readFileSync(join(dir, 'july.html'), 'utf8')).toContain('2027年7月尚未抽取示范支部');
+    expect((await run('board', workbook, '--month', '2027-13', '--out', 'x.html')).code).toBe(2);
+  }, 30_000);
 });

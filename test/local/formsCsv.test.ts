@@ -251,13 +251,15 @@ describe('writeFormsCsv', () => {
     const lines = text.slice(1).split('\r\n');
     expect(lines).toHaveLength(2);
     expect(lines[1]).toBe(
-      '2026/10/15 下午2:03:00,a@example.edu.cn,,,,读书会,"a,b ""c""\nd",30,,,,',
+      '2026/10/15 下午2:03:00,a@example.edu.cn,,,,读书会,"a,b ""c""\nd",30,,,,,',
     );
   });
 
   it('writes English titles and leaves out the email column when no row has one', () => {
     const text = writeFormsCsv(ACTIVITY_FORM, [{ timestamp: 'x', answers: {} }], 'en');
-    expect(text.slice(1).split('\r\n')[0]).toBe(EN_HEADER.replace('Email Address,', ''));
+    expect(text.slice(1).split('\r\n')[0]).toBe(
+      `${EN_HEADER.replace('Email Address,', '')},Show the title on the honour roll`,
+    );
   });
 });
 

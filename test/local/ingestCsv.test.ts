@@ -220,7 +220,7 @@ describe('a form with a question the schema does not have', () => {
   test('its answers land in a same-named column of the table, and the summary says so', () => {
     const ports = programme();
     const csv = exportCsv(googleRows().slice(0, 2))
-      .replace('使用经费（元）', '使用经费（元）,活动地点')
+      .replace(/^[^\r\n]*/, (header) => `${header},活动地点`)
       .replace(/\r\n(.*)/g, (_, line: string) => `\r\n${line},图书馆`);
     const report = ingestCsv(ports, 'activity', csv, 'a.csv');
     expect(report.added).toBe(2);

@@ -39,6 +39,7 @@ const activity = (n: number, branchId: string, date: string, kind: Activity['kin
   status: 'accepted',
   points: 10,
   note: null,
+  publishable: null,
 });
 
 const monthly = (

@@ -57,6 +57,7 @@ const activity = (id: string, branch: string, date: string): Activity => ({
   status: 'submitted',
   points: 12,
   note: null,
+  publishable: null,
 });
 
 const twoBranches = () =>

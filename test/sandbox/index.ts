@@ -2,6 +2,7 @@
 export * from './calls';
 export * from './docs';
 export * from './forms';
+export * from './html';
 export * from './loadBundle';
 export * from './services';
 export * from './sheetsApi';

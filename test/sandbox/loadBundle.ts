@@ -73,6 +73,59 @@ export interface LoadedBundle {
    * clock trigger that falls due on the way, in time order. Returns the runs.
    */
   runClock(until: Date | string | number): RunResult[];
+  /**
+   * Opens the deployed web app as `visitor` (an email, or null when not signed in): Google's own
+   * gate first (the deployment's `access`), then `doGet(e)` with the documented event object, as
+   * the deploying user, `Session.getActiveUser()` telling the visitor only within the deployer's
+   * Workspace domain. Refused by Google: `{ refused: true }` and `doGet` never runs.
+   */
+  visit(params: Readonly<Record<string, string>>, options?: VisitOptions): VisitResult;
+  /** A page's `google.script.run.<name>(...args)`: the function as the web app runs it. */
+  runFromPage<T = unknown>(
+    name: string,
+    args: readonly unknown[],
+    options?: VisitOptions,
+  ): RunResult<T>;
+}
+
+/** Who opens the web app, and who the deployment lets in (`webapp.access`). */
+export interface VisitOptions {
+  readonly visitor?: string | null;
+  readonly access?: 'MYSELF' | 'DOMAIN' | 'ANYONE' | 'ANYONE_ANONYMOUS';
+}
+
+export type VisitResult =
+  | { readonly refused: true }
+  | ({ readonly refused: false } & RunResult<{ getContent(): string; getTitle(): string }>);
+
+function domainOf(email: string | null | undefined): string | null {
+  const at = (email ?? '').lastIndexOf('@');
+  return at < 0 ? null : email!.slice(at + 1).toLowerCase();
+}
+
+/** Whether Google lets `visitor` open a deployment with `access` deployed by the world's owner. */
+export function googleLetsIn(
+  world: World,
+  access: VisitOptions['access'],
+  visitor: string | null,
+): boolean {
+  switch (access ?? 'DOMAIN') {
+    case 'ANYONE_ANONYMOUS':
+      return true;
+    case 'ANYONE':
+      return visitor !== null;
+    case 'MYSELF':
+      return visitor === world.ownerEmail;
+    case 'DOMAIN':
+      return visitor !== null && world.domain !== null && domainOf(visitor) === world.domain;
+  }
+}
+
+/** `Session.getActiveUser().getEmail()` in a web app executing as the deployer. */
+export function webAppActiveUser(world: World, visitor: string | null): string {
+  if (visitor === null) return '';
+  if (visitor === world.ownerEmail) return visitor;
+  return world.domain !== null && domainOf(visitor) === world.domain ? visitor : '';
 }
 
 function timeDrivenEvent(world: World, trigger: TriggerState): Record<string, unknown> {
@@ -118,6 +171,7 @@ export function loadBundleSource(world: World, code: string, filename = 'Code.js
     ScriptApp: g.ScriptApp,
     Session: g.Session,
     Utilities: g.Utilities,
+    HtmlService: g.HtmlService,
     Logger: g.Logger,
     MimeType: g.MimeType,
     console: g.console,
@@ -215,12 +269,41 @@ export function loadBundleSource(world: World, code: string, filename = 'Code.js
       };
     });
 
+  const asWebApp = (visitor: string | null): ExecuteOptions => ({
+    kind: 'webapp',
+    ui: false,
+    user: world.ownerEmail,
+    activeUser: webAppActiveUser(world, visitor),
+  });
+
   return {
     world,
     context,
     functions,
     call,
     run,
+    visit(params, options = {}) {
+      const visitor = options.visitor === undefined ? world.userEmail : options.visitor;
+      if (!googleLetsIn(world, options.access, visitor)) return { refused: true };
+      const query = Object.entries(params)
+        .map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`)
+        .join('&');
+      const e = {
+        queryString: query,
+        parameter: { ...params },
+        parameters: Object.fromEntries(Object.entries(params).map(([k, v]) => [k, [v]])),
+        contextPath: '',
+        contentLength: -1,
+      };
+      return {
+        refused: false,
+        ...run<{ getContent(): string; getTitle(): string }>('doGet', [e], asWebApp(visitor)),
+      };
+    },
+    runFromPage(name, args, options = {}) {
+      const visitor = options.visitor === undefined ? world.userEmail : options.visitor;
+      return run(name, args, asWebApp(visitor));
+    },
     clickMenu<T>(menuCaption: string, itemCaption: string): T {
       const name = world.ui.menuFunction(menuCaption, itemCaption);
       if (!name) throw new Error(`Sandbox: no menu item "${menuCaption}" › "${itemCaption}"`);

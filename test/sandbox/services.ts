@@ -11,6 +11,7 @@
  * execution ends, as in Apps Script.
  */
 import { enumOf, Fake, type Assert, type OnlyApi } from './calls';
+import { FakeService } from './html';
 import { formatSimpleDate, wallTime, zonedToUtc } from './time';
 import { HEX, isDate, javaTypeName, utf8Bytes } from './util';
 import type { World } from './world';
@@ -591,6 +592,9 @@ export class FakeScriptApp extends Fake<World> {
       .filter((t) => t.owner === me)
       .map((t) => new FakeTrigger(this._world, t));
   }
+  getService(): FakeService {
+    return new FakeService(this._world);
+  }
   getScriptId(): string {
     return this._world.scriptId;
   }
@@ -618,8 +622,10 @@ export class FakeSession extends Fake<World> {
   constructor(world: World) {
     super(world, 'Session');
   }
+  /** The visitor of a web app is known only within the deployer's domain (see Execution). */
   getActiveUser(): FakeUser {
-    return new FakeUser(this._world, this._world._activeUserEmail());
+    const execution = this._world.currentExecution;
+    return new FakeUser(this._world, execution ? execution.activeUser : this._world.userEmail);
   }
   getActiveUserLocale(): string {
     return this._world.userLocale;

@@ -11,6 +11,7 @@
  *  - a cell holds at most 50,000 characters; a workbook at most 10 million cells;
  *  - `getUi()` throws in an execution without a user interface (a trigger).
  */
+import type { FakeHtmlOutput } from './html';
 import { enumOf, Fake, type Assert, type OnlyApi } from './calls';
 import { FakeUser } from './services';
 import { formatSheetsDate, instantOfSerial, sheetsSerial, zonedToUtc } from './time';
@@ -1343,6 +1344,10 @@ export class FakeSpreadsheet extends Fake<World> {
   getNumSheets(): number {
     return this._sheets.length;
   }
+  /** Everyone who may edit it, the owner included. */
+  getEditors(): FakeUser[] {
+    return this._world.editors.map((email) => new FakeUser(this._world, email));
+  }
   getOwner(): FakeUser {
     return new FakeUser(this._world, this._world.ownerEmail);
   }
@@ -1480,6 +1485,8 @@ export class UiLog {
   readonly menus: MenuRecord[] = [];
   /** Every alert and prompt shown, with the answer it got. */
   readonly dialogs: AlertRecord[] = [];
+  /** HTML dialogs shown with `showModalDialog` (title, the HtmlOutput's content and size). */
+  readonly htmlDialogs: { title: string; content: string; width: number; height: number }[] = [];
   readonly alertAnswers: string[] = [];
   readonly promptAnswers: { text: string; button: string }[] = [];
   queueAlert(button: 'OK' | 'CANCEL' | 'YES' | 'NO' | 'CLOSE'): void {
@@ -1592,6 +1599,19 @@ export class FakeUi extends Fake<World> {
   }
   createMenu(caption: string): FakeMenu {
     return new FakeMenu(this._world, String(caption));
+  }
+  showModalDialog(userInterface: FakeHtmlOutput, title: string): void {
+    if (!userInterface || typeof userInterface.getContent !== 'function') {
+      throw this._world._exception(
+        `The parameters (${javaTypeName(userInterface)},String) don't match the method signature for Ui.showModalDialog.`,
+      );
+    }
+    this._world.ui.htmlDialogs.push({
+      title: String(title),
+      content: userInterface._content,
+      width: userInterface._width,
+      height: userInterface._height,
+    });
   }
   prompt(...args: unknown[]): FakePromptResponse {
     const { title, prompt, buttons } = this._dialogArgs(args);

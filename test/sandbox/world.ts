@@ -47,6 +47,7 @@ import {
   type FormSubmitEvent,
   type SubmitOptions,
 } from './forms';
+import { FakeHtmlService } from './html';
 import { FakeSheets } from './sheetsApi';
 import {
   FakeSpreadsheet,
@@ -115,6 +116,13 @@ export interface WorldOptions {
   readonly seed?: number;
   /** Print the sandbox's console output as it happens. */
   readonly echoConsole?: boolean;
+  /**
+   * Who may edit the spreadsheet (`Spreadsheet.getEditors()`, the owner among them). Default: the
+   * owner and the user.
+   */
+  readonly editors?: readonly string[];
+  /** `ScriptApp.getService().getUrl()`: the deployed web app's URL; null (default) when none. */
+  readonly webAppUrl?: string | null;
 }
 
 /** Rough latencies of real Apps Script calls (ms): a starting point for time-limit tests. */
@@ -142,7 +150,7 @@ export const REALISTIC_COSTS: Readonly<Record<string, number>> = {
   'ClockTriggerBuilder.create': 300,
 };
 
-export type ExecutionKind = 'manual' | 'simple' | 'trigger' | 'test';
+export type ExecutionKind = 'manual' | 'simple' | 'trigger' | 'test' | 'webapp';
 
 export interface Execution {
   readonly id: string;
@@ -152,6 +160,12 @@ export interface Execution {
   readonly ui: boolean;
   readonly authMode: string;
   readonly user: string;
+  /**
+   * What `Session.getActiveUser().getEmail()` says: the user, except in a web app executing as
+   * the deploying user, where Google tells the visitor's address only to the deployer's own
+   * Workspace domain (blank otherwise).
+   */
+  readonly activeUser: string;
   readonly triggerUid: string | null;
   readonly startMs: number;
   endMs: number | null;
@@ -167,6 +181,8 @@ export interface ExecuteOptions {
   readonly kind?: ExecutionKind;
   readonly ui?: boolean;
   readonly user?: string;
+  /** `Session.getActiveUser()`'s email when it differs from the user (web apps). */
+  readonly activeUser?: string;
   readonly authMode?: string;
   readonly triggerUid?: string | null;
 }
@@ -203,6 +219,7 @@ export interface SandboxGlobals {
   readonly ScriptApp: FakeScriptApp;
   readonly Session: FakeSession;
   readonly Utilities: FakeUtilities;
+  readonly HtmlService: FakeHtmlService;
   readonly Logger: FakeLogger;
   readonly MimeType: typeof MIME;
   readonly console: ReturnType<typeof makeConsole>;
@@ -246,6 +263,10 @@ export class World implements CallGate {
   dailyDocumentQuota: number;
   readonly userLocale: string;
   readonly scriptId: string;
+  /** Who may edit the spreadsheet, the owner first. */
+  readonly editors: string[];
+  /** The deployed web app's URL; null while it is not deployed. */
+  webAppUrl: string | null;
   /** `new Date()` / `Date.now()` of the sandbox: the world clock. */
   readonly Date: DateConstructor;
   nowMs: number;
@@ -308,6 +329,8 @@ export class World implements CallGate {
     this.userLocale = options.userLocale ?? 'zh_CN';
     this._rng = new Rng(options.seed ?? 1);
     this.scriptId = `1${this._rng.chars(56, ID_ALPHABET)}`;
+    this.editors = [...new Set([this.ownerEmail, ...(options.editors ?? [this.userEmail])])];
+    this.webAppUrl = options.webAppUrl ?? null;
     this.Date = makeWorldDate(() => this.nowMs);
     this.calls.gate = this;
     this.calls.execution = () => this.currentExecution?.id ?? null;
@@ -327,6 +350,7 @@ export class World implements CallGate {
       ScriptApp: new FakeScriptApp(this),
       Session: new FakeSession(this),
       Utilities: new FakeUtilities(this),
+      HtmlService: new FakeHtmlService(this),
       Logger: new FakeLogger(this),
       MimeType: makeMimeType(this),
       console: makeConsole(this, options.echoConsole ?? false),
@@ -377,6 +401,7 @@ export class World implements CallGate {
       ui: options.ui ?? (kind === 'manual' || kind === 'simple'),
       authMode: options.authMode ?? (kind === 'simple' ? 'LIMITED' : 'FULL'),
       user: options.user ?? this.userEmail,
+      activeUser: options.activeUser ?? options.user ?? this.userEmail,
       triggerUid: options.triggerUid ?? null,
       startMs: this.nowMs,
       endMs: null,

@@ -7,10 +7,12 @@
  */
 import type { Locale } from '../vocabulary';
 import { awardsMessages } from './awards';
+import { boardMessages } from './board';
 import { common } from './common';
 import { dashboardMessages } from './dashboard';
 import { derivedMessages } from './derived';
 import { gasMessages } from './gas';
+import { honoursMessages } from './honours';
 import { ingestMessages } from './ingest';
 import { lettersMessages } from './letters';
 import { rubricMessages } from './rubric';
@@ -35,6 +37,8 @@ const AREAS = [
   lettersMessages,
   starterMessages,
   settingsMessages,
+  honoursMessages,
+  boardMessages,
 ] as const;
 
 type KeysOf<S> = S extends MessageSet<infer K> ? K : never;

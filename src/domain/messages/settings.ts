@@ -57,6 +57,9 @@ export const settingsMessages = defineMessages({
     'settings.label.letterTemplate': '证书模板',
     'settings.label.letterFolder': '证书保存文件夹',
     'settings.label.letterSharing': '证书分享范围',
+    'settings.label.webAccess': '荣誉榜与大屏开放范围',
+    'settings.label.voteFormUrl': '现场评选表链接',
+    'settings.label.earlierYears': '往年荣誉榜',
     'settings.label.commendationDate': '表彰日期',
     // —— settings.note: what each setting does
     'settings.note.locale': '表头、下拉选项和提示所用的语言',
@@ -106,6 +109,10 @@ export const settingsMessages = defineMessages({
     'settings.note.letterTemplate': '谷歌文档的编号，或本机 `.docx` 文件的路径；留空用内置模板',
     'settings.note.letterFolder': '云端硬盘文件夹的编号，或本机文件夹；留空自动创建',
     'settings.note.letterSharing': '证书链接可由谁打开',
+    'settings.note.webAccess':
+      '荣誉榜与现场大屏网页可由谁打开（部署网页应用时的访问范围须与此一致）',
+    'settings.note.voteFormUrl': '大屏二维码指向的现场评选表；留空用系统创建的表单',
+    'settings.note.earlierYears': '往年工作簿的路径或表格编号，用逗号分隔；留空只显示本年度',
     'settings.note.commendationDate': '证书上的日期',
     // —— settings.choice: the values of settings with a fixed list
     'settings.choice.locale.zh-CN': '简体中文',
@@ -118,6 +125,8 @@ export const settingsMessages = defineMessages({
     'settings.choice.letterSharing.private': '仅本人',
     'settings.choice.letterSharing.domain': '本单位内知道链接的人',
     'settings.choice.letterSharing.anyone': '任何知道链接的人',
+    'settings.choice.webAccess.domain': '本单位',
+    'settings.choice.webAccess.anyone': '所有人',
     // —— settings.allowed: what a value may be (after the note)
     'settings.allowed.int': '{min} 至 {max} 的整数',
     'settings.allowed.number': '{min} 至 {max} 的数',
@@ -179,6 +188,9 @@ export const settingsMessages = defineMessages({
     'settings.label.letterTemplate': 'Letter template',
     'settings.label.letterFolder': 'Letter folder',
     'settings.label.letterSharing': 'Letter sharing',
+    'settings.label.webAccess': 'Web pages open to',
+    'settings.label.voteFormUrl': 'On-site vote form link',
+    'settings.label.earlierYears': 'Earlier years on the honour roll',
     'settings.label.commendationDate': 'Commendation date',
     // —— settings.note: what each setting does
     'settings.note.locale': 'The language of headers, dropdowns and messages',
@@ -234,6 +246,12 @@ export const settingsMessages = defineMessages({
       'A Google Doc id, or the path of a local `.docx`; blank: the bundled template',
     'settings.note.letterFolder': 'A Drive folder id, or a local folder; blank: made for you',
     'settings.note.letterSharing': 'Who can open the letter links',
+    'settings.note.webAccess':
+      'Who can open the honour roll and the meeting board (deploy the web app with the same access)',
+    'settings.note.voteFormUrl':
+      'The on-site vote form the board’s QR code opens; blank: the form setup made',
+    'settings.note.earlierYears':
+      'Workbook paths or spreadsheet ids of earlier years, comma-separated; blank: this year only',
     'settings.note.commendationDate': 'The date printed on the letters',
     // —— settings.choice: the values of settings with a fixed list
     'settings.choice.locale.zh-CN': 'Chinese (Simplified)',
@@ -246,6 +264,8 @@ export const settingsMessages = defineMessages({
     'settings.choice.letterSharing.private': 'Only me',
     'settings.choice.letterSharing.domain': 'Anyone in the domain with the link',
     'settings.choice.letterSharing.anyone': 'Anyone with the link',
+    'settings.choice.webAccess.domain': 'The college domain',
+    'settings.choice.webAccess.anyone': 'Anyone',
     // —— settings.allowed: what a value may be (after the note)
     'settings.allowed.int': 'a whole number from {min} to {max}',
     'settings.allowed.number': 'a number from {min} to {max}',

@@ -142,6 +142,11 @@ export const ActivitiesTable = defineTable({
     }),
     points: decimal({ zh: '得分', en: 'Points', min: 0 }),
     note: longText({ zh: '备注', en: 'Note', staffEditable: true }),
+    /**
+     * The branch agreed to show the activity's title on the public honour roll (the activity
+     * form's optional question; staff may change it). Blank is no: nothing is public unless asked.
+     */
+    publishable: bool({ zh: '可公开', en: 'Publishable', staffEditable: true }),
   },
 });
 
@@ -177,6 +182,12 @@ export const ShowcaseTable = defineTable({
     note: text({ zh: '说明', en: 'Why' }),
     score: decimal({ zh: '当月得分', en: 'Month-to-date score', min: 0, max: 100 }),
     drawnAt: datetime({ zh: '抽取时间', en: 'Drawn at', required: true }),
+    /**
+     * When staff closed the month's on-site vote (the meeting board's button, or `starbranch
+     * board --close`): votes submitted after it do not count. Blank: the vote is open. Staff clear
+     * it to reopen the vote.
+     */
+    voteClosedAt: datetime({ zh: '投票截止时间', en: 'Vote closed at', staffEditable: true }),
   },
 });
 

@@ -590,6 +590,9 @@ function submittedAfter(rng: Rng, date: string, profile: DemoProfile): Moment {
   return { date: addDays(date, delay), seconds: seconds + between(rng, 0, 59) };
 }
 
+/** The kinds of activity whose titles branches agree to publish on the honour roll. */
+const PUBLISHED_KINDS: ReadonlySet<ActivityKind> = new Set(['featured', 'practice', 'deed']);
+
 function activityResponse(
   rng: Rng,
   ref: BranchRef,
@@ -621,6 +624,9 @@ function activityResponse(
     counselorPresent: yesNo(chance(rng, counselorRate[plan.kind] ?? 0.12)),
     evidenceLink: chance(rng, EVIDENCE_RATE[profile]) ? evidenceLink(rng) : '',
     funds: fundsFor(rng, plan.kind),
+    // Branches agree to show their featured work and service on the honour roll (no draw from
+    // the generator, so the rest of the year stays as it was).
+    publishable: PUBLISHED_KINDS.has(plan.kind) ? yesNo(true) : '',
   };
   return stamp(submittedAfter(rng, plan.date, profile), answers, branch?.email);
 }

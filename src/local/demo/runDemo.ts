@@ -8,6 +8,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { selectAwards, type AwardsReport } from '../../app/awards';
 import type { Ports } from '../../app/context';
+import { closeVote, readBoard } from '../../app/board';
 import { aggregateDefense } from '../../app/defense';
 import { finaliseMonth, prepareShowcase } from '../../app/monthly';
 import { buildReport } from '../../app/report';
@@ -23,6 +24,7 @@ import {
   NominationsTable,
   RejectedTable,
 } from '../../domain/schema/tables';
+import { t } from '../../domain/messages';
 import { parseLocalTimestamp } from '../../domain/timestamps';
 import type { Progress } from '../../ports';
 import { SettableClock } from '../clock';
@@ -30,6 +32,7 @@ import { DocxMaker } from '../docxMaker';
 import { writeFormsCsv } from '../formsCsv';
 import { ingestCsv } from '../ingestCsv';
 import { loadDefaultTemplate } from '../letters';
+import { writeBoardPage, writeHonoursSite } from '../publicPages';
 import { renderReportHtml } from '../reportHtml';
 import { newWorkbook } from '../workbookFile';
 import {
@@ -47,6 +50,10 @@ export interface DemoResult {
   readonly workbook: string;
   readonly lettersDir: string;
   readonly report: string;
+  /** The honour roll as a static site (index.html, honours.json). */
+  readonly site: string;
+  /** One month's meeting board, as it stood when its vote was closed. */
+  readonly board: string;
   readonly formsDir: string;
   readonly steps: readonly { when: string; step: string; detail: string }[];
   readonly awards: AwardsReport;
@@ -55,6 +62,10 @@ export interface DemoResult {
 }
 
 const COLLEGE = '示范大学学生工作部党委';
+/** The on-site vote form's link, for the board's QR code (a college sets its own in 设置). */
+const VOTE_FORM_URL = 'https://vote.example.edu.cn/xianchang';
+/** The month whose meeting board the demo writes. */
+const BOARD_MONTH = '2026-10';
 
 function localTime(response: DemoResponse): string {
   const parsed = parseLocalTimestamp(response.timestamp);
@@ -68,6 +79,8 @@ export async function runDemo(outDir: string, progress?: Progress): Promise<Demo
     lettersDir: join(outDir, 'letters'),
     report: join(outDir, 'report.html'),
     formsDir: join(outDir, 'forms'),
+    site: join(outDir, 'site'),
+    board: join(outDir, `board-${BOARD_MONTH}.html`),
   };
   mkdirSync(paths.formsDir, { recursive: true });
   const store = newWorkbook('zh-CN');
@@ -89,7 +102,9 @@ export async function runDemo(outDir: string, progress?: Progress): Promise<Demo
   // Staff name their college on the Config sheet.
   const configTable = Table.read(store, ConfigTable, config.locale);
   for (const row of defaultConfigRows(config.locale)) {
-    configTable.upsert(row.key === 'collegeName' ? { ...row, value: COLLEGE } : row);
+    const value =
+      row.key === 'collegeName' ? COLLEGE : row.key === 'voteFormUrl' ? VOTE_FORM_URL : row.value;
+    configTable.upsert({ ...row, value });
   }
   configTable.save(store, config.locale, true);
 
@@ -158,6 +173,10 @@ export async function runDemo(outDir: string, progress?: Progress): Promise<Demo
         showcase.picks.map((p) => ({ id: p.branch, name: p.name })),
       ),
     );
+    // At October's meeting staff close the vote on the board once the votes are in (the board
+    // then shows the result); the other months' votes stay open, as a college without the board
+    // leaves them, and count until the month is finalised.
+    if (month === BOARD_MONTH) note('close vote', closeVote(ports, month).summary.join('; '));
     if (month === '2027-06') {
       // Nominations close on June 12; staff review them before the defense.
       ingestExport('nomination', demoNominations(approved));
@@ -188,6 +207,19 @@ export async function runDemo(outDir: string, progress?: Progress): Promise<Demo
   const report = buildReport(ports);
   writeFileSync(paths.report, renderReportHtml(report.model, 'zh-CN'));
   note('report', report.summary.join('; '));
+  const site = await writeHonoursSite(ports, paths.workbook, paths.site);
+  const year = site.roll.years[0];
+  note(
+    'honour roll',
+    t(config.locale, 'honours.written', {
+      dir: paths.site,
+      years: site.roll.years.length,
+      branches: year?.branches.length ?? 0,
+      members: year?.members.length ?? 0,
+    }),
+  );
+  writeBoardPage(readBoard(ports, BOARD_MONTH), paths.board, { voteUrl: VOTE_FORM_URL, clock });
+  note('board', `${BOARD_MONTH}: ${paths.board}`);
 
   for (const [form, responses] of exported) {
     const csv = writeFormsCsv(formDef(form, config.defenseRubric), responses, 'zh-CN');
