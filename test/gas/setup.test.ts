@@ -155,7 +155,7 @@ describe('onOpen and setup through the bundle', () => {
   });
 
   it('gives every table a filter over its columns with no end row, and dates their format', () => {
-    for (const def of TABLES) {
+    for (const def of TABLES.filter((t) => !t.freeForm)) {
       const sheet = world.peek(() => world.spreadsheet.getSheetByName(tabName(def, 'zh-CN'))!);
       expect([def.name, sheet._basicFilter]).toEqual([
         def.name,
