@@ -202,7 +202,7 @@ describe('the web app over a month of the programme', () => {
   });
 
   it('at 设置 anyone, a visitor Google does not name sees the pages', () => {
-    editRows(world, SHEETS.config, (r) => r['设置项'] === 'webAccess', { 值: 'anyone' });
+    editRows(world, SHEETS.config, (r) => r['键'] === 'webAccess', { 值: 'anyone' });
     const page = content(
       bundle.visit(
         { page: 'board', month: '2026-10' },
