@@ -6,15 +6,30 @@ import type { Config } from '../domain/config';
 import { toCellNumber } from '../domain/decimal';
 import { findDuplicates } from '../domain/duplicates';
 import { activityPoints } from '../domain/points';
+import { t } from '../domain/messages';
 import type { ActivitiesTable } from '../domain/schema/tables';
+import type { Locale } from '../domain/vocabulary';
 import type { Table } from './table';
 
-function duplicateNote(original: string): string {
-  return `与 ${original} 重复 / duplicate of ${original}`;
+function duplicateNote(locale: Locale, original: string): string {
+  return t(locale, 'jobs.note.duplicateOf', { original });
 }
 
+/** The note in each language as a pattern, any response id in place of the original's. */
+const AUTO_NOTES = (['zh-CN', 'en'] as const).map((locale) =>
+  duplicateNote(locale, '\u0000')
+    .replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')
+    .replace('\u0000', '\\S+'),
+);
+/** Older workbooks have both languages in one note. */
+const AUTO_NOTE = new RegExp(`^(${AUTO_NOTES.join('|')}|${AUTO_NOTES.join(' / ')})$`);
+
+/**
+ * A note this job wrote (in either language), which it may take back; anything else in the note
+ * column is staff's.
+ */
 function isAutoNote(note: string | null): boolean {
-  return note !== null && /^与 \S+ 重复 \/ duplicate of \S+$/.test(note);
+  return note !== null && AUTO_NOTE.test(note);
 }
 
 export function rescoreActivities(
@@ -32,7 +47,11 @@ export function rescoreActivities(
     const status =
       original !== undefined ? 'duplicate' : noLongerRepeat ? 'submitted' : record.status;
     const note =
-      original !== undefined ? duplicateNote(original) : noLongerRepeat ? null : record.note;
+      original !== undefined
+        ? duplicateNote(config.locale, original)
+        : noLongerRepeat
+          ? null
+          : record.note;
     const points = toCellNumber(activityPoints({ ...record, status }, config));
     if (activities.upsert({ ...record, status, note, points }) === 'updated') changed++;
   }

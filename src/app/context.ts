@@ -4,6 +4,7 @@
 import { parseConfig, type Config } from '../domain/config';
 import { ConfigTable } from '../domain/schema/tables';
 import type { Clock, DocumentMaker, Markers, Progress, TableStore } from '../ports';
+import { describeCell } from './problems';
 import { Table } from './table';
 
 export interface Ports {
@@ -22,7 +23,8 @@ export function readConfig(ports: Ports): Config {
   const table = Table.read(ports.store, ConfigTable, 'zh-CN');
   if (table.errors.length > 0) {
     const first = table.errors[0]!;
-    throw new Error(`${first.sheet} row ${first.row}, ${first.column}: ${first.message}`);
+    // Which language the workbook is in is a Config value: until it is read, the default.
+    throw new Error(describeCell('zh-CN', first));
   }
   return parseConfig(table.records().map((r) => ({ key: r.key, value: r.value })));
 }

@@ -123,13 +123,14 @@ class Tables {
     const { config } = this;
     if (forms.has('activity')) rescoreActivities(this.get(ActivitiesTable), config);
     if (forms.has('vote')) {
-      rescreenVotes(this.get(OnsiteVotesTable), this.get(JudgesTable).records());
+      rescreenVotes(this.get(OnsiteVotesTable), this.get(JudgesTable).records(), config.locale);
     }
     if (forms.has('defense')) {
       rescreenDefense(
         this.get(defenseScoresTable(config.defenseRubric)),
         this.get(JudgesTable).records(),
         config.defenseRubric,
+        config.locale,
       );
     }
   }
@@ -450,7 +451,7 @@ export function ingestResponses(
   }[] = [],
 ): IngestReport {
   const config = readConfig(ports);
-  return runJob(ports, 'ingest', config.locale, () => {
+  return runJob(ports, t(config.locale, 'jobs.name.ingest'), config.locale, () => {
     const tables = new Tables(ports, config);
     const counts = { added: 0, rejected: 0, skipped: 0 };
     const added: FormResponse[] = [];
@@ -458,7 +459,7 @@ export function ingestResponses(
       const outcome = ingestOne(tables, response);
       counts[outcome]++;
       if (outcome === 'added') added.push(response);
-      ports.progress?.update(i + 1, responses.length, 'ingest');
+      ports.progress?.update(i + 1, responses.length, t(config.locale, 'jobs.name.ingest'));
     });
     for (const { previousIds = [], ...problem } of problems) {
       if ([problem.responseId, ...previousIds].some((id) => tables.rejected.has(id))) {
@@ -481,7 +482,7 @@ export function ingestResponses(
       ...counts,
       blocked,
       summary: [
-        `${counts.added} added, ${counts.rejected} rejected, ${counts.skipped} already known`,
+        t(config.locale, 'jobs.ingest.counts', { ...counts }),
         ...staleMonthsAfterIngest(ports, config, added, tables),
         ...rejectionLines(tables),
         ...extraLines(tables),

@@ -2,6 +2,7 @@
  * The year at a glance: the report model (for `report.html`) and the `Dashboard` sheet's figures,
  * from one read of each table.
  */
+import { t } from '../domain/messages';
 import { toDefenseScore } from '../domain/schema/defenseScores';
 import {
   ActivitiesTable,
@@ -94,7 +95,7 @@ function dashboardRows(model: ReportModel): DashboardRow[] {
 
 export function buildReport(ports: Ports): ReportJobReport {
   const config = readConfig(ports);
-  return runJob(ports, 'report', config.locale, () => {
+  return runJob(ports, t(config.locale, 'jobs.name.report'), config.locale, () => {
     const { store } = ports;
     const locale = config.locale;
     const branches = Table.read(store, BranchesTable, locale).records();
@@ -141,7 +142,10 @@ export function buildReport(ports: Ports): ReportJobReport {
       rowsOut: rows.length,
       model,
       summary: [
-        `${model.headline.branchesTakingPart} branches, ${model.headline.activitiesCounted} activities`,
+        t(config.locale, 'jobs.report.summary', {
+          branches: model.headline.branchesTakingPart,
+          activities: model.headline.activitiesCounted,
+        }),
       ],
     };
   });

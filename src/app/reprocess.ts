@@ -15,6 +15,7 @@ import {
 import { normaliseHeader } from '../domain/schema/rows';
 import type { RejectedRow } from '../domain/schema/tables';
 import type { Config } from '../domain/config';
+import { t } from '../domain/messages';
 import { readConfig, type Ports } from './context';
 import { ingestOne, IngestTables } from './ingest';
 import { runJob, type JobReport } from './job';
@@ -71,7 +72,7 @@ export function responseFromRejected(row: RejectedRow, config: Config): FormResp
 
 export function reprocessRejected(ports: Ports): ReprocessReport {
   const config = readConfig(ports);
-  return runJob(ports, 'reprocess', config.locale, () => {
+  return runJob(ports, t(config.locale, 'jobs.name.reprocess'), config.locale, () => {
     const tables = new IngestTables(ports, config);
     const open = tables.rejected.records().filter((r) => r.resolved !== true);
     let moved = 0;
@@ -96,7 +97,7 @@ export function reprocessRejected(ports: Ports): ReprocessReport {
       moved,
       stillRejected: open.length - moved,
       summary: [
-        `${moved} moved to their tables, ${open.length - moved} still need attention`,
+        t(config.locale, 'jobs.reprocess.summary', { moved, left: open.length - moved }),
         ...staleMonthsAfterIngest(
           ports,
           config,

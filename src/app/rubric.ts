@@ -117,7 +117,7 @@ export interface ArchiveReport extends JobReport {
 export function archiveRubricScores(ports: Ports): ArchiveReport {
   const config = readConfig(ports);
   const { locale } = config;
-  return runJob(ports, 'rubric archive', locale, () => {
+  return runJob(ports, t(locale, 'jobs.name.rubricArchive'), locale, () => {
     const { store } = ports;
     const def = defenseScoresTable(config.defenseRubric);
     const values = store.read(def);

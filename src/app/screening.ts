@@ -12,6 +12,7 @@ import {
 } from '../domain/schema/defenseScores';
 import type { Judge, OnsiteVotesTable } from '../domain/schema/tables';
 import type { TableDef } from '../domain/schema/table';
+import type { Locale } from '../domain/vocabulary';
 import type { Table } from './table';
 
 export function judgeInfos(judges: readonly Judge[]): JudgeInfo[] {
@@ -25,6 +26,7 @@ export function judgeInfos(judges: readonly Judge[]): JudgeInfo[] {
 export function rescreenVotes(
   votes: Table<typeof OnsiteVotesTable>,
   judges: readonly Judge[],
+  locale: Locale,
 ): void {
   const inMonth = (month: string, name: string) => `${month}\u001f${name}`;
   const records = votes.records();
@@ -38,6 +40,7 @@ export function rescreenVotes(
       marks: {},
     })),
     months.flatMap((m) => judgeInfos(judges).map((j) => ({ ...j, judge: inMonth(m, j.judge) }))),
+    locale,
   );
   records.forEach((record, i) => {
     const s = screening[i]!;
@@ -49,6 +52,7 @@ export function rescreenDefense(
   scores: Table<TableDef>,
   judges: readonly Judge[],
   rubric: readonly RubricCriterion[],
+  locale: Locale,
 ): void {
   const records = scores.records().map((r) => toDefenseScore(r as Record<string, unknown>, rubric));
   const screening = screenSheets(
@@ -60,6 +64,7 @@ export function rescreenDefense(
       marks: s.marks,
     })),
     judgeInfos(judges),
+    locale,
   );
   records.forEach((record, i) => {
     const s = screening[i]!;

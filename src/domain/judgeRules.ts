@@ -5,7 +5,8 @@
  * reason that staff can read.
  */
 import type { ScoreSheet } from './aggregate';
-import type { ScoreStatus } from './vocabulary';
+import { t } from './messages';
+import type { Locale, ScoreStatus } from './vocabulary';
 
 export interface SubmittedSheet extends ScoreSheet {
   /** The form response id. */
@@ -23,16 +24,17 @@ export interface JudgeInfo {
 export interface SheetScreening {
   responseId: string;
   status: ScoreStatus;
-  /** Chinese / English, present unless the sheet is counted. */
+  /** In the workbook's language, present unless the sheet is counted. */
   reason?: string;
 }
 
 const TIMESTAMP = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/;
 
-/** One screening per sheet, in input order. */
+/** One screening per sheet, in input order; reasons in `locale` (the programme's default if none). */
 export function screenSheets(
   sheets: readonly SubmittedSheet[],
   judges: readonly JudgeInfo[],
+  locale: Locale = 'zh-CN',
 ): SheetScreening[] {
   sheets.forEach(checkTimestamp);
   const ownBranches = ownBranchesByJudge(judges);
@@ -48,7 +50,7 @@ export function screenSheets(
       return {
         responseId,
         status: 'conflict',
-        reason: `评委所在支部（${branch}），须回避 / judge belongs to this branch (${branch})`,
+        reason: t(locale, 'jobs.note.conflict', { branch }),
       };
     }
     const winner = latest.get(judgeAndSubject(sheet));
@@ -56,7 +58,7 @@ export function screenSheets(
     return {
       responseId,
       status: 'superseded',
-      reason: `已被回复 ${winner.responseId} 替代 / superseded by response ${winner.responseId}`,
+      reason: t(locale, 'jobs.note.superseded', { response: winner.responseId }),
     };
   });
 }

@@ -556,7 +556,7 @@ describe('statuses that depend on several sheets', () => {
       ['d2', 'counted', 89], // 36 + 22 + 13 + 9 + 9
       ['d1', 'superseded', 76], // 30 + 20 + 10 + 8 + 8
     ]);
-    expect(sheets[1]!.reason).toMatch(/superseded by response d2/);
+    expect(sheets[1]!.reason).toBe('已被回复 d2 替代');
   });
 
   test('a judge scoring their own branch → conflict, in the defense and in the on-site vote', () => {
@@ -620,7 +620,7 @@ describe('statuses that depend on several sheets', () => {
       ['a3', 'submitted', 12],
       ['a4', 'submitted', 12],
     ]);
-    expect(activities[1]!.note).toBe('与 a1 重复 / duplicate of a1');
+    expect(activities[1]!.note).toBe('与 a1 重复');
   });
 
   test('the earlier submission is the original even when the later one is ingested first', () => {
@@ -631,7 +631,7 @@ describe('statuses that depend on several sheets', () => {
     ]);
     const activities = records(ports.store, ActivitiesTable);
     expect(activities.map((a) => [a.responseId, a.status, a.note])).toEqual([
-      ['late', 'duplicate', '与 early 重复 / duplicate of early'],
+      ['late', 'duplicate', '与 early 重复'],
       ['early', 'submitted', null],
     ]);
   });
@@ -664,13 +664,13 @@ describe('idempotency', () => {
 
     const second = ingestResponses(ports, batch());
     expect(second).toMatchObject({ added: 0, rejected: 0, skipped: 8, rowsOut: 0 });
-    expect(second.summary).toEqual(['0 added, 0 rejected, 8 already known']);
+    expect(second.summary).toEqual(['新增 0 条，转入待处理 0 条，已有 8 条']);
     expect(ports.store.snapshot()).toEqual(before);
     // Nothing changed, so only the Log is written.
     expect([...ports.store.writes.keys()]).toEqual(['Log']);
     const log = records(ports.store, LogTable);
     expect(log.map((l) => [l.job, l.outcome, l.rowsIn, l.rowsOut])).toContainEqual([
-      'ingest',
+      '汇入表单回复',
       'ok',
       8,
       0,
@@ -738,7 +738,7 @@ describe('what ingest cannot understand, it keeps', () => {
       ingestResponses(ports, [
         response('activity', 'a1', '2026-10-11 10:00:00', activityAnswers('B001')),
       ]),
-    ).toThrow('设置 row 3, 设置项: is required');
+    ).toThrow('设置 第 3 行，设置项：is required');
     expect(ports.store.peek('Activities')).toEqual([]);
   });
 
@@ -966,7 +966,7 @@ describe('the summary says what was rejected and how to fix it', () => {
     );
     expect(report).toMatchObject({ added: 0, rejected: 45 });
     expect(report.summary).toEqual([
-      '0 added, 45 rejected, 0 already known',
+      '新增 0 条，转入待处理 45 条，已有 0 条',
       '45 × 评委不在评委表中 — 请先在「评委」表中添加评委，再运行 `starbranch reprocess`（表格中：菜单“重新处理待处理记录”）',
       '没有收录任何回复：全部 45 条都因同一原因转入「待处理」，请按上面的提示处理',
     ]);

@@ -78,7 +78,7 @@ describe('reprocessRejected', () => {
     expect(JSON.parse(row.payload)).toMatchObject({ 支部: 'B002 计算机学院第2党支部' });
     expect(row.reason).toMatch(/B999/);
     expect(records(ports.store, LogTable).at(-1)).toMatchObject({
-      job: 'reprocess',
+      job: '重新处理待处理记录',
       outcome: 'ok',
       rowsIn: 1,
       rowsOut: 1,
@@ -98,7 +98,7 @@ describe('reprocessRejected', () => {
     const report = reprocessRejected(ports);
 
     expect(report).toMatchObject({ moved: 1, stillRejected: 1 });
-    expect(report.summary).toEqual(['1 moved to their tables, 1 still need attention']);
+    expect(report.summary).toEqual(['1 条已移入所属表，1 条仍待处理']);
     expect(records(ports.store, ActivitiesTable).map((a) => a.responseId)).toEqual(['a1']);
     const row = rejected(ports, 'a2');
     expect(row.resolved).toBe(false);

@@ -23,7 +23,7 @@ const JUDGES: JudgeInfo[] = [
 ];
 
 describe('screenSheets', () => {
-  it('rejects a judge scoring their own branch, with a bilingual reason', () => {
+  it("rejects a judge scoring their own branch, with a reason in the workbook's language", () => {
     const screened = screenSheets(
       [
         sheet('r1', 'li@example.edu', 'B007', '2027-06-20 09:00:00'),
@@ -35,10 +35,16 @@ describe('screenSheets', () => {
       {
         responseId: 'r1',
         status: 'conflict',
-        reason: '评委所在支部（B007），须回避 / judge belongs to this branch (B007)',
+        reason: '评委所在支部（B007），须回避',
       },
       { responseId: 'r2', status: 'counted' },
     ]);
+    const en = screenSheets(
+      [sheet('r1', 'li@example.edu', 'B007', '2027-06-20 09:00:00')],
+      JUDGES,
+      'en',
+    );
+    expect(en[0]!.reason).toBe('judge belongs to this branch (B007)');
   });
 
   it('matches judge and branch with surrounding spaces trimmed', () => {
@@ -63,12 +69,12 @@ describe('screenSheets', () => {
       {
         responseId: 'r1',
         status: 'superseded',
-        reason: '已被回复 r2 替代 / superseded by response r2',
+        reason: '已被回复 r2 替代',
       },
       {
         responseId: 'r3',
         status: 'superseded',
-        reason: '已被回复 r2 替代 / superseded by response r2',
+        reason: '已被回复 r2 替代',
       },
     ]);
   });

@@ -49,7 +49,7 @@ describe('the Sheets table store over the REST API', () => {
     const store = new GoogleSheetsStore(api, id, 'zh-CN');
     await store.load([LogTable]);
     const log = Table.read(store, LogTable, 'zh-CN').records();
-    expect(log.at(-1)).toMatchObject({ job: 'finalise 2026-10', outcome: 'ok' });
+    expect(log.at(-1)).toMatchObject({ job: '月度定稿 2026-10', outcome: 'ok' });
   });
 
   it('a job reads its own writes: two jobs in one session keep both their Log rows', async () => {
@@ -63,7 +63,7 @@ describe('the Sheets table store over the REST API', () => {
     const jobs = Table.read(store, LogTable, 'zh-CN')
       .records()
       .map((r) => r.job);
-    expect(jobs.slice(-2)).toEqual(['finalise 2026-09', 'finalise 2026-10']);
+    expect(jobs.slice(-2)).toEqual(['月度定稿 2026-09', '月度定稿 2026-10']);
   });
 
   it('grows a trimmed sheet before writing past its grid, with room to spare', async () => {

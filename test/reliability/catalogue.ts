@@ -461,21 +461,21 @@ export const CATALOGUE: readonly CatalogueCase[] = [
     'defense-judge-own-branch',
     'judge scoring their own branch',
     { judge: '王老师', branch: 'B001' },
-    { outcome: 'conflict', reasonIncludes: 'judge belongs to this branch (B001)' },
+    { outcome: 'conflict', reasonIncludes: '评委所在支部（B001），须回避' },
     { note: 'kept with status 回避, never counted' },
   ),
   vote(
     'vote-judge-own-branch',
     'voter scoring their own branch',
     { judge: '王老师', branch: 'B001' },
-    { outcome: 'conflict', reasonIncludes: 'judge belongs to this branch (B001)' },
+    { outcome: 'conflict', reasonIncludes: '评委所在支部（B001），须回避' },
     { note: 'kept with status 回避, never counted' },
   ),
   vote(
     'vote-resubmitted',
     'a later vote by the same judge for the same branch and month',
     {},
-    { outcome: 'superseded', reasonIncludes: 'superseded by response' },
+    { outcome: 'superseded', reasonIncludes: '已被回复' },
     {
       alongside: [
         {
@@ -490,7 +490,7 @@ export const CATALOGUE: readonly CatalogueCase[] = [
     'defense-resubmitted',
     'a later defense sheet by the same judge for the same branch',
     {},
-    { outcome: 'superseded', reasonIncludes: 'superseded by response' },
+    { outcome: 'superseded', reasonIncludes: '已被回复' },
     {
       alongside: [
         {
@@ -912,7 +912,7 @@ export const CATALOGUE: readonly CatalogueCase[] = [
     'activity-reported-twice',
     'the same activity reported again, as a new response',
     {},
-    { outcome: 'duplicate', reasonIncludes: '重复 / duplicate of' },
+    { outcome: 'duplicate', reasonIncludes: '重复' },
     {
       submittedAt: '2026-10-20 12:00:00',
       alongside: [

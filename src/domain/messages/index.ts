@@ -11,6 +11,8 @@ import { common } from './common';
 import { derivedMessages } from './derived';
 import { gasMessages } from './gas';
 import { ingestMessages } from './ingest';
+import { jobsMessages } from './jobs';
+import { menuMessages } from './menu';
 import { rubricMessages } from './rubric';
 import { serverMessages } from './server';
 import { workbookMessages } from './workbook';
@@ -27,6 +29,8 @@ const AREAS = [
   workbookMessages,
   gasMessages,
   serverMessages,
+  jobsMessages,
+  menuMessages,
 ] as const;
 
 type KeysOf<S> = S extends MessageSet<infer K> ? K : never;
@@ -55,6 +59,11 @@ export function t(locale: Locale, key: MessageKey, params: MessageParams = {}): 
 /** Every key of the catalogue (for tests that check both languages are complete). */
 export function messageKeys(): readonly string[] {
   return [...CATALOGUE['zh-CN'].keys()];
+}
+
+/** Clauses of one line in the locale's way: `；` between Chinese ones, "; " between English ones. */
+export function joinClauses(locale: Locale, clauses: readonly string[]): string {
+  return clauses.join(locale === 'en' ? '; ' : '；');
 }
 
 /** A list in the locale's way: 、 between Chinese items, ", " between English ones. */
