@@ -2,7 +2,7 @@
  * The year at a glance: the report model (for `report.html`) and the `Dashboard` sheet's figures,
  * from one read of each table.
  */
-import { t } from '../domain/messages';
+import { joinList, t, type MessageKey } from '../domain/messages';
 import { toDefenseScore } from '../domain/schema/defenseScores';
 import {
   ActivitiesTable,
@@ -27,42 +27,28 @@ export interface ReportJobReport extends JobReport {
 }
 
 function dashboardRows(model: ReportModel): DashboardRow[] {
-  const zh = model.locale !== 'en';
-  const row = (section: string, label: string, value: string | number): DashboardRow => ({
-    section,
+  const say = (key: MessageKey) => t(model.locale, key);
+  const row = (section: MessageKey, label: string, value: string | number): DashboardRow => ({
+    section: say(section),
     label,
     value: String(value),
   });
+  const overview = (label: MessageKey, value: string | number) =>
+    row('report.dashboard.overview', say(label), value);
   const h = model.headline;
   const kindTotals = model.activities.kindTotals;
   return [
-    row(zh ? '概况' : 'Overview', zh ? '创建年度' : 'Programme year', model.programYear),
-    row(zh ? '概况' : 'Overview', zh ? '申报支部' : 'Branches applied', h.branchesApplied),
-    row(
-      zh ? '概况' : 'Overview',
-      zh ? '参与创建支部' : 'Branches taking part',
-      h.branchesTakingPart,
-    ),
-    row(zh ? '概况' : 'Overview', zh ? '有效活动' : 'Activities counted', h.activitiesCounted),
-    row(zh ? '概况' : 'Overview', zh ? '示范汇报次数' : 'Showcase presentations', h.showcasePicks),
-    row(
-      zh ? '概况' : 'Overview',
-      zh ? '当月星级支部次数' : 'Star branch titles',
-      h.starBranchTitles,
-    ),
-    row(zh ? '概况' : 'Overview', zh ? '先进党支部' : 'Advanced branches', h.advancedBranches),
-    ...(h.nonCompliant === null
-      ? []
-      : [
-          row(
-            zh ? '概况' : 'Overview',
-            zh ? '未达标支部' : 'Non-compliant branches',
-            h.nonCompliant,
-          ),
-        ]),
+    overview('report.dashboard.programYear', model.programYear),
+    overview('report.dashboard.branchesApplied', h.branchesApplied),
+    overview('report.dashboard.branchesTakingPart', h.branchesTakingPart),
+    overview('report.dashboard.activitiesCounted', h.activitiesCounted),
+    overview('report.dashboard.showcasePicks', h.showcasePicks),
+    overview('report.dashboard.starBranchTitles', h.starBranchTitles),
+    overview('report.dashboard.advancedBranches', h.advancedBranches),
+    ...(h.nonCompliant === null ? [] : [overview('report.dashboard.nonCompliant', h.nonCompliant)]),
     ...h.byTier.map((t) =>
       row(
-        zh ? '分层次' : 'By tier',
+        'report.dashboard.byTier',
         labelOf(
           TIERS.find((x) => x.key === t.tier)!,
           model.locale,
@@ -71,18 +57,21 @@ function dashboardRows(model: ReportModel): DashboardRow[] {
       ),
     ),
     ...ACTIVITY_KINDS.map((k) =>
-      row(zh ? '活动类型' : 'Activities by kind', labelOf(k, model.locale), kindTotals[k.key] ?? 0),
+      row('report.dashboard.byKind', labelOf(k, model.locale), kindTotals[k.key] ?? 0),
     ),
     ...h.starBranchesByMonth.map((m) =>
       row(
-        zh ? '当月星级支部' : 'Star branch of the month',
+        'report.dashboard.starBranch',
         m.month,
-        m.branches.map((b) => b.name).join('、'),
+        joinList(
+          model.locale,
+          m.branches.map((b) => b.name),
+        ),
       ),
     ),
     ...h.awardsByKind.map((a) =>
       row(
-        zh ? '表彰' : 'Awards',
+        'report.dashboard.awards',
         labelOf(
           AWARD_KINDS.find((k) => k.key === a.kind)!,
           model.locale,

@@ -7,12 +7,14 @@
  */
 import type { Locale } from '../vocabulary';
 import { awardsMessages } from './awards';
+import { cliMessages } from './cli';
 import { common } from './common';
 import { derivedMessages } from './derived';
 import { gasMessages } from './gas';
 import { ingestMessages } from './ingest';
 import { jobsMessages } from './jobs';
 import { menuMessages } from './menu';
+import { reportMessages } from './report';
 import { rubricMessages } from './rubric';
 import { serverMessages } from './server';
 import { workbookMessages } from './workbook';
@@ -31,6 +33,8 @@ const AREAS = [
   serverMessages,
   jobsMessages,
   menuMessages,
+  cliMessages,
+  reportMessages,
 ] as const;
 
 type KeysOf<S> = S extends MessageSet<infer K> ? K : never;

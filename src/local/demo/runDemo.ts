@@ -16,6 +16,7 @@ import { Table } from '../../app/table';
 import { addMonths, monthsBetween } from '../../domain/calendar';
 import { DEFAULT_CONFIG, defaultConfigRows } from '../../domain/config';
 import { formDef, type FormName } from '../../domain/forms';
+import { joinClauses, t } from '../../domain/messages';
 import {
   BranchesTable,
   ConfigTable,
@@ -24,6 +25,7 @@ import {
   RejectedTable,
 } from '../../domain/schema/tables';
 import { parseLocalTimestamp } from '../../domain/timestamps';
+import type { Locale } from '../../domain/vocabulary';
 import type { Progress } from '../../ports';
 import { SettableClock } from '../clock';
 import { DocxMaker } from '../docxMaker';
@@ -43,12 +45,30 @@ import {
   type DemoResponse,
 } from './demoYear';
 
+/** A step of the year, as the demo's summary table lists it. */
+export type DemoStepKind =
+  'ingest' | 'review' | 'showcase' | 'finalise' | 'defense' | 'awards' | 'letters' | 'report';
+
+export interface DemoStep {
+  /** Local time the step ran. */
+  readonly when: string;
+  readonly kind: DemoStepKind;
+  /** The form an `ingest` step read. */
+  readonly form?: FormName;
+  /** What the step's job said, in the workbook's language. */
+  readonly detail: string;
+  /** Responses the step turned away to 待处理 (Rejected). */
+  readonly rejected: number;
+}
+
 export interface DemoResult {
   readonly workbook: string;
   readonly lettersDir: string;
   readonly report: string;
   readonly formsDir: string;
-  readonly steps: readonly { when: string; step: string; detail: string }[];
+  readonly steps: readonly DemoStep[];
+  /** The language of the demo's workbook. */
+  readonly locale: Locale;
   readonly awards: AwardsReport;
   readonly letters: LettersReport;
   readonly rejected: number;
@@ -83,8 +103,15 @@ export async function runDemo(outDir: string, progress?: Progress): Promise<Demo
     ...(progress ? { progress } : {}),
   };
   const config = DEFAULT_CONFIG;
-  const steps: { when: string; step: string; detail: string }[] = [];
-  const note = (step: string, detail: string) => steps.push({ when: clock.now(), step, detail });
+  const steps: DemoStep[] = [];
+  const note = (kind: DemoStepKind, lines: readonly string[], more: Partial<DemoStep> = {}) =>
+    steps.push({
+      when: clock.now(),
+      kind,
+      detail: joinClauses(config.locale, lines),
+      rejected: 0,
+      ...more,
+    });
 
   // Staff name their college on the Config sheet.
   const configTable = Table.read(store, ConfigTable, config.locale);
@@ -102,7 +129,7 @@ export async function runDemo(outDir: string, progress?: Progress): Promise<Demo
     const visible = all.filter((r) => localTime(r) <= now);
     const csv = writeFormsCsv(formDef(form, config.defenseRubric), visible, 'zh-CN');
     const report = ingestCsv(ports, form, csv, `${form}-responses.csv`);
-    note(`ingest ${form}`, report.summary.join('; '));
+    note('ingest', report.summary, { form, rejected: report.rejected });
   };
 
   // Stage 1 (申报审核): applications, then staff review them in the Branches sheet.
@@ -118,10 +145,12 @@ export async function runDemo(outDir: string, progress?: Progress): Promise<Demo
   branches.save(store, config.locale);
   const approved = branches.records().filter((b) => b.status === 'approved');
   const idOf = new Map(branches.records().map((b) => [b.name, b.id]));
-  note(
-    'review applications',
-    `${approved.length} approved, ${branches.size - approved.length} not approved`,
-  );
+  note('review', [
+    t(config.locale, 'cli.demo.reviewed', {
+      approved: approved.length,
+      rejected: branches.size - approved.length,
+    }),
+  ]);
 
   const judges = Table.read(store, JudgesTable, config.locale);
   for (const j of demoJudges()) {
@@ -149,7 +178,7 @@ export async function runDemo(outDir: string, progress?: Progress): Promise<Demo
     clock.set(`${month}-${String(config.showcaseDay).padStart(2, '0')} 18:00:00`);
     feedActivities();
     const showcase = prepareShowcase(ports, month);
-    note('showcase', showcase.summary.join('; '));
+    note('showcase', showcase.summary);
     clock.set(`${month}-28 23:59:00`);
     ingestExport(
       'vote',
@@ -174,20 +203,20 @@ export async function runDemo(outDir: string, progress?: Progress): Promise<Demo
     clock.set(`${addMonths(month, 1)}-01 02:00:00`);
     feedActivities();
     const finalised = finaliseMonth(ports, month);
-    note('finalise', finalised.summary.join('; '));
+    note('finalise', finalised.summary);
   }
 
   // Stage 3 (汇报答辩) and 4 (表彰展示).
   const defense = aggregateDefense(ports);
-  note('defense', defense.summary.join('; '));
+  note('defense', defense.summary);
   clock.set(`${config.commendationDate} 09:00:00`);
   const awards = selectAwards(ports);
-  note('awards', awards.summary[0] ?? '');
+  note('awards', awards.summary.slice(0, 1));
   const letters = issueLetters(ports);
-  note('letters', letters.summary.join('; '));
+  note('letters', letters.summary);
   const report = buildReport(ports);
   writeFileSync(paths.report, renderReportHtml(report.model, 'zh-CN'));
-  note('report', report.summary.join('; '));
+  note('report', report.summary);
 
   for (const [form, responses] of exported) {
     const csv = writeFormsCsv(formDef(form, config.defenseRubric), responses, 'zh-CN');
@@ -195,7 +224,7 @@ export async function runDemo(outDir: string, progress?: Progress): Promise<Demo
   }
   await store.save(paths.workbook);
   const rejected = Table.read(store, RejectedTable, config.locale).size;
-  return { ...paths, steps, awards, letters, rejected };
+  return { ...paths, steps, awards, letters, rejected, locale: config.locale };
 }
 
 /** Staff's decision on the nominations: all approved but the last two, which lack detail. */
