@@ -7,6 +7,7 @@
  * The .docx is checked into the repository. To change it, edit this script and regenerate:
  *
  *     node scripts/make-letter-template.mjs [OUT.docx]
+ *     node scripts/make-letter-template.mjs --locale en [OUT.docx]   # templates/letter-template-en.docx
  *
  * The output is byte-for-byte reproducible (fixed zip timestamps and document dates).
  *
@@ -26,7 +27,33 @@ import { fileURLToPath } from 'node:url';
 import PizZip from 'pizzip';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const out = resolve(process.argv[2] ?? join(here, '..', 'templates', 'letter-template.docx'));
+const args = process.argv.slice(2);
+const english = args[0] === '--locale' && args[1] === 'en';
+const target = english ? args[2] : args[0];
+const out = resolve(
+  target ??
+    join(here, '..', 'templates', english ? 'letter-template-en.docx' : 'letter-template.docx'),
+);
+
+/** The words the template itself prints, in the letters' language. */
+const WORDS = english
+  ? {
+      heading: 'Certificate of Honour',
+      date: '{{commendationDate}}',
+      letterNo: 'Certificate No. ',
+      docTitle: 'Certificate of Honour (Advanced Party Branch Programme)',
+      language: 'en-GB',
+      // A Latin title in the body's serif, smaller and less spaced than four Chinese characters.
+      title: { fonts: 'Times New Roman', spacing: 40, halfPoints: 72 },
+    }
+  : {
+      heading: '荣誉证书',
+      date: '{{commendationDateZh}}',
+      letterNo: '证书编号：',
+      docTitle: '荣誉证书（先进党支部创建表彰）',
+      language: 'zh-CN',
+      title: { fonts: null, spacing: 300, halfPoints: 104 },
+    };
 
 /** Fixed timestamp: the same script always makes the same bytes. */
 const FIXED_DATE = new Date('2026-01-01T00:00:00Z');
@@ -94,6 +121,10 @@ const BODY_FONTS =
 const TITLE_FONTS =
   '<w:rFonts w:ascii="SimHei" w:hAnsi="SimHei" w:eastAsia="SimHei" w:cs="SimHei" w:hint="eastAsia"/>';
 
+const titleFonts = WORDS.title.fonts
+  ? `<w:rFonts w:ascii="${WORDS.title.fonts}" w:hAnsi="${WORDS.title.fonts}" w:eastAsia="SimHei" w:cs="${WORDS.title.fonts}"/>`
+  : TITLE_FONTS;
+
 const styles = `${XML_HEAD}<w:styles xmlns:w="${W_NS}">
 <w:docDefaults>
 <w:rPrDefault><w:rPr>${BODY_FONTS}<w:kern w:val="2"/><w:sz w:val="${BODY_HALF_POINTS}"/><w:szCs w:val="${BODY_HALF_POINTS}"/><w:lang w:val="en-US" w:eastAsia="zh-CN" w:bidi="ar-SA"/></w:rPr></w:rPrDefault>
@@ -102,7 +133,7 @@ const styles = `${XML_HEAD}<w:styles xmlns:w="${W_NS}">
 <w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/><w:qFormat/></w:style>
 <w:style w:type="paragraph" w:customStyle="1" w:styleId="LetterTitle"><w:name w:val="证书标题"/><w:basedOn w:val="Normal"/><w:next w:val="Salutation"/><w:qFormat/>
 <w:pPr><w:keepNext/><w:jc w:val="center"/><w:spacing w:before="600" w:after="840" w:line="240" w:lineRule="auto"/></w:pPr>
-<w:rPr>${TITLE_FONTS}<w:color w:val="${RED}"/><w:spacing w:val="300"/><w:kern w:val="0"/><w:sz w:val="104"/><w:szCs w:val="104"/></w:rPr></w:style>
+<w:rPr>${titleFonts}<w:color w:val="${RED}"/><w:spacing w:val="${WORDS.title.spacing}"/><w:kern w:val="0"/><w:sz w:val="${WORDS.title.halfPoints}"/><w:szCs w:val="${WORDS.title.halfPoints}"/></w:rPr></w:style>
 <w:style w:type="paragraph" w:customStyle="1" w:styleId="Salutation"><w:name w:val="称呼"/><w:basedOn w:val="Normal"/><w:next w:val="Citation"/><w:qFormat/>
 <w:pPr><w:jc w:val="left"/><w:spacing w:after="120"/></w:pPr>
 <w:rPr><w:b/><w:bCs/></w:rPr></w:style>
@@ -139,16 +170,16 @@ const sectPr =
   `<w:cols w:space="425"/><w:docGrid w:linePitch="312"/></w:sectPr>`;
 
 const body = [
-  paragraph('LetterTitle', [run('荣誉证书')]),
+  paragraph('LetterTitle', [run(WORDS.heading)]),
   paragraph('Salutation', [run('{{salutation}}')]),
   paragraph('Citation', [run('{{citation}}')]),
   paragraph('Signature', [run('{{college}}')], '<w:spacing w:before="720"/>'),
-  paragraph('Signature', [run('{{commendationDateZh}}')]),
+  paragraph('Signature', [run(WORDS.date)]),
 ].join('\n');
 
 // The letter number sits in the footer, bottom left, whatever the citation's length.
 const footerXml = `${XML_HEAD}<w:ftr xmlns:w="${W_NS}" xmlns:r="${R_NS}">
-${paragraph('LetterNo', [run('证书编号：'), run('{{letterNo}}')])}
+${paragraph('LetterNo', [run(WORDS.letterNo), run('{{letterNo}}')])}
 </w:ftr>`;
 
 const documentXml = `${XML_HEAD}<w:document xmlns:w="${W_NS}" xmlns:r="${R_NS}"><w:body>
@@ -156,11 +187,11 @@ ${body}
 ${sectPr}</w:body></w:document>`;
 
 const core = `${XML_HEAD}<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
-<dc:title>荣誉证书（先进党支部创建表彰）</dc:title>
+<dc:title>${WORDS.docTitle}</dc:title>
 <dc:subject>StarBranch commendation letter template</dc:subject>
 <dc:creator>StarBranch</dc:creator>
 <cp:lastModifiedBy>StarBranch</cp:lastModifiedBy>
-<dc:language>zh-CN</dc:language>
+<dc:language>${WORDS.language}</dc:language>
 <cp:revision>1</cp:revision>
 <dcterms:created xsi:type="dcterms:W3CDTF">${FIXED_ISO}</dcterms:created>
 <dcterms:modified xsi:type="dcterms:W3CDTF">${FIXED_ISO}</dcterms:modified>

@@ -6,6 +6,7 @@
  */
 import type { Config } from '../domain/config';
 import { letterFields } from '../domain/letterFields';
+import { englishLetterFields } from '../domain/letterFieldsEn';
 import { letterNumber, nextIssue, printedChanges } from '../domain/letterRecord';
 import { t, type MessageKey } from '../domain/messages';
 import type { Award, Branch } from '../domain/schema/tables';
@@ -20,7 +21,7 @@ export function letterInput(award: Award, branch: Branch | undefined, config: Co
     recipient: award.recipient,
     branchName: branch?.name ?? '',
     unit: branch?.unit ?? '',
-    tierLabel: tier ? labelOf(tier, 'zh-CN') : '',
+    tierLabel: tier ? labelOf(tier, config.locale) : '',
     awardTitle: award.title,
     programYear: config.programYear,
     rank: award.rank ?? 0,
@@ -57,7 +58,9 @@ export function fieldsFor(
   config: Config,
   letterNo: string,
 ): Record<string, string> {
-  return letterFields({ ...letterInput(award, branch, config), letterNo });
+  const input = { ...letterInput(award, branch, config), letterNo };
+  // An English workbook's letters are worded in English.
+  return config.locale === 'en' ? englishLetterFields(input) : letterFields(input);
 }
 
 /**

@@ -135,10 +135,15 @@ export function buildProgram(
   command('demo')
     .description(help('cli.help.demo'))
     .option('--out <dir>', help('cli.help.demo.out'), 'out')
-    .action(async (options: { out: string }) => {
+    .addOption(
+      new Option('--locale <locale>', help('cli.help.demo.locale'))
+        .choices(['zh-CN', 'en'])
+        .default('zh-CN'),
+    )
+    .action(async (options: { out: string; locale: Locale }) => {
       const started = performance.now();
       const progress = terminalProgress();
-      const result = await runDemo(options.out, progress);
+      const result = await runDemo(options.out, progress, options.locale);
       progress.stop();
       noteWorkbookLocale(result.locale);
       const seconds = ((performance.now() - started) / 1000).toFixed(1);
@@ -409,10 +414,12 @@ export function buildProgram(
         throw new UsageError(say('cli.error.templateNeedsLetters'));
       }
       if (options.reissue && !folder) throw new UsageError(say('cli.error.reissueNeedsLetters'));
+      // The bundled template in the workbook's language, known once the job reads its Config.
+      let language: Locale = 'zh-CN';
       const template = folder
         ? options.template
           ? readTemplate(options.template)
-          : loadDefaultTemplate()
+          : () => loadDefaultTemplate(language)
         : undefined;
       // Always at hand: a letter that no longer says what its award says is voided by `awards`.
       const documents = new DocxMaker({
@@ -423,10 +430,13 @@ export function buildProgram(
       if (folder) mkdirSync(folder, { recursive: true });
       const { awards, letters } = await withWorkbook(
         path,
-        (ports) => ({
-          awards: selectAwards(ports, { provisional: selection.provisional }),
-          letters: folder ? issueLetters(ports, { reissue: selection.reissue }) : null,
-        }),
+        (ports) => {
+          language = readConfig(ports).locale;
+          return {
+            awards: selectAwards(ports, { provisional: selection.provisional }),
+            letters: folder ? issueLetters(ports, { reissue: selection.reissue }) : null,
+          };
+        },
         { documents },
       );
       printAwards(awards);

@@ -11,8 +11,11 @@ import { pathToFileURL } from 'node:url';
 import Docxtemplater from 'docxtemplater';
 import PizZip from 'pizzip';
 import { LETTER_DELIMITERS, LETTER_PLACEHOLDERS } from '../domain/letterFields';
+import type { Locale } from '../domain/vocabulary';
 
 export const DEFAULT_TEMPLATE_PATH = join('templates', 'letter-template.docx');
+/** The bundled template of an English workbook's letters. */
+export const ENGLISH_TEMPLATE_PATH = join('templates', 'letter-template-en.docx');
 
 interface TemplateErrorDetail {
   message?: string;
@@ -118,9 +121,10 @@ export function findPackageRoot(start: string = __dirname): string {
   }
 }
 
-/** The bundled Chinese letter template (templates/letter-template.docx). */
-export function loadDefaultTemplate(): Buffer {
-  return readFileSync(join(findPackageRoot(), DEFAULT_TEMPLATE_PATH));
+/** The bundled letter template in the workbook's language (templates/letter-template*.docx). */
+export function loadDefaultTemplate(locale: Locale = 'zh-CN'): Buffer {
+  const path = locale === 'en' ? ENGLISH_TEMPLATE_PATH : DEFAULT_TEMPLATE_PATH;
+  return readFileSync(join(findPackageRoot(), path));
 }
 
 export type PdfResult = { ok: true; pdfPath: string } | { ok: false; reason: string };

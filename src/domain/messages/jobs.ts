@@ -45,6 +45,23 @@ export const jobsMessages = defineMessages({
     'jobs.note.duplicateOf': '与 {original} 重复',
     'jobs.note.conflict': '评委所在支部（{branch}），须回避',
     'jobs.note.superseded': '已被回复 {response} 替代',
+    // —— jobs.letter: an English workbook's letters (the Chinese ones are worded in
+    // domain/letterFields.ts, with Chinese numerals and formal dates); the same sentences here
+    'jobs.letter.salutation.branch': '{recipient}：',
+    'jobs.letter.salutation.member': '{name}同志：',
+    'jobs.letter.rank': '第{ordinal}名',
+    'jobs.letter.programme': '在{year}年度先进党支部创建活动中',
+    'jobs.letter.programmeNoYear': '在先进党支部创建活动中',
+    'jobs.letter.focus.junior': '坚持把党支部建在班上，以党建促学风、以党建带班建、以党建带团建',
+    'jobs.letter.focus.senior': '坚持在培养中使用、在使用中锻炼，着力培养高素质创新型人才',
+    'jobs.letter.focus.other': '充分发挥党支部战斗堡垒作用',
+    'jobs.letter.standing.ranked': '综合评定位列{rankText}',
+    'jobs.letter.standing.unranked': '综合评定成绩优秀',
+    'jobs.letter.citation.branch':
+      '{programme}，{recipient}{focus}，组织生活扎实、特色活动鲜明，经申报审核、定期抽查、汇报答辩，{standing}，被评为“{title}”。特发此证，以资鼓励。',
+    'jobs.letter.memberBranch': '（{branch}）',
+    'jobs.letter.citation.member':
+      '{programme}，{name}同志{branch}充分发挥共产党员先锋模范作用，争做“勤奋学习、团结合作、诚信守纪、艰苦奋斗”的模范，经支部推荐、学院审核，被评为“{title}”。特发此证，以资鼓励。',
     // —— errors that are the program's, not staff's (a port missing)
     'jobs.noDocumentMaker': '无法生成证书：未配置证书生成方式',
   },
@@ -83,6 +100,23 @@ export const jobsMessages = defineMessages({
     'jobs.note.duplicateOf': 'duplicate of {original}',
     'jobs.note.conflict': 'judge belongs to this branch ({branch})',
     'jobs.note.superseded': 'superseded by response {response}',
+    'jobs.letter.salutation.branch': '{recipient}:',
+    'jobs.letter.salutation.member': '{name}:',
+    'jobs.letter.rank': '{ordinal} place',
+    'jobs.letter.programme': 'In the {year} Advanced Party Branch Programme',
+    'jobs.letter.programmeNoYear': 'In the Advanced Party Branch Programme',
+    'jobs.letter.focus.junior':
+      'built the Party branch into the class, using Party building to lift study, the class and the Youth League',
+    'jobs.letter.focus.senior':
+      'used its members as they trained and trained them as they worked, cultivating high-quality, innovative talent',
+    'jobs.letter.focus.other': 'stood as a true fortress of the Party',
+    'jobs.letter.standing.ranked': 'took {rankText} overall',
+    'jobs.letter.standing.unranked': 'achieved excellent results overall',
+    'jobs.letter.citation.branch':
+      '{programme}, {recipient} {focus}, kept up a sound organisational life with distinctive activities and, through the application review, the monthly checks and the defense, {standing}. It is hereby awarded the title “{title}”.',
+    'jobs.letter.memberBranch': ' ({branch})',
+    'jobs.letter.citation.member':
+      '{programme}, {name}{branch} set an example as a Communist Party member, diligent in study, cooperative, honest and disciplined, and hard-working, and, nominated by the branch and reviewed by the college, is hereby awarded the title “{title}”.',
     'jobs.noDocumentMaker': 'cannot make letters: no way of making documents is configured',
   },
 });

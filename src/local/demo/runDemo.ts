@@ -14,7 +14,7 @@ import { buildReport } from '../../app/report';
 import { issueLetters, type LettersReport } from '../../app/letters';
 import { Table } from '../../app/table';
 import { addMonths, monthsBetween } from '../../domain/calendar';
-import { DEFAULT_CONFIG, defaultConfigRows } from '../../domain/config';
+import { DEFAULT_CONFIG, defaultConfigRows, type Config } from '../../domain/config';
 import { formDef, type FormName } from '../../domain/forms';
 import { joinClauses, t } from '../../domain/messages';
 import {
@@ -44,6 +44,7 @@ import {
   demoActivities,
   type DemoResponse,
 } from './demoYear';
+import { demoVocabulary } from './vocabularies';
 
 /** A step of the year, as the demo's summary table lists it. */
 export type DemoStepKind =
@@ -74,15 +75,22 @@ export interface DemoResult {
   readonly rejected: number;
 }
 
-const COLLEGE = '示范大学学生工作部党委';
-
 function localTime(response: DemoResponse): string {
   const parsed = parseLocalTimestamp(response.timestamp);
   if (!parsed.ok) throw new Error(`demo data: ${parsed.error}`);
   return parsed.value;
 }
 
-export async function runDemo(outDir: string, progress?: Progress): Promise<DemoResult> {
+/**
+ * Plays the year into `outDir`. `locale` is the language of everything: the workbook, the forms'
+ * answers (English names and activities in `en`), the letters and the report.
+ */
+export async function runDemo(
+  outDir: string,
+  progress?: Progress,
+  locale: Locale = 'zh-CN',
+): Promise<DemoResult> {
+  const words = demoVocabulary(locale);
   const paths = {
     workbook: join(outDir, 'starbranch-demo.xlsx'),
     lettersDir: join(outDir, 'letters'),
@@ -90,7 +98,7 @@ export async function runDemo(outDir: string, progress?: Progress): Promise<Demo
     formsDir: join(outDir, 'forms'),
   };
   mkdirSync(paths.formsDir, { recursive: true });
-  const store = newWorkbook('zh-CN');
+  const store = newWorkbook(locale);
   const clock = new SettableClock('2026-09-01 08:00:00');
   const ports: Ports = {
     store,
@@ -98,11 +106,11 @@ export async function runDemo(outDir: string, progress?: Progress): Promise<Demo
     documents: new DocxMaker({
       workbookDir: outDir,
       folder: paths.lettersDir,
-      template: loadDefaultTemplate(),
+      template: loadDefaultTemplate(locale),
     }),
     ...(progress ? { progress } : {}),
   };
-  const config = DEFAULT_CONFIG;
+  const config: Config = { ...DEFAULT_CONFIG, locale };
   const steps: DemoStep[] = [];
   const note = (kind: DemoStepKind, lines: readonly string[], more: Partial<DemoStep> = {}) =>
     steps.push({
@@ -116,7 +124,7 @@ export async function runDemo(outDir: string, progress?: Progress): Promise<Demo
   // Staff name their college on the Config sheet.
   const configTable = Table.read(store, ConfigTable, config.locale);
   for (const row of defaultConfigRows(config.locale)) {
-    configTable.upsert(row.key === 'collegeName' ? { ...row, value: COLLEGE } : row);
+    configTable.upsert(row.key === 'collegeName' ? { ...row, value: words.COLLEGE } : row);
   }
   configTable.save(store, config.locale, true);
 
@@ -127,16 +135,16 @@ export async function runDemo(outDir: string, progress?: Progress): Promise<Demo
     exported.set(form, all);
     const now = clock.now();
     const visible = all.filter((r) => localTime(r) <= now);
-    const csv = writeFormsCsv(formDef(form, config.defenseRubric), visible, 'zh-CN');
+    const csv = writeFormsCsv(formDef(form, config.defenseRubric), visible, locale);
     const report = ingestCsv(ports, form, csv, `${form}-responses.csv`);
     note('ingest', report.summary, { form, rejected: report.rejected });
   };
 
   // Stage 1 (申报审核): applications, then staff review them in the Branches sheet.
   clock.set('2026-09-12 09:00:00');
-  ingestExport('application', demoApplications());
+  ingestExport('application', demoApplications(locale));
   const branches = Table.read(store, BranchesTable, config.locale);
-  const decisions = new Map(demoDecisions().map((d) => [d.name, d]));
+  const decisions = new Map(demoDecisions(locale).map((d) => [d.name, d]));
   for (const branch of branches.records()) {
     const decision = decisions.get(branch.name);
     if (decision)
@@ -153,7 +161,7 @@ export async function runDemo(outDir: string, progress?: Progress): Promise<Demo
   ]);
 
   const judges = Table.read(store, JudgesTable, config.locale);
-  for (const j of demoJudges()) {
+  for (const j of demoJudges(locale)) {
     judges.upsert({
       name: j.name,
       email: j.email,
@@ -164,7 +172,7 @@ export async function runDemo(outDir: string, progress?: Progress): Promise<Demo
   judges.save(store, config.locale);
 
   // Stage 2 (定期抽查): every month, reports come in; showcase on the 25th; results on the 1st.
-  const activities = demoActivities(approved);
+  const activities = demoActivities(approved, locale);
   exported.set('activity', []);
   let pending = activities;
   const feedActivities = () => {
@@ -185,18 +193,20 @@ export async function runDemo(outDir: string, progress?: Progress): Promise<Demo
       demoVotes(
         month,
         showcase.picks.map((p) => ({ id: p.branch, name: p.name })),
+        locale,
       ),
     );
     if (month === '2027-06') {
       // Nominations close on June 12; staff review them before the defense.
-      ingestExport('nomination', demoNominations(approved));
-      approveNominations(ports);
+      ingestExport('nomination', demoNominations(approved, locale));
+      approveNominations(ports, config.locale, words.NOMINATION_NOTE);
       clock.set('2027-06-29 20:00:00');
       ingestExport(
         'defense',
         demoDefense(
           approved,
           config.defenseRubric.map((c) => c.max),
+          locale,
         ),
       );
     }
@@ -215,11 +225,11 @@ export async function runDemo(outDir: string, progress?: Progress): Promise<Demo
   const letters = issueLetters(ports);
   note('letters', letters.summary);
   const report = buildReport(ports);
-  writeFileSync(paths.report, renderReportHtml(report.model, 'zh-CN'));
+  writeFileSync(paths.report, renderReportHtml(report.model, locale));
   note('report', report.summary);
 
   for (const [form, responses] of exported) {
-    const csv = writeFormsCsv(formDef(form, config.defenseRubric), responses, 'zh-CN');
+    const csv = writeFormsCsv(formDef(form, config.defenseRubric), responses, locale);
     writeFileSync(join(paths.formsDir, `${form}-responses.csv`), csv);
   }
   await store.save(paths.workbook);
@@ -228,16 +238,16 @@ export async function runDemo(outDir: string, progress?: Progress): Promise<Demo
 }
 
 /** Staff's decision on the nominations: all approved but the last two, which lack detail. */
-function approveNominations(ports: Ports): void {
-  const nominations = Table.read(ports.store, NominationsTable, DEFAULT_CONFIG.locale);
+function approveNominations(ports: Ports, locale: Locale, note: string): void {
+  const nominations = Table.read(ports.store, NominationsTable, locale);
   const records = nominations.records();
   records.forEach((n, i) => {
     const approve = i < records.length - 2;
     nominations.upsert({
       ...n,
       status: approve ? 'approved' : 'rejected',
-      note: approve ? null : '事迹材料不够具体，请补充后下年度再推荐',
+      note: approve ? null : note,
     });
   });
-  nominations.save(ports.store, DEFAULT_CONFIG.locale);
+  nominations.save(ports.store, locale);
 }
