@@ -35,6 +35,7 @@ import {
   cliLocale,
   noteWorkbookLocale,
   resetCliLocale,
+  speakCommanderError,
   speakHelp,
   speakHelpCommand,
 } from './cliLanguage';
@@ -122,9 +123,16 @@ function stepTitle(step: DemoStep): string {
 export function buildProgram(
   out: Out = (l) => process.stdout.write(`${l}\n`),
   helpLocale: Locale = 'zh-CN',
+  err: Out = (l) => process.stderr.write(`${l}\n`),
 ): Command {
   const help = (key: MessageKey) => t(helpLocale, key);
+  // Before the commands are declared: they inherit where their help and errors go.
   const program = speakHelp(new Command('starbranch'), helpLocale)
+    .configureOutput({
+      writeErr: (s) => err(s.trimEnd()),
+      writeOut: (s) => out(s.trimEnd()),
+      outputError: (s, write) => write(speakCommanderError(s, cliLocale())),
+    })
     .description(help('cli.help.program'))
     .version('0.1.0', '-V, --version', help('cli.help.version'))
     .addOption(new Option('--lang <lang>', help('cli.help.lang')).choices(['zh-CN', 'en']))
@@ -571,11 +579,7 @@ export async function main(
   resetCliLocale();
   const chosen = chosenLanguage(argv);
   chooseCliLocale(chosen);
-  const program = buildProgram(out, chosen ?? 'zh-CN');
-  program.configureOutput({
-    writeErr: (s) => err(s.trimEnd()),
-    writeOut: (s) => (out ?? ((l) => process.stdout.write(`${l}\n`)))(s.trimEnd()),
-  });
+  const program = buildProgram(out, chosen ?? 'zh-CN', err);
   try {
     await program.parseAsync([...argv], { from: 'user' });
     return 0;

@@ -69,3 +69,34 @@ export function speakHelp(program: Command, locale: Locale): Command {
 export function speakHelpCommand(command: Command, locale: Locale): Command {
   return command.helpCommand('help [command]', t(locale, 'cli.help.helpCommand'));
 }
+
+/** Commander's error messages, by their fixed English wording, and what each says here. */
+const COMMANDER_ERRORS: readonly (readonly [RegExp, MessageKey])[] = [
+  [/^error: unknown command '([^']*)'/, 'cli.commander.unknownCommand'],
+  [/^error: unknown option '([^']*)'/, 'cli.commander.unknownOption'],
+  [/^error: required option '([^']*)' not specified/, 'cli.commander.requiredOption'],
+  [/^error: missing required argument '([^']*)'/, 'cli.commander.missingArgument'],
+  [/^error: option '([^']*)' argument missing/, 'cli.commander.optionArgument'],
+  [
+    /^error: option '([^']*)' argument '([^']*)' is invalid\. Allowed choices are (.*)\.$/m,
+    'cli.commander.invalidChoice',
+  ],
+  [/^error: too many arguments/, 'cli.commander.tooManyArguments'],
+];
+
+/**
+ * Commander's error (`error: unknown command 'x'` and its `(Did you mean y?)`) in the command's
+ * language; a message it has no words for is shown as Commander wrote it.
+ */
+export function speakCommanderError(message: string, locale: Locale): string {
+  const found = COMMANDER_ERRORS.map(([pattern, key]) => ({
+    key,
+    match: pattern.exec(message),
+  })).find((x) => x.match !== null);
+  if (!found?.match) return message;
+  const [, a = '', b = '', c = ''] = found.match;
+  const lines = [t(locale, 'cli.commander.error', { message: t(locale, found.key, { a, b, c }) })];
+  const suggestion = /\(Did you mean (?:one of )?(.*)\?\)/.exec(message);
+  if (suggestion) lines.push(t(locale, 'cli.commander.didYouMean', { names: suggestion[1]! }));
+  return `${lines.join('\n')}\n`;
+}

@@ -77,6 +77,17 @@ describe('the language the command speaks', () => {
     expect(en.err).toContain(t('en', 'cli.error.badMonth', { value: '2026-13' }));
   });
 
+  it("words the parser's own errors too: an unknown command, a missing option", async () => {
+    const zh = await run('showcas');
+    expect(zh.code).toBe(2);
+    expect(zh.err).toContain(t('zh-CN', 'cli.commander.unknownCommand', { a: 'showcas' }));
+    expect(zh.err).toContain(t('zh-CN', 'cli.commander.didYouMean', { names: 'showcase' }));
+    const en = await run('--lang', 'en', 'showcase', chinese);
+    expect(en.code).toBe(2);
+    expect(en.err).toContain("required option '--month <YYYY-MM>' not specified");
+    expect(en.err).not.toMatch(CJK);
+  });
+
   it('gives its help in Chinese by default and in English with --lang en', async () => {
     const zh = await run('--help');
     expect(zh.code).toBe(0);
@@ -85,5 +96,8 @@ describe('the language the command speaks', () => {
     const en = await run('--lang', 'en', '--help');
     expect(en.out).toContain(t('en', 'cli.help.awards'));
     expect(en.out).not.toMatch(CJK);
+    const awards = await run('awards', '--help', '--lang', 'en');
+    expect(awards.out).toContain(t('en', 'cli.help.awards.pdf'));
+    expect(awards.out).not.toMatch(CJK);
   });
 });
