@@ -9,7 +9,7 @@ import { freshGas, SHEETS, sheetRecords } from './support';
 describe('the Docs letter template', () => {
   const gas = freshGas();
   const id = String(
-    sheetRecords(gas.world, SHEETS.config).find((r) => r['设置项'] === 'letterTemplate')!['值'],
+    sheetRecords(gas.world, SHEETS.config).find((r) => r['键'] === 'letterTemplate')!['值'],
   );
   const doc = gas.world.describeDocument(id);
   const byText = (text: string) => doc.paragraphs.find((p) => p.text === text)!;

@@ -160,7 +160,7 @@ describe('commands on the demo workbook', () => {
     expect(await snapshot(copy)).toBe(once);
     const { read } = await tables(copy);
     // The demo's run and these two: every run is logged.
-    expect(read(LogTable).filter((l) => l.job === 'finalise 2026-11')).toHaveLength(3);
+    expect(read(LogTable).filter((l) => l.job === '月度定稿 2026-11')).toHaveLength(3);
     // Eight commands, each opening and saving the whole workbook: slow on a busy machine.
   }, 90_000);
 
