@@ -6,18 +6,30 @@ import type { Config } from '../domain/config';
 import { toCellNumber } from '../domain/decimal';
 import { findDuplicates } from '../domain/duplicates';
 import { activityPoints } from '../domain/points';
-import type { ActivitiesTable } from '../domain/schema/tables';
 import { t } from '../domain/messages';
+import type { ActivitiesTable } from '../domain/schema/tables';
 import type { Locale } from '../domain/vocabulary';
 import type { Table } from './table';
 
-function duplicateNote(original: string, locale: Locale): string {
+function duplicateNote(locale: Locale, original: string): string {
   return t(locale, 'ingest.duplicate.note', { original });
 }
 
-/** A note the system wrote on a repeat: in either language, or both (as earlier versions did). */
+/** The note in each language as a pattern, any response id in place of the original's. */
+const AUTO_NOTES = (['zh-CN', 'en'] as const).map((locale) =>
+  duplicateNote(locale, '\u0000')
+    .replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')
+    .replace('\u0000', '\\S+'),
+);
+/** Older workbooks have both languages in one note. */
+const AUTO_NOTE = new RegExp(`^(${AUTO_NOTES.join('|')}|${AUTO_NOTES.join(' / ')})$`);
+
+/**
+ * A note this job wrote (in either language), which it may take back; anything else in the note
+ * column is staff's.
+ */
 function isAutoNote(note: string | null): boolean {
-  return note !== null && /^(与 \S+ 重复( \/ duplicate of \S+)?|duplicate of \S+)$/.test(note);
+  return note !== null && AUTO_NOTE.test(note);
 }
 
 export function rescoreActivities(
@@ -36,7 +48,7 @@ export function rescoreActivities(
       original !== undefined ? 'duplicate' : noLongerRepeat ? 'submitted' : record.status;
     const note =
       original !== undefined
-        ? duplicateNote(original, config.locale)
+        ? duplicateNote(config.locale, original)
         : noLongerRepeat
           ? null
           : record.note;

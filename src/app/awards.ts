@@ -26,7 +26,13 @@ import {
   type Branch,
   type DefenseResult,
 } from '../domain/schema/tables';
-import type { AwardState } from '../domain/vocabulary';
+import {
+  AWARD_KINDS,
+  labelOf,
+  type AwardKind,
+  type AwardState,
+  type Locale,
+} from '../domain/vocabulary';
 import { readConfig, type Ports } from './context';
 import { runJob, type JobReport } from './job';
 import { letterMismatch, voidLetter } from './letterCheck';
@@ -74,7 +80,7 @@ export function selectAwards(ports: Ports, options: AwardsOptions = {}): AwardsR
   const refreshed = refreshInputs(ports);
   const config = readConfig(ports);
   const { locale } = config;
-  const report = runJob(ports, 'awards', locale, () => {
+  const report = runJob(ports, t(locale, 'jobs.name.awards'), locale, () => {
     const { store } = ports;
     // Branches are read once, for the standings and for the members' branches alike.
     const branchList = Table.read(store, BranchesTable, locale).records();
@@ -112,7 +118,7 @@ export function selectAwards(ports: Ports, options: AwardsOptions = {}): AwardsR
     const wanted = withEarlierLetters(
       ports,
       config,
-      wantedAwards(standings, nominations, branches, branchState, (id) => awards.get(id)),
+      wantedAwards(standings, nominations, branches, branchState, locale, (id) => awards.get(id)),
       (id) => awards.has(id),
     );
     const lines: string[] = [];
@@ -207,12 +213,23 @@ export function selectAwards(ports: Ports, options: AwardsOptions = {}): AwardsR
         ...standings
           .filter((s) => s.advanced)
           .slice(0, 3)
-          .map((s) => `#${s.rank} ${s.name} ${formatFixed(s.total)}`),
+          .map((s) =>
+            t(locale, 'jobs.awards.top', {
+              rank: s.rank,
+              name: s.name,
+              score: formatFixed(s.total),
+            }),
+          ),
       ],
     };
   });
   return { ...report, summary: [...refreshed, ...report.summary] };
 }
+
+/** The Log's names of the jobs that void letters, in either language (a workbook may switch). */
+const AWARD_JOB_NAMES = new Set(
+  (['zh-CN', 'en'] as const).flatMap((l) => [t(l, 'jobs.name.awards'), t(l, 'jobs.name.letters')]),
+);
 
 /**
  * An award that comes back after it was removed (a branch that qualifies again) starts a fresh row;
@@ -229,7 +246,7 @@ function withEarlierLetters(
   if (fresh.length === 0) return wanted;
   const logged = Table.read(ports.store, LogTable, config.locale)
     .records()
-    .filter((l) => l.job === 'awards' || l.job === 'letters')
+    .filter((l) => AWARD_JOB_NAMES.has(l.job))
     .map((l) => l.message);
   return wanted.map((award) => {
     if (exists(award.awardId)) return award;
@@ -249,8 +266,14 @@ function wantedAwards(
   nominations: ReturnType<Table<typeof NominationsTable>['records']>,
   branches: ReadonlyMap<string, Branch>,
   branchState: AwardState,
+  locale: Locale,
   existing: (awardId: string) => Award | undefined,
 ): Award[] {
+  const title = (kind: AwardKind) =>
+    labelOf(
+      AWARD_KINDS.find((k) => k.key === kind)!,
+      locale,
+    );
   const letterSoFar = (id: string) => {
     const old = existing(id);
     return {
@@ -270,7 +293,7 @@ function wantedAwards(
         kind: 'branch' as const,
         branch: s.branch,
         recipient: s.name,
-        title: '先进党支部',
+        title: title('branch'),
         score: toCellNumber(s.total),
         rank: s.rank,
         state: branchState,
@@ -283,7 +306,7 @@ function wantedAwards(
         kind: 'member' as const,
         branch: n.branch,
         recipient: n.name,
-        title: '优秀学生党员',
+        title: title('member'),
         score: null,
         rank: null,
         // An excellent member is chosen by staff, not by the standings: never provisional.

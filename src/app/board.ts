@@ -159,7 +159,7 @@ export interface CloseVoteReport extends JobReport {
  */
 export function closeVote(ports: Ports, month: string): CloseVoteReport {
   const config = readConfig(ports);
-  return runJob(ports, `close vote ${month}`, config.locale, () => {
+  return runJob(ports, t(config.locale, 'jobs.name.closeVote', { month }), config.locale, () => {
     const showcase = Table.read(ports.store, ShowcaseTable, config.locale);
     const picks = showcase.records().filter((s) => s.month === month);
     if (picks.length === 0) throw new Error(t(config.locale, 'board.noShowcase', { month }));
@@ -175,7 +175,7 @@ export function closeVote(ports: Ports, month: string): CloseVoteReport {
       (s) => `${names.get(s.branch) ?? s.branch} ${s.score}`,
     );
     return {
-      job: 'close vote',
+      job: t(config.locale, 'jobs.name.closeVote', { month }),
       rowsIn: board.votes,
       rowsOut: before === null ? picks.length : 0,
       board,

@@ -7,6 +7,7 @@ import { mapHeader, type CellError } from '../domain/schema/rows';
 import { tabName } from '../domain/schema/table';
 import { ConfigTable } from '../domain/schema/tables';
 import type { Clock, DocumentMaker, Markers, Progress, TableStore } from '../ports';
+import { describeCell } from './problems';
 import { Table } from './table';
 
 export interface Ports {
@@ -28,7 +29,8 @@ export function readConfig(ports: Ports): Config {
   const errors = [...table.errors, ...unnamedSettings(values)];
   if (errors.length > 0) {
     const first = errors.sort((a, b) => a.row - b.row)[0]!;
-    throw new Error(`${first.sheet} row ${first.row}, ${first.column}: ${first.message}`);
+    // Which language the workbook is in is a Config value: until it is read, the default.
+    throw new Error(describeCell('zh-CN', first));
   }
   return parseConfig(table.records());
 }

@@ -4,7 +4,7 @@
  */
 import { aggregate, type SubjectResult } from '../domain/aggregate';
 import { formatFixed, toCellNumber } from '../domain/decimal';
-import { t } from '../domain/messages';
+import { joinClauses, t } from '../domain/messages';
 import { compareIds, rankBy } from '../domain/ranking';
 import { rubricMax } from '../domain/rubric';
 import { toDefenseScore } from '../domain/schema/defenseScores';
@@ -19,6 +19,7 @@ import { runJob, type JobReport } from './job';
 import { describeRubric, formatScale, readDefenseScores } from './rubric';
 import { rescreenDefense } from './screening';
 import { Table } from './table';
+import { labelOf, type Locale } from '../domain/vocabulary';
 
 export interface DefenseReport extends JobReport {
   readonly results: readonly DefenseResult[];
@@ -27,20 +28,29 @@ export interface DefenseReport extends JobReport {
   readonly details: readonly SubjectResult[];
 }
 
-function droppedText(result: SubjectResult, rubricLabels: Map<string, string>): string | null {
+function droppedText(
+  locale: Locale,
+  result: SubjectResult,
+  rubricLabels: Map<string, string>,
+): string | null {
   if (result.dropped.length === 0) return null;
-  return result.dropped
-    .map((d) => {
-      const side = d.side === 'high' ? '最高' : '最低';
-      const criterion = d.criterion ? `${rubricLabels.get(d.criterion) ?? d.criterion} ` : '';
-      return `${criterion}${d.judge} ${formatFixed(d.value)}（${side}）`;
-    })
-    .join('; ');
+  return joinClauses(
+    locale,
+    result.dropped.map((d) =>
+      t(locale, 'jobs.defense.dropped', {
+        criterion: d.criterion ? `${rubricLabels.get(d.criterion) ?? d.criterion} ` : '',
+        judge: d.judge,
+        value: formatFixed(d.value),
+        side: t(locale, d.side === 'high' ? 'jobs.defense.high' : 'jobs.defense.low'),
+      }),
+    ),
+  );
 }
 
 export function aggregateDefense(ports: Ports): DefenseReport {
   const config = readConfig(ports);
-  return runJob(ports, 'defense', config.locale, () => {
+  const { locale } = config;
+  return runJob(ports, t(locale, 'jobs.name.defense'), locale, () => {
     const { store } = ports;
     const rubric = config.defenseRubric;
     const scores = readDefenseScores(store, config);
@@ -56,7 +66,7 @@ export function aggregateDefense(ports: Ports): DefenseReport {
       .map((s) => ({ judge: s.judge, subject: s.branch, marks: s.marks }));
     const details = aggregate(
       sheets,
-      rubric.map((c) => ({ key: c.key, label: c.zh, max: c.max, weight: c.weight })),
+      rubric.map((c) => ({ key: c.key, label: labelOf(c, locale), max: c.max, weight: c.weight })),
       {
         mode: config.aggregateBy,
         trimFrom: config.trimFrom,
@@ -73,7 +83,8 @@ export function aggregateDefense(ports: Ports): DefenseReport {
       ]),
     );
     const names = new Map(branches.map((b) => [b.id, b.name]));
-    const labels = new Map(rubric.map((c) => [c.key, c.zh]));
+    const label = (c: (typeof rubric)[number]) => labelOf(c, locale);
+    const labels = new Map(rubric.map((c) => [c.key, label(c)]));
     const outOf = rubricMax(rubric);
     const now = ports.clock.now();
     const written: DefenseResult[] = [];
@@ -83,12 +94,18 @@ export function aggregateDefense(ports: Ports): DefenseReport {
         branch: d.subject,
         branchName: names.get(d.subject) ?? null,
         judgesCounted: d.judgesCounted,
-        dropped: droppedText(d, labels),
+        dropped: droppedText(locale, d, labels),
         score: toCellNumber(d.score),
         outOf: toCellNumber(outOf),
-        criterionMeans: rubric
-          .map((c) => `${c.zh} ${formatFixed(d.criterionMeans[c.key] ?? 0)}`)
-          .join('; '),
+        criterionMeans: joinClauses(
+          locale,
+          rubric.map((c) =>
+            t(locale, 'jobs.defense.mean', {
+              criterion: label(c),
+              value: formatFixed(d.criterionMeans[c.key] ?? 0),
+            }),
+          ),
+        ),
         rank: ranks.get(d.subject) ?? null,
         incomplete: d.incomplete,
         computedAt: previous?.computedAt ?? now,
@@ -123,11 +140,13 @@ export function aggregateDefense(ports: Ports): DefenseReport {
       results: written,
       details,
       summary: [
-        `${written.length} branches aggregated from ${sheets.length} counted sheets` +
-          (incomplete > 0 ? `; ${incomplete} with fewer than ${config.minJudges} judges` : ''),
-        t(config.locale, 'rubric.scale', {
+        t(locale, 'jobs.defense.aggregated', { count: written.length, sheets: sheets.length }),
+        ...(incomplete > 0
+          ? [t(locale, 'jobs.defense.incomplete', { count: incomplete, min: config.minJudges })]
+          : []),
+        t(locale, 'rubric.scale', {
           max: formatScale(outOf),
-          rubric: describeRubric(config.locale, rubric),
+          rubric: describeRubric(locale, rubric),
         }),
       ],
     };

@@ -557,7 +557,7 @@ export function ingestResponses(
   problems: readonly UnreadableResponse[] = [],
 ): IngestReport {
   const config = readConfig(ports);
-  return runJob(ports, 'ingest', config.locale, () => {
+  return runJob(ports, t(config.locale, 'jobs.name.ingest'), config.locale, () => {
     const tables = new Tables(ports, config);
     const counts = { added: 0, rejected: 0, skipped: 0 };
     const added: FormResponse[] = [];
@@ -565,7 +565,7 @@ export function ingestResponses(
       const outcome = ingestOne(tables, response);
       counts[outcome]++;
       if (outcome === 'added') added.push(response);
-      ports.progress?.update(i + 1, responses.length, 'ingest');
+      ports.progress?.update(i + 1, responses.length, t(config.locale, 'jobs.name.ingest'));
     });
     for (const problem of problems) {
       const ids = [problem.responseId, ...(problem.previousIds ?? [])];
@@ -604,7 +604,7 @@ export function ingestResponses(
       ...counts,
       blocked,
       summary: [
-        `${counts.added} added, ${counts.rejected} rejected, ${counts.skipped} already known`,
+        t(config.locale, 'jobs.ingest.counts', { ...counts }),
         ...staleMonthsAfterIngest(ports, config, added, tables),
         ...rejectionLines(tables),
         ...extraLines(tables),

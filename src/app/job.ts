@@ -2,6 +2,7 @@
  * Every job runs the same way: time it, do it, append one `Log` row whatever the outcome.
  * The Log row holds counts and the error message, never personal data.
  */
+import { joinClauses, t } from '../domain/messages';
 import { LogTable } from '../domain/schema/tables';
 import type { Locale } from '../domain/vocabulary';
 import type { Ports } from './context';
@@ -24,17 +25,18 @@ export function runJob<R extends JobReport>(
 ): R {
   const startedAt = ports.clock.now();
   const started = ports.clock.elapsedMs();
-  takeProblems(); // problems of an earlier job are not this job's
+  takeProblems(locale); // problems of an earlier job are not this job's
   try {
     const done = work();
-    const problems = takeProblems();
+    const problems = takeProblems(locale);
     const shown =
       problems.length > 10
-        ? [...problems.slice(0, 10), `… ${problems.length - 10} more`]
+        ? [...problems.slice(0, 10), t(locale, 'common.more', { count: problems.length - 10 })]
         : problems;
     const report = { ...done, summary: [...done.summary, ...shown] };
     // The Log keeps how many cells were unreadable, not what was in them (it may be personal).
-    const logged = problems.length > 0 ? [`${problems.length} cells could not be read`] : [];
+    const logged =
+      problems.length > 0 ? [t(locale, 'jobs.log.unreadCells', { count: problems.length })] : [];
     appendLog(ports, locale, {
       startedAt,
       job,
@@ -42,7 +44,7 @@ export function runJob<R extends JobReport>(
       rowsIn: report.rowsIn,
       rowsOut: report.rowsOut,
       outcome: 'ok',
-      message: [...done.summary, ...logged].join('; ').slice(0, 1000) || null,
+      message: joinClauses(locale, [...done.summary, ...logged]).slice(0, 1000) || null,
     });
     return report;
   } catch (error) {

@@ -150,10 +150,9 @@ export function markerKey(awardId: string, issue: number): string {
 export function voidLetter(ports: Ports, award: Award, reason: string, config: Config): Award {
   if (!award.letterId) return award;
   const documents = ports.documents;
-  if (!documents)
-    throw new Error(
-      `${award.awardId}: a letter must be voided, but no document maker is configured`,
-    );
+  if (!documents) {
+    throw new Error(`${award.awardId}: ${t(config.locale, 'jobs.noDocumentMaker')}`);
+  }
   const letterNo = heldNumber(award, config);
   const voided = documents.void({ id: award.letterId, link: award.link ?? '' }, reason);
   // The document is no longer this award's letter: a resumed run must never fill it again.

@@ -54,8 +54,8 @@ export function issueLetters(ports: Ports, options: LetterOptions = {}): Letters
   const config = readConfig(ports);
   const { locale } = config;
   const documents = ports.documents;
-  if (!documents) throw new Error('issueLetters: no document maker configured');
-  return runJob(ports, 'letters', locale, () => {
+  if (!documents) throw new Error(t(locale, 'jobs.noDocumentMaker'));
+  return runJob(ports, t(locale, 'jobs.name.letters'), locale, () => {
     const { store } = ports;
     const awards = Table.read(store, AwardsTable, locale);
     const sources = readLetterSources(store, locale);
@@ -98,7 +98,7 @@ export function issueLetters(ports: Ports, options: LetterOptions = {}): Letters
       });
       files.push({ awardId: award.awardId, name, link: doc.link, letterNo });
       made++;
-      ports.progress?.update(made, due.length, 'letters');
+      ports.progress?.update(made, due.length, t(locale, 'jobs.name.letters'));
     }
     awards.save(store, locale);
     const remaining = due.length - made;

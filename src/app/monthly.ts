@@ -6,7 +6,7 @@ import { groupBy } from '../domain/groupBy';
 import { addMonths, monthOf } from '../domain/calendar';
 import type { Config } from '../domain/config';
 import { sum, toCellNumber, ZERO, type Dec } from '../domain/decimal';
-import { t } from '../domain/messages';
+import { joinList, t } from '../domain/messages';
 import { monthlyScore } from '../domain/monthly';
 import { branchesInCooldown, drawShowcase } from '../domain/showcase';
 import {
@@ -53,7 +53,11 @@ function pointsOf(activities: readonly Activity[]): Dec {
 function checkMonth(month: string, config: Config): void {
   if (month < config.programStart.slice(0, 7) || month > config.programEnd.slice(0, 7)) {
     throw new Error(
-      `month ${month} is outside the programme ${config.programStart}..${config.programEnd}`,
+      t(config.locale, 'jobs.monthOutside', {
+        month,
+        start: config.programStart,
+        end: config.programEnd,
+      }),
     );
   }
 }
@@ -70,7 +74,7 @@ export interface ShowcaseReport extends JobReport {
 export function prepareShowcase(ports: Ports, month: string): ShowcaseReport {
   const config = readConfig(ports);
   checkMonth(month, config);
-  return runJob(ports, `showcase ${month}`, config.locale, () => {
+  return runJob(ports, t(config.locale, 'jobs.name.showcase', { month }), config.locale, () => {
     const { store } = ports;
     const showcase = Table.read(store, ShowcaseTable, config.locale);
     const branches = Table.read(store, BranchesTable, config.locale).records();
@@ -89,7 +93,7 @@ export function prepareShowcase(ports: Ports, month: string): ShowcaseReport {
           note: s.note ?? '',
         })),
         summary: [
-          `${month} was already drawn on ${recorded[0]!.drawnAt}; delete its rows to redraw`,
+          t(config.locale, 'jobs.showcase.alreadyDrawn', { month, at: recorded[0]!.drawnAt }),
         ],
       };
     }
@@ -110,6 +114,7 @@ export function prepareShowcase(ports: Ports, month: string): ShowcaseReport {
       topK: config.showcaseTopK,
       cooldownMonths: config.showcaseCooldownMonths,
       spotCheckCount: config.spotCheckCount,
+      locale: config.locale,
     });
     const drawnAt = ports.clock.now();
     const warnings = picks.length === 0 ? noShowcaseWarning(config, month, approved, showcase) : [];
@@ -134,7 +139,10 @@ export function prepareShowcase(ports: Ports, month: string): ShowcaseReport {
       rowsOut: picks.length,
       alreadyDrawn: false,
       picks: picks.map((p) => ({ ...p, name: names.get(p.branch) ?? '' })),
-      summary: [`${month}: ${picks.length} branches picked to present`, ...warnings],
+      summary: [
+        t(config.locale, 'jobs.showcase.picked', { month, count: picks.length }),
+        ...warnings,
+      ],
     };
   });
 }
@@ -188,7 +196,7 @@ export interface FinaliseReport extends JobReport {
 export function finaliseMonth(ports: Ports, month: string): FinaliseReport {
   const config = readConfig(ports);
   checkMonth(month, config);
-  return runJob(ports, `finalise ${month}`, config.locale, () => {
+  return runJob(ports, t(config.locale, 'jobs.name.finalise', { month }), config.locale, () => {
     const inputs = readMonthlyInputs(ports, config);
     const check = checkMonths(inputs, [month]);
     const others = check.stale.filter((m) => m !== month);
@@ -209,7 +217,14 @@ export function finaliseMonth(ports: Ports, month: string): FinaliseReport {
       recomputed,
       empty,
       summary: [
-        `${month}: ${own.results.length} branches ranked; star branch: ${starNames.join(', ') || 'none'}`,
+        t(config.locale, 'jobs.finalise.ranked', {
+          month,
+          count: own.results.length,
+          stars:
+            starNames.length > 0
+              ? joinList(config.locale, starNames)
+              : t(config.locale, 'common.none'),
+        }),
         ...(empty ? [t(config.locale, 'derived.emptyMonth', { month })] : []),
         ...recomputed.map((r) => r.line),
       ],

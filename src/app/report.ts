@@ -31,7 +31,7 @@ export interface ReportJobReport extends JobReport {
 
 export function buildReport(ports: Ports): ReportJobReport {
   const config = readConfig(ports);
-  return runJob(ports, 'report', config.locale, () => {
+  return runJob(ports, t(config.locale, 'jobs.name.report'), config.locale, () => {
     const { store } = ports;
     const locale = config.locale;
     const now = ports.clock.now();

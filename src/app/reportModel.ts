@@ -377,13 +377,16 @@ function defenseSection(
   nameOf: (id: string) => string,
 ): ReportModel['defense'] {
   const { config } = input;
+  // Criteria are named in the workbook's language, as its score sheet's header names them.
+  const label = (c: (typeof config.defenseRubric)[number]) =>
+    config.locale === 'en' ? c.en : c.zh;
   const rubric: Criterion[] = config.defenseRubric.map((c) => ({
     key: c.key,
-    label: c.zh,
+    label: label(c),
     max: c.max,
     weight: c.weight,
   }));
-  const labelOf = new Map(config.defenseRubric.map((c) => [c.key, c.zh]));
+  const labelOf = new Map(config.defenseRubric.map((c) => [c.key, label(c)]));
   const options: AggregateOptions = {
     mode: config.aggregateBy,
     trimFrom: config.trimFrom,

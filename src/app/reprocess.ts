@@ -150,7 +150,7 @@ export function responseFromRejected(
 
 export function reprocessRejected(ports: Ports): ReprocessReport {
   const config = readConfig(ports);
-  return runJob(ports, 'reprocess', config.locale, () => {
+  return runJob(ports, t(config.locale, 'jobs.name.reprocess'), config.locale, () => {
     const tables = new IngestTables(ports, config);
     const { rejected } = tables;
     const now = ports.clock.now();
@@ -193,7 +193,7 @@ export function reprocessRejected(ports: Ports): ReprocessReport {
       stillRejected: open.length - moved,
       dismissed,
       summary: [
-        `${moved} moved to their tables, ${open.length - moved} still need attention`,
+        t(config.locale, 'jobs.reprocess.summary', { moved, left: open.length - moved }),
         ...(dismissed > 0
           ? [t(config.locale, 'ingest.reprocess.dismissed', { count: dismissed })]
           : []),

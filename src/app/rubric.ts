@@ -117,7 +117,7 @@ export interface ArchiveReport extends JobReport {
 export function archiveRubricScores(ports: Ports): ArchiveReport {
   const config = readConfig(ports);
   const { locale } = config;
-  return runJob(ports, 'rubric archive', locale, () => {
+  return runJob(ports, t(locale, 'jobs.name.rubricArchive'), locale, () => {
     const { store } = ports;
     const def = defenseScoresTable(config.defenseRubric);
     const values = store.read(def);
@@ -125,7 +125,7 @@ export function archiveRubricScores(ports: Ports): ArchiveReport {
     const rubric = describeRubric(locale, config.defenseRubric);
     if (values.length === 0 || headerMatchesRubric(header, config.defenseRubric)) {
       return {
-        job: 'rubric archive',
+        job: 'rubricArchive',
         rowsIn: 0,
         rowsOut: 0,
         sheet: null,
@@ -137,7 +137,7 @@ export function archiveRubricScores(ports: Ports): ArchiveReport {
     const sheet = store.addSheet(t(locale, 'rubric.archiveSheet', { date }), values);
     store.write(def, [renewedHeader(def, header, locale)]);
     return {
-      job: 'rubric archive',
+      job: 'rubricArchive',
       rowsIn: count,
       rowsOut: count,
       sheet,

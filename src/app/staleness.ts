@@ -230,7 +230,7 @@ export function logRecomputations(
   for (const { change, rows } of recomputed) {
     log.append({
       startedAt,
-      job: `recompute ${change.month}`,
+      job: t(locale, 'jobs.name.recompute', { month: change.month }),
       durationMs: null,
       rowsIn: rows,
       rowsOut: rows,
@@ -295,7 +295,7 @@ export function refreshStaleMonths(ports: Ports): RefreshReport {
   const config = readConfig(ports);
   const inputs = readMonthlyInputs(ports, config);
   const check = checkMonths(inputs);
-  const job = 'refresh months';
+  const job = t(config.locale, 'jobs.name.refresh');
   if (check.stale.length === 0) {
     return {
       job,

@@ -11,7 +11,8 @@ import type { Config } from './config';
 import type { Dec } from './decimal';
 import type { FinalScore } from './finalScore';
 import { compareIds, rankBy } from './ranking';
-import type { Tier } from './vocabulary';
+import { t } from './messages';
+import type { Locale, Tier } from './vocabulary';
 
 export interface AwardCandidate {
   readonly branch: string;
@@ -33,11 +34,17 @@ export interface RankedCandidate {
   readonly advanced: boolean;
 }
 
-export type AwardRules = Pick<Config, 'advancedBranchCount' | 'tierQuotas' | 'requireCompliance'>;
+export type AwardRules = Pick<
+  Config,
+  'advancedBranchCount' | 'tierQuotas' | 'requireCompliance'
+> & {
+  /** The language of the reasons; the programme's default when not given. */
+  readonly locale?: Locale;
+};
 
 function ineligibleReason(candidate: AwardCandidate, rules: AwardRules): string | null {
   if (!rules.requireCompliance || candidate.compliant || candidate.complianceOverride) return null;
-  return '未达到每学期“七个一”组织生活次数要求 / short of the semester theme-activity rule';
+  return t(rules.locale ?? 'zh-CN', 'jobs.awards.shortOfThemes');
 }
 
 export function selectAdvancedBranches(

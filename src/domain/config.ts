@@ -342,6 +342,9 @@ export const SETTINGS = {
   advancedBranchCount: numberSetting('14', 'awards', 0, 1000, true),
   tierQuotas: setting('', 'awards', TEXT, tierQuotas),
   commendationDate: setting('2027-07-01', 'awards', { kind: 'date' }, isoDate),
+  webAccess: choiceSetting<WebAccess>('domain', 'awards', WEB_ACCESS),
+  voteFormUrl: setting('', 'awards', TEXT, optional(webLink)),
+  earlierYears: setting('', 'awards', TEXT, list),
   collegeName: {
     ...setting('学院党委', 'letters', TEXT, anyText),
     defaultEn: 'College Party Committee',
@@ -349,9 +352,6 @@ export const SETTINGS = {
   letterTemplate: setting('', 'letters', TEXT, optional(anyText)),
   letterFolder: setting('', 'letters', TEXT, optional(anyText)),
   letterSharing: choiceSetting<LetterSharing>('domain', 'letters', SHARINGS),
-  webAccess: choiceSetting<WebAccess>('domain', 'awards', WEB_ACCESS),
-  voteFormUrl: setting('', 'awards', TEXT, optional(webLink)),
-  earlierYears: setting('', 'awards', TEXT, list),
 } as const;
 
 export type SettingKey = keyof typeof SETTINGS;

@@ -7,7 +7,8 @@ import { addMonths, isValidMonth, type YearMonth } from './calendar';
 import { type Dec, formatFixed, roundHalfUp } from './decimal';
 import { createRng, sample } from './prng';
 import { compareIds, rankBy } from './ranking';
-import type { ShowcaseReason } from './vocabulary';
+import { t } from './messages';
+import type { Locale, ShowcaseReason } from './vocabulary';
 
 export interface ShowcaseInput {
   readonly programYear: string;
@@ -18,12 +19,14 @@ export interface ShowcaseInput {
   readonly topK: number;
   readonly cooldownMonths: number;
   readonly spotCheckCount: number;
+  /** The language of the picks' notes; the programme's default when not given. */
+  readonly locale?: Locale;
 }
 
 export interface ShowcasePick {
   readonly branch: string;
   readonly reason: ShowcaseReason;
-  /** Why this branch was picked, in Chinese and English, with what is needed to check it. */
+  /** Why this branch was picked, in the workbook's language, with what is needed to check it. */
   readonly note: string;
 }
 
@@ -71,6 +74,7 @@ export function drawShowcase(input: ShowcaseInput): ShowcasePick[] {
   }
 
   const cooling = branchesInCooldown(input.month, input.recentPresenters, input.cooldownMonths);
+  const locale = input.locale ?? 'zh-CN';
   const ranked = rankBy(input.scores, (s) => roundHalfUp(s.score, 2), [
     (a, b) => compareIds(a.branch, b.branch),
   ]);
@@ -83,7 +87,7 @@ export function drawShowcase(input: ShowcaseInput): ShowcasePick[] {
       return {
         branch: item.branch,
         reason: 'top',
-        note: `月度得分第${rank}名 (${shown}) / ranked #${rank} by month-to-date score (${shown})`,
+        note: t(locale, 'jobs.showcase.topNote', { rank, score: shown }),
       };
     });
 
@@ -96,9 +100,7 @@ export function drawShowcase(input: ShowcaseInput): ShowcasePick[] {
   const spots = sample(createRng(seed), pool, input.spotCheckCount).map((branch): ShowcasePick => ({
     branch,
     reason: 'spot',
-    note:
-      `随机抽查（从 ${pool.length} 个支部中抽取），种子 ${seed} / ` +
-      `spot check drawn from ${pool.length} eligible branches, seed ${seed}`,
+    note: t(locale, 'jobs.showcase.spotNote', { pool: pool.length, seed }),
   }));
 
   return [...tops, ...spots];

@@ -125,6 +125,13 @@ export const REJECT_HANDLINGS = terms([
 ] as const);
 export type RejectHandling = (typeof REJECT_HANDLINGS)[number]['key'];
 
+/** How a job ended, in the Log. */
+export const LOG_OUTCOMES = terms([
+  { key: 'ok', zh: '成功', en: 'ok' },
+  { key: 'failed', zh: '失败', en: 'failed' },
+] as const);
+export type LogOutcome = (typeof LOG_OUTCOMES)[number]['key'];
+
 /** The file-name prefix of a voided letter: kept, never deleted, and never mistaken for a live one. */
 export const VOID_PREFIX = '作废-';
 

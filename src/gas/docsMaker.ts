@@ -9,7 +9,8 @@
  */
 import type { LetterSharing } from '../domain/config';
 import { placeholderToken } from '../domain/letterFields';
-import { VOID_PREFIX } from '../domain/vocabulary';
+import { t } from '../domain/messages';
+import { VOID_PREFIX, type Locale } from '../domain/vocabulary';
 import type { DocumentMaker, MadeDocument } from '../ports';
 
 export interface DocsMakerOptions {
@@ -18,6 +19,8 @@ export interface DocsMakerOptions {
   readonly sharing: LetterSharing;
   /** The Workspace domain, for `domain` sharing. */
   readonly domain: string | null;
+  /** The workbook's language, for what the maker tells staff. */
+  readonly locale: Locale;
 }
 
 export class DocsMaker implements DocumentMaker {
@@ -65,7 +68,9 @@ export class DocsMaker implements DocumentMaker {
       Drive!.Permissions!.create(permission, id, { supportsAllDrives: true });
     } catch (error) {
       // A domain that forbids link sharing: the letter stays private, and staff are told why.
-      this.sharingNote = `letters kept private: link sharing was refused (${String(error).slice(0, 160)})`;
+      this.sharingNote = t(this.options.locale, 'server.sharingRefused', {
+        reason: String(error).slice(0, 160),
+      });
     }
   }
 

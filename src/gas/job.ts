@@ -8,6 +8,7 @@ import type { Config } from '../domain/config';
 import type { TableDef } from '../domain/schema/table';
 import { ConfigTable } from '../domain/schema/tables';
 import type { DocumentMaker, Markers } from '../ports';
+import { spreadsheetLocale } from './menu';
 import { SheetsApiStore } from './sheetsStore';
 import { GasClock, ScriptLock, ScriptMarkers, toastProgress } from './services';
 
@@ -37,7 +38,7 @@ export function openJob(
     store,
     clock: new GasClock(config.timeZone),
     markers: lazyMarkers(),
-    ...(options.toasts ? { progress: toastProgress(spreadsheet) } : {}),
+    ...(options.toasts ? { progress: toastProgress(spreadsheet, config.locale) } : {}),
     ...(options.documents ? { documents: options.documents } : {}),
   };
   return { spreadsheet, store, config, ports };
@@ -49,7 +50,8 @@ export function runLocked<T>(
   work: (job: GasJob) => T,
   options: { documents?: DocumentMaker; toasts?: boolean } = {},
 ): T {
-  return new ScriptLock().withLock(() => {
+  const locale = () => spreadsheetLocale(SpreadsheetApp.getActiveSpreadsheet());
+  return new ScriptLock(undefined, locale).withLock(() => {
     const job = openJob(tables, options);
     try {
       return work(job);

@@ -11,7 +11,7 @@ import { buildReport } from '../app/report';
 import { reprocessRejected } from '../app/reprocess';
 import { archiveRubricScores } from '../app/rubric';
 import { refreshStaleMonths } from '../app/staleness';
-import { t } from '../domain/messages';
+import { t, type MessageKey } from '../domain/messages';
 import { Table } from '../app/table';
 import { addMonths, isValidMonth } from '../domain/calendar';
 import { DEFAULT_CONFIG } from '../domain/config';
@@ -34,7 +34,7 @@ import { DocsMaker } from './docsMaker';
 import { followRubric, knownFormIds, refreshBranchChoices, toFormResponse } from './forms';
 import { foldInbox, inboxHasRows, type FoldReport } from './fold';
 import { runLocked, type GasJob } from './job';
-import { buildMenu } from './menu';
+import { buildMenu, spreadsheetLocale } from './menu';
 import { runSetup } from './setupRun';
 import { finishUnfinishedWork } from './unfinished';
 import {
@@ -93,8 +93,17 @@ const LETTER_TIME_BUDGET_MS = 270_000;
 /** Documents a consumer account may create a day; Workspace allows 1,500. */
 const DAILY_DOCUMENT_QUOTA = 250;
 
-function tell(job: Pick<GasJob, 'spreadsheet'>, title: string, lines: readonly string[]): void {
-  job.spreadsheet.toast(lines.join('\n'), `StarBranch · ${title}`, 10);
+type ToastJob = Extract<MessageKey, `menu.job.${string}`> extends `menu.job.${infer J}` ? J : never;
+
+/** The job's summary as a toast, titled in the workbook's language. */
+function tell(
+  job: Pick<GasJob, 'spreadsheet' | 'config'>,
+  title: ToastJob,
+  lines: readonly string[],
+): void {
+  const { locale } = job.config;
+  const name = t(locale, `menu.job.${title}` satisfies MessageKey);
+  job.spreadsheet.toast(lines.join('\n'), t(locale, 'menu.toastTitle', { job: name }), 10);
 }
 
 export function onOpen(): void {
@@ -219,16 +228,18 @@ export function prepareShowcaseNow(): string {
 
 export function finaliseMonthPrompt(): string {
   const ui = SpreadsheetApp.getUi();
+  const locale = spreadsheetLocale(SpreadsheetApp.getActiveSpreadsheet());
   const answer = ui.prompt(
-    'StarBranch',
-    '结算哪个月？ Month to finalise (YYYY-MM)',
+    t(locale, 'menu.title'),
+    t(locale, 'menu.monthPrompt'),
     ui.ButtonSet.OK_CANCEL,
   );
-  if (answer.getSelectedButton() !== ui.Button.OK) return 'cancelled';
+  if (answer.getSelectedButton() !== ui.Button.OK) return t(locale, 'menu.cancelled');
   const month = answer.getResponseText().trim();
   if (!isValidMonth(month)) {
-    ui.alert(`"${month}" 不是月份，请按 YYYY-MM 填写，例如 2026-10`);
-    return 'bad month';
+    const message = t(locale, 'menu.notAMonth', { input: month });
+    ui.alert(message);
+    return message;
   }
   return finaliseMonthNow(month);
 }
@@ -294,6 +305,7 @@ function letterMaker(job: GasJob, domain: string | null): DocsMaker {
     folderId: job.config.letterFolder,
     sharing: job.config.letterSharing,
     domain,
+    locale: job.config.locale,
   });
 }
 
@@ -355,7 +367,7 @@ function makeLetters(spentTrigger: string | null): string {
       if (!job.config.letterTemplate) {
         // Nothing can be made until staff run Setup: no continuation waits for it.
         removeLetterContinuations();
-        return 'no letter template: run Setup first';
+        return t(job.config.locale, 'menu.noTemplate');
       }
       const documents = letterMaker(job, emailDomain());
       const ports = { ...job.ports, documents };
@@ -392,7 +404,7 @@ function makeLetters(spentTrigger: string | null): string {
         lines.push(t(job.config.locale, 'gas.jobs.lettersQuotaReached'));
       } else {
         scheduleLetterContinuation();
-        lines.push('continuing in a minute');
+        lines.push(t(job.config.locale, 'menu.lettersContinue'));
       }
       tell(job, 'letters', lines);
       return lines.join('\n');
@@ -411,9 +423,9 @@ export function reprocessRejectedNow(): string {
 
 export function rebuildFromResponses(): string {
   return runLocked(INGEST_TABLES, (job) => {
-    const added = reconcile(job, null);
-    tell(job, 'rebuild', [`${added} responses added`]);
-    return `${added} responses added`;
+    const line = t(job.config.locale, 'menu.rebuilt', { count: reconcile(job, null) });
+    tell(job, 'rebuild', [line]);
+    return line;
   });
 }
 
@@ -429,14 +441,19 @@ export function refreshFormChoices(): string {
     const defense = forms[known.findIndex(([, name]) => name === 'defense')];
     if (defense) followRubric(defense, job.spreadsheet.getId(), job.config, approved, properties);
     const updated = refreshBranchChoices(forms, approved);
-    tell(job, 'forms', [`${approved.length} branches in ${updated} dropdowns`]);
-    return `${approved.length} branches in ${updated} dropdowns`;
+    const line = t(job.config.locale, 'menu.formChoices', {
+      branches: approved.length,
+      dropdowns: updated,
+    });
+    tell(job, 'forms', [line]);
+    return line;
   });
 }
 
 export function installTriggersNow(): string {
-  const result = installTriggers(SpreadsheetApp.getActiveSpreadsheet().getId());
-  return `triggers created: ${result.created}, removed: ${result.removed}, kept: ${result.kept}`;
+  const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+  const result = installTriggers(spreadsheet.getId());
+  return t(spreadsheetLocale(spreadsheet), 'menu.triggers', { ...result });
 }
 
 /** The report job's tables (the dashboard is laid out whole, never read), in one read. */

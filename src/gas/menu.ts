@@ -1,43 +1,58 @@
-import { t } from '../domain/messages';
+import { t, type MessageKey } from '../domain/messages';
+import type { Locale } from '../domain/vocabulary';
 
-/** The one StarBranch menu, in the workbook's language (an English workbook has a `Config` tab). */
-export const MENU_ITEMS: readonly { zh: string; en: string; fn: string }[] = [
-  { zh: '初始化工作簿与表单', en: 'Set up workbook & forms', fn: 'setup' },
-  { zh: '刷新表单支部选项', en: 'Refresh form choices', fn: 'refreshFormChoices' },
-  { zh: '抽选本月示范支部', en: "Prepare this month's showcase", fn: 'prepareShowcaseNow' },
-  {
-    zh: t('zh-CN', 'board.closeMenuItem'),
-    en: t('en', 'board.closeMenuItem'),
-    fn: 'closeVoteNow',
-  },
-  { zh: '结算月度结果…', en: 'Finalise a month…', fn: 'finaliseMonthPrompt' },
-  { zh: '汇总答辩成绩', en: 'Aggregate defense', fn: 'aggregateDefenseNow' },
-  {
-    zh: t('zh-CN', 'rubric.menuItem'),
-    en: t('en', 'rubric.menuItem'),
-    fn: 'archiveRubricScoresNow',
-  },
-  { zh: '评定表彰名单', en: 'Select awards', fn: 'selectAwardsNow' },
-  { zh: '评定暂定表彰名单', en: 'Select provisional awards', fn: 'selectProvisionalAwardsNow' },
-  { zh: '生成荣誉证书', en: 'Generate letters', fn: 'generateLetters' },
-  { zh: '导入证书模板…', en: 'Import letter template…', fn: 'importLetterTemplate' },
-  { zh: '创建证书文件夹', en: 'Create letters folder', fn: 'createLettersFolder' },
-  { zh: '更新总览', en: 'Update dashboard', fn: 'buildDashboard' },
-  { zh: t('zh-CN', 'board.menuItem'), en: t('en', 'board.menuItem'), fn: 'showWebAppLinks' },
-  { zh: '重新处理待处理记录', en: 'Reprocess rejected', fn: 'reprocessRejectedNow' },
-  { zh: '从表单回复重建', en: 'Rebuild from form responses', fn: 'rebuildFromResponses' },
-  { zh: '安装触发器', en: 'Install triggers', fn: 'installTriggersNow' },
-];
+/** The menu's entries in order: the function each runs, named by its `menu.item.<fn>` message. */
+const MENU_FUNCTIONS = [
+  'setup',
+  'refreshFormChoices',
+  'prepareShowcaseNow',
+  'closeVoteNow',
+  'finaliseMonthPrompt',
+  'aggregateDefenseNow',
+  'archiveRubricScoresNow',
+  'selectAwardsNow',
+  'selectProvisionalAwardsNow',
+  'generateLetters',
+  'importLetterTemplate',
+  'createLettersFolder',
+  'buildDashboard',
+  'showWebAppLinks',
+  'reprocessRejectedNow',
+  'rebuildFromResponses',
+  'installTriggersNow',
+] as const;
+
+function itemTitle(locale: Locale, fn: (typeof MENU_FUNCTIONS)[number]): string {
+  // The rubric's archive item is named where the rubric's other messages are.
+  if (fn === 'archiveRubricScoresNow') return t(locale, 'rubric.menuItem');
+  // The meeting board's items are named where the board's other messages are.
+  if (fn === 'closeVoteNow') return t(locale, 'board.closeMenuItem');
+  if (fn === 'showWebAppLinks') return t(locale, 'board.menuItem');
+  return t(locale, `menu.item.${fn}` satisfies MessageKey);
+}
+
+/** The one StarBranch menu, in both languages; the workbook's language picks one. */
+export const MENU_ITEMS: readonly { zh: string; en: string; fn: string }[] = MENU_FUNCTIONS.map(
+  (fn) => ({ zh: itemTitle('zh-CN', fn), en: itemTitle('en', fn), fn }),
+);
 
 /** Items that start a group: the monthly jobs, then the repairs and setup. */
 const SEPARATED = new Set(['prepareShowcaseNow', 'reprocessRejectedNow']);
 
+/**
+ * The spreadsheet's language before its Config is read: an English workbook has a `Config` tab.
+ * (One call; used where no job has read the Config, such as building the menu.)
+ */
+export function spreadsheetLocale(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet): Locale {
+  return spreadsheet.getSheetByName('Config') !== null ? 'en' : 'zh-CN';
+}
+
 export function buildMenu(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet): void {
-  const english = spreadsheet.getSheetByName('Config') !== null;
-  const menu = SpreadsheetApp.getUi().createMenu(english ? 'StarBranch' : '先进支部创建');
+  const locale = spreadsheetLocale(spreadsheet);
+  const menu = SpreadsheetApp.getUi().createMenu(t(locale, 'menu.title'));
   MENU_ITEMS.forEach((item) => {
     if (SEPARATED.has(item.fn)) menu.addSeparator();
-    menu.addItem(english ? item.en : item.zh, item.fn);
+    menu.addItem(locale === 'en' ? item.en : item.zh, item.fn);
   });
   menu.addToUi();
 }

@@ -1,4 +1,6 @@
 /** Small adapters over Apps Script services: the clock, the script lock, durable markers, toasts. */
+import { t } from '../domain/messages';
+import type { Locale } from '../domain/vocabulary';
 import { formatInZone } from '../domain/zonedTime';
 import type { Clock, Lock, Markers, Progress } from '../ports';
 
@@ -15,17 +17,21 @@ export class GasClock implements Clock {
 
 /** Thrown when another execution holds the lock: nothing has been written. */
 export class LockBusyError extends Error {
-  constructor() {
-    super('StarBranch is busy with another job; nothing was written. Try again in a minute.');
+  constructor(locale: Locale) {
+    super(t(locale, 'menu.busy'));
     this.name = 'LockBusyError';
   }
 }
 
 export class ScriptLock implements Lock {
-  constructor(private readonly waitMs = 30_000) {}
+  /** `locale`: asked only when the lock is busy, to say so in the workbook's language. */
+  constructor(
+    private readonly waitMs = 30_000,
+    private readonly locale: () => Locale = () => 'zh-CN',
+  ) {}
   withLock<T>(work: () => T): T {
     const lock = LockService.getScriptLock();
-    if (!lock.tryLock(this.waitMs)) throw new LockBusyError();
+    if (!lock.tryLock(this.waitMs)) throw new LockBusyError(this.locale());
     try {
       return work();
     } finally {
@@ -62,6 +68,7 @@ export class ScriptMarkers implements Markers {
  */
 export function toastProgress(
   spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  locale: Locale,
   everyMs = 5_000,
 ): Progress {
   let last = Date.now();
@@ -70,7 +77,11 @@ export function toastProgress(
       const now = Date.now();
       if (done >= total || now - last < everyMs) return;
       last = now;
-      spreadsheet.toast(`${done} / ${total}`, `StarBranch · ${label}`, 5);
+      spreadsheet.toast(
+        t(locale, 'menu.progress', { done, total }),
+        t(locale, 'menu.toastTitle', { job: label }),
+        5,
+      );
     },
   };
 }

@@ -7,6 +7,7 @@
 import { arrangeSettings } from '../app/settings';
 import { Table } from '../app/table';
 import { settingRow } from '../domain/config';
+import { t } from '../domain/messages';
 import { BranchesTable, ConfigTable } from '../domain/schema/tables';
 import { workbookTables } from '../domain/schema/workbook';
 import { ensureForms, refreshBranchChoices } from './forms';
@@ -64,10 +65,11 @@ export function runSetup(job: GasJob): string[] {
   refreshBranchChoices(forms.refresh, approved);
   const triggers = installTriggers(spreadsheetId);
   markers.set(SETUP_STATE_KEY, SETUP_DONE);
+  const { locale } = config;
   return [
-    `sheets created: ${sheets.created.length}, kept: ${sheets.kept.length}`,
-    `settings added: ${settingsAdded}`,
-    `forms: ${forms.all.size}`,
-    `triggers created: ${triggers.created}, removed: ${triggers.removed}, kept: ${triggers.kept}`,
+    t(locale, 'menu.setup.sheets', { created: sheets.created.length, kept: sheets.kept.length }),
+    t(locale, 'menu.setup.settings', { count: settingsAdded }),
+    t(locale, 'menu.setup.forms', { count: forms.all.size }),
+    t(locale, 'menu.triggers', { ...triggers }),
   ];
 }

@@ -3,6 +3,7 @@
  * piece is noticed from script properties the run has read already (no call) and finished in its
  * own way.
  */
+import { t } from '../domain/messages';
 import { lettersDue, scheduleLetterContinuation } from './continuation';
 import type { GasJob } from './job';
 import { runSetup, setupUnfinished } from './setupRun';
@@ -11,12 +12,13 @@ import { runSetup, setupUnfinished } from './setupRun';
 export function finishUnfinishedWork(job: GasJob): string[] {
   const lines: string[] = [];
   // A setup that started and never reached its end (cut off, or timed out): finish it here.
-  if (setupUnfinished(job)) lines.push('setup finished:', ...runSetup(job));
+  const { locale } = job.config;
+  if (setupUnfinished(job)) lines.push(t(locale, 'menu.setupFinished'), ...runSetup(job));
   // Letters whose continuation was lost to failures: a fresh one starts in a minute, outside
   // this run (letters have their own time budget and lock).
   if (lettersDue(job.ports.markers!)) {
     scheduleLetterContinuation();
-    lines.push('letters due: continuing in a minute');
+    lines.push(t(locale, 'menu.lettersDue'));
   }
   // Months whose results are stale are re-derived by the reconciliation above this call.
   return lines;

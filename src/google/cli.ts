@@ -6,9 +6,10 @@
 import type { Command } from 'commander';
 import type { Ports } from '../app/context';
 import { selectAwards, type AwardsReport } from '../app/awards';
-import { t } from '../domain/messages';
+import { t, type MessageKey } from '../domain/messages';
 import type { Locale } from '../domain/vocabulary';
 import { SystemClock } from '../local/clock';
+import { cliLocale, noteWorkbookLocale } from '../local/cliLanguage';
 import { terminalProgress } from '../local/terminal';
 import { openWorkbook, UsageError } from '../local/workbookFile';
 import { authorise, CredentialsError } from './auth';
@@ -29,7 +30,6 @@ type Say = (line: string) => void;
 
 let target: GoogleTarget | null = null;
 let connected: GoogleApi | null = null;
-let locale: Locale = 'zh-CN';
 
 /** The spreadsheet the running command works on, or null for a workbook file. */
 export function googleTarget(): GoogleTarget | null {
@@ -47,15 +47,20 @@ function retryBaseMs(): number | undefined {
 export async function connect(say: Say): Promise<GoogleApi> {
   if (connected) return connected;
   const file = target?.credentials ?? process.env.GOOGLE_APPLICATION_CREDENTIALS;
-  if (!file) throw new CredentialsError(t(locale, 'server.noCredentials'));
-  const { client, principal } = await authorise(file, { locale, say });
+  if (!file) throw new CredentialsError(t(cliLocale(), 'server.noCredentials'));
+  const { client, principal } = await authorise(file, { locale: cliLocale(), say });
   const base = retryBaseMs();
   connected = googleApi(client, principal, {
     ...(apiRootFromEnv() ? { apiRoot: apiRootFromEnv()! } : {}),
     retry: {
       onRetry: ({ label, status, attempt, ms }) =>
         say(
-          t(locale, 'server.retrying', { label, status, attempt, seconds: (ms / 1000).toFixed(1) }),
+          t(cliLocale(), 'server.retrying', {
+            label,
+            status,
+            attempt,
+            seconds: (ms / 1000).toFixed(1),
+          }),
         ),
       ...(base !== undefined ? { baseMs: base, maxMs: Math.max(base * 32, 1) } : {}),
     },
@@ -73,7 +78,7 @@ export async function onGoogle<T>(work: (ports: Ports) => T, say: Say): Promise<
       target!.spreadsheetId,
       { clock: (zone) => new SystemClock(zone), progress },
       ({ ports }) => {
-        locale = readLocale(ports);
+        noteWorkbookLocale(readLocale(ports));
         return work(ports);
       },
     );
@@ -98,7 +103,7 @@ export async function awardsOnGoogle(
     spreadsheetId,
     { clock: (zone) => new SystemClock(zone) },
     async ({ ports }) => {
-      locale = readLocale(ports);
+      noteWorkbookLocale(readLocale(ports));
       const awards = selectAwards(ports, { provisional: options.provisional });
       const made = options.letters
         ? await issueGoogleLetters(api, spreadsheetId, ports, {
@@ -122,7 +127,7 @@ function workspaceDomain(api: GoogleApi): string | null {
 /** The one line for a Google failure (and its exit code), or null when it is not one. */
 export function googleFailure(error: unknown): { line: string; code: number } | null {
   const line = explainGoogleError(error, {
-    locale,
+    locale: cliLocale(),
     spreadsheetId: target?.spreadsheetId ?? '',
     principal: connected?.principal ?? '',
   });
@@ -131,16 +136,16 @@ export function googleFailure(error: unknown): { line: string; code: number } | 
 }
 
 /** `--google` and `--credentials` on every command, and the pull / push commands. */
-export function addGoogleCommands(program: Command, out: Say, err: Say): void {
+export function addGoogleCommands(
+  program: Command,
+  out: Say,
+  err: Say,
+  helpLocale: Locale = 'zh-CN',
+): void {
+  const help = (key: MessageKey) => t(helpLocale, key);
   program
-    .option(
-      '--google <spreadsheetId>',
-      'work on this Google spreadsheet instead of a workbook file',
-    )
-    .option(
-      '--credentials <file>',
-      'service account key or OAuth client file (default: GOOGLE_APPLICATION_CREDENTIALS)',
-    )
+    .option('--google <spreadsheetId>', help('cli.help.google'))
+    .option('--credentials <file>', help('cli.help.credentials'))
     .hook('preAction', (_root, action) => {
       const options = action.optsWithGlobals<{ google?: string; credentials?: string }>();
       connected = null;
@@ -154,21 +159,22 @@ export function addGoogleCommands(program: Command, out: Say, err: Say): void {
 
   program
     .command('pull')
-    .description('copy every table of the Google spreadsheet into a local workbook')
-    .argument('<workbook>', 'the .xlsx file to write')
+    .description(help('cli.help.pull'))
+    .argument('<workbook>', help('cli.help.pull.workbook'))
     .action(async (file: string) => {
-      if (!target) throw new UsageError(t(locale, 'server.needsGoogle', { command: 'pull' }));
+      if (!target) throw new UsageError(t(cliLocale(), 'server.needsGoogle', { command: 'pull' }));
       const api = await connect(err);
       out((await pullWorkbook(api, target.spreadsheetId, file)).message);
     });
 
   program
     .command('reconcile')
-    .description('file the form responses the spreadsheet does not have yet (with --google)')
-    .option('--form <form=id>', 'a form to read, by name and id (repeatable)', formOption)
+    .description(help('cli.help.reconcile'))
+    .option('--form <form=id>', help('cli.help.reconcile.form'), formOption)
     .action(async (options: { form?: Map<FormName, string> }) => {
-      if (!target) throw new UsageError(t(locale, 'server.needsGoogle', { command: 'reconcile' }));
-      if (!options.form) throw new UsageError(t(locale, 'server.needsForms'));
+      if (!target)
+        throw new UsageError(t(cliLocale(), 'server.needsGoogle', { command: 'reconcile' }));
+      if (!options.form) throw new UsageError(t(cliLocale(), 'server.needsForms'));
       const forms = options.form;
       const api = await connect(err);
       const report = await runOnSpreadsheet(
@@ -176,23 +182,23 @@ export function addGoogleCommands(program: Command, out: Say, err: Say): void {
         target.spreadsheetId,
         { clock: (zone) => new SystemClock(zone) },
         ({ ports }) => {
-          locale = readLocale(ports);
+          noteWorkbookLocale(readLocale(ports));
           return reconcileOnGoogle(api, ports, forms);
         },
       );
       const { read, added, rejected, skipped } = report;
-      out(t(locale, 'server.reconciled', { read, added, rejected, skipped }));
+      out(t(cliLocale(), 'server.reconciled', { read, added, rejected, skipped }));
       // The first line of an ingest summary is its counts; the rest say what needs attention.
       report.summary.slice(1).forEach((line) => out(line));
     });
 
   program
     .command('push')
-    .description("write a local workbook's tables into the Google spreadsheet")
-    .argument('<workbook>', 'the .xlsx file to read')
-    .option('--force', 'overwrite tables that already hold rows')
+    .description(help('cli.help.push'))
+    .argument('<workbook>', help('cli.help.push.workbook'))
+    .option('--force', help('cli.help.push.force'))
     .action(async (file: string, options: { force?: boolean }) => {
-      if (!target) throw new UsageError(t(locale, 'server.needsGoogle', { command: 'push' }));
+      if (!target) throw new UsageError(t(cliLocale(), 'server.needsGoogle', { command: 'push' }));
       const local = await openWorkbook(file);
       const api = await connect(err);
       out((await pushWorkbook(api, target.spreadsheetId, local, Boolean(options.force))).message);
@@ -204,7 +210,9 @@ function formOption(value: string, previous: Map<FormName, string> = new Map()) 
   const match = /^([a-z]+)=(\S+)$/.exec(value.trim());
   const name = match?.[1] as FormName | undefined;
   if (!match || !name || !FORM_NAMES.includes(name)) {
-    throw new UsageError(t(locale, 'server.formOption', { names: FORM_NAMES.join(', '), value }));
+    throw new UsageError(
+      t(cliLocale(), 'server.formOption', { names: FORM_NAMES.join(', '), value }),
+    );
   }
   return new Map(previous).set(name, match[2]!);
 }
@@ -212,6 +220,6 @@ function formOption(value: string, previous: Map<FormName, string> = new Map()) 
 /** Exactly one of a workbook file and `--google`. */
 export function checkTarget(path: string | undefined): void {
   if ((path === undefined) === (target === null)) {
-    throw new UsageError(t(locale, 'server.workbookOrGoogle'));
+    throw new UsageError(t(cliLocale(), 'server.workbookOrGoogle'));
   }
 }

@@ -18,13 +18,30 @@ import { archiveRubricScores, RubricChangedError } from '../app/rubric';
 import { refreshStaleMonths } from '../app/staleness';
 import { isValidMonth } from '../domain/calendar';
 import { formatFixed } from '../domain/decimal';
-import { FORM_NAMES, type FormName } from '../domain/forms';
-import { LETTER_PLACEHOLDERS } from '../domain/letterFields';
-import { t, type MessageKey } from '../domain/messages';
 import { DEFAULT_CONFIG } from '../domain/config';
-import type { Locale } from '../domain/vocabulary';
+import { formDef, FORM_NAMES, type FormName } from '../domain/forms';
+import { LETTER_PLACEHOLDERS } from '../domain/letterFields';
+import { joinList, t, type MessageKey, type MessageParams } from '../domain/messages';
+import { tabName } from '../domain/schema/table';
+import { RejectedTable } from '../domain/schema/tables';
+import {
+  AWARD_KINDS,
+  AWARD_STATES,
+  labelOf,
+  SHOWCASE_REASONS,
+  type Locale,
+} from '../domain/vocabulary';
+import {
+  chooseCliLocale,
+  cliLocale,
+  noteWorkbookLocale,
+  resetCliLocale,
+  speakCommanderError,
+  speakHelp,
+  speakHelpCommand,
+} from './cliLanguage';
 import { SystemClock } from './clock';
-import { runDemo } from './demo/runDemo';
+import { runDemo, type DemoStep } from './demo/runDemo';
 import { DocxMaker } from './docxMaker';
 import { ingestCsv } from './ingestCsv';
 import { formTemplates } from './formTemplates';
@@ -46,6 +63,25 @@ import { checkWritable } from './workbookGuard';
 
 type Out = (line: string) => void;
 
+/** A message in the language the command speaks (`--lang`, else the workbook's). */
+function say(key: MessageKey, params?: MessageParams): string {
+  return t(cliLocale(), key, params);
+}
+
+/** A term of the vocabulary (a status, an award kind) in the command's language. */
+function term(list: readonly { key: string; zh: string; en: string }[], key: string): string {
+  const found = list.find((x) => x.key === key);
+  return found ? labelOf(found, cliLocale()) : key;
+}
+
+/** The summary table with its headers in the command's language. */
+function table(headers: readonly MessageKey[], rows: readonly (readonly string[])[]): string {
+  return formatTable(
+    headers.map((h) => say(h)),
+    rows,
+  );
+}
+
 async function withWorkbook<T>(
   path: string | undefined,
   work: (ports: Ports) => T,
@@ -58,7 +94,9 @@ async function withWorkbook<T>(
   checkWritable(path, store.locale);
   const progress = terminalProgress();
   const base: Ports = { store, clock: new SystemClock(), progress, ...extra };
-  const ports: Ports = { ...base, clock: new SystemClock(readConfig(base).timeZone) };
+  const config = readConfig(base);
+  noteWorkbookLocale(config.locale);
+  const ports: Ports = { ...base, clock: new SystemClock(config.timeZone) };
   try {
     return work(ports);
   } catch (error) {
@@ -75,107 +113,142 @@ async function withWorkbook<T>(
 }
 
 function month(value: string): string {
-  if (!isValidMonth(value))
-    throw new UsageError(`--month: "${value}" is not a month; expected YYYY-MM, e.g. 2026-10`);
+  if (!isValidMonth(value)) throw new UsageError(say('cli.error.badMonth', { value }));
   return value;
 }
 
-/**
- * `out` gets what a command reports (tables, summaries); `say` gets progress and notes while it
- * works (stderr by default, so that `out` can be piped).
- */
+/** The demo's step as its table names it: `汇入活动报告表`, `finalise`… */
+function stepTitle(step: DemoStep): string {
+  if (step.kind !== 'ingest') return say(`cli.step.${step.kind}`);
+  const form = formDef(step.form!, DEFAULT_CONFIG.defenseRubric);
+  return say('cli.step.ingest', { form: cliLocale() === 'en' ? form.en : form.zh });
+}
+
 export function buildProgram(
   out: Out = (l) => process.stdout.write(`${l}\n`),
-  say: Out = (l) => process.stderr.write(`${l}\n`),
+  helpLocale: Locale = 'zh-CN',
+  err: Out = (l) => process.stderr.write(`${l}\n`),
 ): Command {
-  const program = new Command('starbranch')
-    .description('先进党支部创建 · run an advanced party-branch programme from an .xlsx workbook')
-    .version('0.1.0')
+  const help = (key: MessageKey) => t(helpLocale, key);
+  // Before the commands are declared: they inherit where their help and errors go.
+  const program = speakHelp(new Command('starbranch'), helpLocale)
+    .configureOutput({
+      writeErr: (s) => err(s.trimEnd()),
+      writeOut: (s) => out(s.trimEnd()),
+      outputError: (s, write) => write(speakCommanderError(s, cliLocale())),
+    })
+    .description(help('cli.help.program'))
+    .version('0.1.0', '-V, --version', help('cli.help.version'))
+    .addOption(new Option('--lang <lang>', help('cli.help.lang')).choices(['zh-CN', 'en']))
     .showHelpAfterError()
     .exitOverride();
+  const command = (name: string) => program.command(name);
 
-  program
-    .command('demo')
-    .description('run a sample programme year end to end (what `npm start` runs)')
-    .option('--out <dir>', 'folder for the workbook, letters, form exports and report', 'out')
-    .action(async (options: { out: string }) => {
+  command('demo')
+    .description(help('cli.help.demo'))
+    .option('--out <dir>', help('cli.help.demo.out'), 'out')
+    .addOption(
+      new Option('--locale <locale>', help('cli.help.demo.locale'))
+        .choices(['zh-CN', 'en'])
+        .default('zh-CN'),
+    )
+    .action(async (options: { out: string; locale: Locale }) => {
       const started = performance.now();
       const progress = terminalProgress();
-      const result = await runDemo(options.out, progress);
+      const result = await runDemo(options.out, progress, options.locale);
       progress.stop();
+      noteWorkbookLocale(result.locale);
       const seconds = ((performance.now() - started) / 1000).toFixed(1);
       out(
-        formatTable(
-          ['when', 'step', 'what happened'],
+        table(
+          ['cli.col.when', 'cli.col.step', 'cli.col.what'],
           result.steps
-            .filter((s) => !s.step.startsWith('ingest activity'))
-            .map((s) => [s.when.slice(0, 10), s.step, s.detail]),
+            // A month's activity exports are many: shown only when they turned rows away.
+            .filter((s) => !(s.kind === 'ingest' && s.form === 'activity' && s.rejected === 0))
+            .map((s) => [s.when.slice(0, 10), stepTitle(s), s.detail]),
         ),
       );
       out('');
       out(
-        formatTable(
-          ['#', 'branch', 'final', 'advanced'],
+        table(
+          ['cli.col.rank', 'cli.col.branch', 'cli.col.final', 'cli.col.advanced'],
           result.awards.standings
             .slice(0, 16)
             .map((s) => [
               String(s.rank),
               s.name,
               formatFixed(s.total),
-              s.advanced ? '先进党支部' : s.eligible ? '' : '未达标',
+              s.advanced
+                ? term(AWARD_KINDS, 'branch')
+                : s.eligible
+                  ? ''
+                  : say('cli.demo.notEligible'),
             ]),
         ),
       );
       out('');
       out(
-        formatTable(
-          ['output', 'where'],
+        table(
+          ['cli.col.output', 'cli.col.where'],
           [
-            ['workbook', result.workbook],
-            ['letters', `${result.lettersDir}/ (${result.letters.made} .docx)`],
-            ['report', result.report],
-            ['honour roll', `${result.site}/index.html`],
-            ['meeting board', result.board],
-            ['form exports', `${result.formsDir}/`],
-            ['rejected responses', `${result.rejected} (sheet 待处理)`],
-            ['time', `${seconds} s`],
+            [say('cli.demo.workbook'), result.workbook],
+            [
+              say('cli.demo.letters'),
+              say('cli.demo.lettersWhere', { dir: result.lettersDir, count: result.letters.made }),
+            ],
+            [say('cli.demo.report'), result.report],
+            [say('cli.demo.site'), `${result.site}/index.html`],
+            [say('cli.demo.board'), result.board],
+            [say('cli.demo.forms'), `${result.formsDir}/`],
+            [
+              say('cli.demo.rejected'),
+              say('cli.demo.rejectedWhere', {
+                count: result.rejected,
+                sheet: tabName(RejectedTable, cliLocale()),
+              }),
+            ],
+            [say('cli.demo.time'), say('cli.demo.seconds', { seconds })],
           ],
         ),
       );
     });
 
-  program
-    .command('init')
-    .description('create an empty workbook with every sheet, header and dropdown')
-    .argument('<workbook>', 'the .xlsx file to create')
+  command('init')
+    .description(help('cli.help.init'))
+    .argument('<workbook>', help('cli.help.init.workbook'))
     .addOption(
-      new Option('--locale <locale>', 'sheet and header language')
+      new Option('--locale <locale>', help('cli.help.init.locale'))
         .choices(['zh-CN', 'en'])
         .default('zh-CN'),
     )
-    .option('--force', 'overwrite an existing file')
-    .action(async (path: string, options: { locale: 'zh-CN' | 'en'; force?: boolean }) => {
+    .option('--force', help('cli.help.init.force'))
+    .action(async (path: string, options: { locale: Locale; force?: boolean }) => {
+      noteWorkbookLocale(options.locale);
       if (existsSync(path) && !options.force) {
-        throw new UsageError(`${path} already exists; use --force to overwrite it`);
+        throw new UsageError(say('cli.error.exists', { path }));
       }
       const store = newWorkbook(options.locale);
       await saveWorkbook(store, path, new SystemClock().now());
-      out(formatTable(['workbook', 'sheets'], [[path, store.sheetNames().join(', ')]]));
+      out(
+        table(
+          ['cli.col.workbook', 'cli.col.sheets'],
+          [[path, joinList(cliLocale(), store.sheetNames())]],
+        ),
+      );
     });
 
-  program
-    .command('ingest')
-    .description('add a Google Forms CSV export; re-ingesting the same rows adds nothing')
+  command('ingest')
+    .description(help('cli.help.ingest'))
     .argument('<workbook>')
-    .argument('<csv...>', 'one or more CSV exports of the same form')
+    .argument('<csv...>', help('cli.help.ingest.csv'))
     .addOption(
-      new Option('--form <form>', 'which form the CSV is from')
+      new Option('--form <form>', help('cli.help.ingest.form'))
         .choices([...FORM_NAMES])
         .makeOptionMandatory(),
     )
     .action(async (path: string, files: string[], options: { form: FormName }) => {
       for (const file of files) {
-        if (!existsSync(file)) throw new UsageError(`${file}: no such file`);
+        if (!existsSync(file)) throw new UsageError(say('cli.error.noFile', { file }));
       }
       const reports = await withWorkbook(path, (ports) =>
         files.map((file) => ({
@@ -184,8 +257,8 @@ export function buildProgram(
         })),
       );
       out(
-        formatTable(
-          ['file', 'added', 'rejected', 'already known'],
+        table(
+          ['cli.col.file', 'cli.col.added', 'cli.col.rejected', 'cli.col.known'],
           reports.map(({ file, report }) => [
             file,
             String(report.added),
@@ -215,35 +288,38 @@ export function buildProgram(
       }
     });
 
-  program
-    .command('showcase')
-    .description("draw the month's showcase branches (top scores + seeded spot checks)")
-    .argument('[workbook]', 'the .xlsx workbook, or none with --google')
-    .requiredOption('--month <YYYY-MM>', 'the month', month)
+  command('showcase')
+    .description(help('cli.help.showcase'))
+    .argument('[workbook]', help('cli.help.workbook'))
+    .requiredOption('--month <YYYY-MM>', help('cli.help.month'), month)
     .action(async (path: string | undefined, options: { month: string }) => {
       const report = await withWorkbook(path, (ports) => prepareShowcase(ports, options.month));
       out(
-        formatTable(
-          ['branch', 'name', 'picked as', 'why'],
-          report.picks.map((p) => [p.branch, p.name, p.reason, p.note]),
+        table(
+          ['cli.col.branchId', 'cli.col.branchName', 'cli.col.pickedAs', 'cli.col.why'],
+          report.picks.map((p) => [p.branch, p.name, term(SHOWCASE_REASONS, p.reason), p.note]),
         ),
       );
       report.summary.forEach((l) => out(l));
     });
 
-  program
-    .command('finalize')
+  command('finalize')
     .alias('finalise')
-    .description(
-      'finalise a month: scores, stars, ranks, star branch of the month; also recomputes every stale month',
-    )
-    .argument('[workbook]', 'the .xlsx workbook, or none with --google')
-    .requiredOption('--month <YYYY-MM>', 'the month', month)
+    .description(help('cli.help.finalize'))
+    .argument('[workbook]', help('cli.help.workbook'))
+    .requiredOption('--month <YYYY-MM>', help('cli.help.month'), month)
     .action(async (path: string | undefined, options: { month: string }) => {
       const report = await withWorkbook(path, (ports) => finaliseMonth(ports, options.month));
       out(
-        formatTable(
-          ['rank', 'branch', 'name', 'score', 'stars', 'star branch'],
+        table(
+          [
+            'cli.col.rank',
+            'cli.col.branchId',
+            'cli.col.branchName',
+            'cli.col.score',
+            'cli.col.stars',
+            'cli.col.starBranch',
+          ],
           report.results
             .slice(0, 20)
             .map((r) => [
@@ -259,26 +335,31 @@ export function buildProgram(
       report.summary.forEach((l) => out(l));
     });
 
-  program
-    .command('refresh')
-    .description('recompute every finalised month whose inputs changed since (需重算 / stale)')
+  command('refresh')
+    .description(help('cli.help.refresh'))
     .argument('<workbook>')
     .action(async (path: string) => {
       const report = await withWorkbook(path, (ports) => refreshStaleMonths(ports));
       report.summary.forEach((l) => out(l));
     });
 
-  program
-    .command('defense')
-    .description("aggregate the judges' defense scores (trimmed mean)")
-    .argument('[workbook]', 'the .xlsx workbook, or none with --google')
+  command('defense')
+    .description(help('cli.help.defense'))
+    .argument('[workbook]', help('cli.help.workbook'))
     .action(async (path: string | undefined) => {
       const report = await withWorkbook(path, (ports) => aggregateDefense(ports));
       const rows = [...report.results].sort((a, b) => (a.rank ?? 999) - (b.rank ?? 999));
       const outOf = rows[0]?.outOf;
       out(
         formatTable(
-          ['rank', 'branch', 'name', outOf ? `score (of ${outOf})` : 'score', 'judges', 'dropped'],
+          [
+            say('cli.col.rank'),
+            say('cli.col.branchId'),
+            say('cli.col.branchName'),
+            outOf ? say('cli.col.scoreOf', { max: outOf }) : say('cli.col.score'),
+            say('cli.col.judges'),
+            say('cli.col.dropped'),
+          ],
           rows.map((r) => [
             String(r.rank ?? '-'),
             r.branch,
@@ -295,36 +376,36 @@ export function buildProgram(
   /** The awards as a table, then what the job has to say. */
   const printAwards = (awards: AwardsReport) => {
     out(
-      formatTable(
-        ['award', 'recipient', 'title', 'score', 'rank', 'state'],
+      table(
+        [
+          'cli.col.award',
+          'cli.col.recipient',
+          'cli.col.title',
+          'cli.col.score',
+          'cli.col.rank',
+          'cli.col.state',
+        ],
         awards.awards.map((a) => [
           a.awardId,
           a.recipient,
           a.title,
           a.score?.toFixed(2) ?? '',
           String(a.rank ?? ''),
-          a.state === 'provisional' ? '暂定' : '',
+          a.state === 'provisional' ? term(AWARD_STATES, 'provisional') : '',
         ]),
       ),
     );
     awards.summary.forEach((l) => out(l));
   };
 
-  program
-    .command('awards')
-    .description('select the advanced branches and excellent members; optionally write the letters')
-    .argument('[workbook]', 'the .xlsx workbook, or none with --google')
-    .option(
-      '--letters [dir]',
-      'write one .docx letter per final award into this folder (with --google: Google Docs)',
-    )
-    .option('--template <file>', 'your own .docx template with {{placeholders}}')
-    .option('--pdf', 'also convert each letter to PDF (needs LibreOffice)')
-    .option(
-      '--provisional',
-      'select although some eligible branch has no defense result yet (rows marked 暂定, no letters)',
-    )
-    .option('--reissue', 'void every letter made so far and make it again (needs --letters)')
+  command('awards')
+    .description(help('cli.help.awards'))
+    .argument('[workbook]', help('cli.help.workbook'))
+    .option('--letters [dir]', help('cli.help.awards.letters'))
+    .option('--template <file>', help('cli.help.awards.template'))
+    .option('--pdf', help('cli.help.awards.pdf'))
+    .option('--provisional', help('cli.help.awards.provisional'))
+    .option('--reissue', help('cli.help.awards.reissue'))
     .action(async (path: string | undefined, options: AwardsCommandOptions) => {
       checkTarget(path);
       const selection = {
@@ -342,12 +423,14 @@ export function buildProgram(
         return;
       }
       const folder = typeof options.letters === 'string' ? options.letters : undefined;
-      if (options.letters === true) throw new UsageError('--letters needs a folder');
-      if (options.template && !folder) throw new UsageError('--template needs --letters <dir>');
-      if (options.reissue && !folder) throw new UsageError('--reissue needs --letters <dir>');
+      if (options.letters === true) throw new UsageError(say('cli.error.lettersFolder'));
+      if (options.template && !folder) {
+        throw new UsageError(say('cli.error.templateNeedsLetters'));
+      }
+      if (options.reissue && !folder) throw new UsageError(say('cli.error.reissueNeedsLetters'));
       const ownTemplate = options.template ? readTemplate(options.template) : undefined;
       if (folder) mkdirSync(folder, { recursive: true });
-      const { awards, letters, locale, made } = await withWorkbook(path, (ports) => {
+      const { awards, letters, made } = await withWorkbook(path, (ports) => {
         const locale = readConfig(ports).locale;
         // Always at hand: a letter that no longer says what its award says is voided by `awards`.
         // New letters are in the workbook's language, unless staff bring their own template.
@@ -357,7 +440,6 @@ export function buildProgram(
         });
         const withLetters = { ...ports, documents };
         return {
-          locale,
           awards: selectAwards(withLetters, { provisional: selection.provisional }),
           letters: folder ? issueLetters(withLetters, { reissue: selection.reissue }) : null,
           made: documents.made,
@@ -368,43 +450,31 @@ export function buildProgram(
         letters.summary.forEach((l) => out(l));
         const elsewhere = lettersElsewhere(path!, folder!, awards.awards);
         if (letters.made === 0 && elsewhere) {
-          out(t(locale, 'awards.lettersElsewhere', { count: letters.kept, folder: elsewhere }));
+          out(say('awards.lettersElsewhere', { count: letters.kept, folder: elsewhere }));
         }
-        if (options.pdf) await writePdfs(made, locale, out, say);
+        if (options.pdf) await writePdfs(made, cliLocale(), out, err);
       }
     });
 
-  program
-    .command('forms')
-    .description(
-      "the five forms' question titles: empty CSV templates, one per form, with the exact titles",
-    )
-    .argument('[workbook]', 'a workbook: its defense rubric and language (default: the defaults)')
-    .requiredOption('--csv-templates <dir>', 'write the empty CSV templates into this folder')
-    .addOption(
-      new Option(
-        '--lang <locale>',
-        'question titles in this language (default: the workbook’s)',
-      ).choices(['zh-CN', 'en']),
-    )
-    .option('--force', 'overwrite templates already in the folder')
+  command('forms')
+    .description(help('cli.help.forms'))
+    .argument('[workbook]', help('cli.help.forms.workbook'))
+    .requiredOption('--csv-templates <dir>', help('cli.help.forms.csvTemplates'))
+    .option('--force', help('cli.help.forms.force'))
     .action(
-      async (
-        path: string | undefined,
-        options: { csvTemplates: string; lang?: Locale; force?: boolean },
-      ) => {
+      async (path: string | undefined, options: { csvTemplates: string; force?: boolean }) => {
         const config = path
           ? readConfig({ store: await openWorkbook(path), clock: new SystemClock() })
           : DEFAULT_CONFIG;
-        const locale = options.lang ?? config.locale;
+        noteWorkbookLocale(config.locale);
+        // The question titles in the language the command speaks: `--lang`, else the workbook's.
+        const locale = cliLocale();
         const templates = formTemplates(config.defenseRubric, locale);
         const folder = options.csvTemplates;
         if (!options.force) {
           const taken = templates.find((f) => existsSync(join(folder, f.fileName)));
           if (taken) {
-            throw new UsageError(
-              t(locale, 'starter.exists', { file: join(folder, taken.fileName) }),
-            );
+            throw new UsageError(say('starter.exists', { file: join(folder, taken.fileName) }));
           }
         }
         mkdirSync(folder, { recursive: true });
@@ -412,34 +482,31 @@ export function buildProgram(
           writeFileSync(join(folder, template.fileName), template.csv, 'utf8');
         }
         out(
-          formatTable(
-            ['form', 'file', 'questions'].map((c) =>
-              t(locale, `starter.column.${c}` as MessageKey),
-            ),
+          table(
+            ['starter.column.form', 'starter.column.file', 'starter.column.questions'],
             templates.map((f) => [f.form, join(folder, f.fileName), String(f.questions)]),
           ),
         );
         out(
-          t(locale, 'starter.written', {
+          say('starter.written', {
             count: templates.length,
-            language: t(locale, 'starter.language'),
+            language: say('starter.language'),
             folder,
           }),
         );
       },
     );
 
-  program
-    .command('report')
-    .description('write the year report: one self-contained HTML page')
-    .argument('[workbook]', 'the .xlsx workbook, or none with --google')
-    .requiredOption('--out <file>', 'the .html file to write')
+  command('report')
+    .description(help('cli.help.report'))
+    .argument('[workbook]', help('cli.help.workbook'))
+    .requiredOption('--out <file>', help('cli.help.report.out'))
     .action(async (path: string | undefined, options: { out: string }) => {
       const report = await withWorkbook(path, (ports) => buildReport(ports));
       writeFileSync(options.out, renderReportHtml(report.model, report.model.locale));
       out(
-        formatTable(
-          ['report', 'branches', 'activities'],
+        table(
+          ['cli.col.report', 'cli.col.branches', 'cli.col.activities'],
           [
             [
               options.out,
@@ -451,11 +518,10 @@ export function buildProgram(
       );
     });
 
-  program
-    .command('honours')
-    .description('write the honour roll (荣誉榜) as a static site: index.html and honours.json')
-    .argument('<workbook>')
-    .requiredOption('--out <dir>', 'the folder to write the site into')
+  command('honours')
+    .description(help('cli.help.honours'))
+    .argument('<workbook>', help('cli.help.workbook'))
+    .requiredOption('--out <dir>', help('cli.help.honours.out'))
     .action(async (path: string, options: { out: string }) => {
       // Reading only: the workbook is not saved (nor backed up).
       const store = await openWorkbook(path);
@@ -464,8 +530,8 @@ export function buildProgram(
       const site = await writeHonoursSite({ store, clock }, path, options.out);
       const current = site.roll.years.find((y) => y.programYear === config.programYear);
       out(
-        formatTable(
-          ['site', 'years', 'advanced branches', 'excellent members'],
+        table(
+          ['cli.col.site', 'cli.col.years', 'cli.col.advancedBranches', 'cli.col.excellentMembers'],
           [
             [
               site.index,
@@ -478,15 +544,12 @@ export function buildProgram(
       );
     });
 
-  program
-    .command('board')
-    .description(
-      "write the month's meeting board: who presents and why, the vote tally, and once the vote is closed the star branch",
-    )
-    .argument('<workbook>')
-    .requiredOption('--month <YYYY-MM>', 'the month', month)
-    .requiredOption('--out <file>', 'the .html file to write')
-    .option('--close', "close the month's on-site vote first: votes submitted later do not count")
+  command('board')
+    .description(help('cli.help.board'))
+    .argument('<workbook>', help('cli.help.workbook'))
+    .requiredOption('--month <YYYY-MM>', help('cli.help.board.month'), month)
+    .requiredOption('--out <file>', help('cli.help.board.out'))
+    .option('--close', help('cli.help.board.close'))
     .action(async (path: string, options: { month: string; out: string; close?: boolean }) => {
       let board: BoardModel;
       let clock: SystemClock;
@@ -509,41 +572,48 @@ export function buildProgram(
       }
       writeBoardPage(board, options.out, { voteUrl, clock });
       out(
-        formatTable(
-          ['board', 'presenters', 'voters', 'votes', 'vote'],
+        table(
+          [
+            'cli.col.board',
+            'cli.col.presenters',
+            'cli.col.voters',
+            'cli.col.votes',
+            'cli.col.vote',
+          ],
           [
             [
               options.out,
               String(board.presenters.length),
               String(board.voters),
               String(board.votes),
-              board.closedAt ? `closed ${board.closedAt}` : 'open',
+              board.closedAt
+                ? say('cli.board.closed', { at: board.closedAt })
+                : say('cli.board.open'),
             ],
           ],
         ),
       );
     });
 
-  program
-    .command('rubric')
-    .description('the defense rubric: after changing it in Config')
+  const rubric = command('rubric').description(help('cli.help.rubric'));
+  speakHelpCommand(rubric, helpLocale);
+  rubric
     .command('archive')
-    .description('move the defense scores given under an old rubric to a dated sheet')
+    .description(help('cli.help.rubric.archive'))
     .argument('<workbook>')
     .action(async (path: string) => {
       const report = await withWorkbook(path, (ports) => archiveRubricScores(ports));
       report.summary.forEach((l) => out(l));
     });
 
-  program
-    .command('reprocess')
-    .description('move corrected rows from the Rejected sheet into their tables')
-    .argument('[workbook]', 'the .xlsx workbook, or none with --google')
+  command('reprocess')
+    .description(help('cli.help.reprocess'))
+    .argument('[workbook]', help('cli.help.workbook'))
     .action(async (path: string | undefined) => {
       const report = await withWorkbook(path, (ports) => reprocessRejected(ports));
       out(
-        formatTable(
-          ['moved', 'still rejected'],
+        table(
+          ['cli.col.moved', 'cli.col.stillRejected'],
           [[String(report.moved), String(report.stillRejected)]],
         ),
       );
@@ -551,7 +621,8 @@ export function buildProgram(
       report.summary.slice(1).forEach((l) => out(l));
     });
 
-  addGoogleCommands(program, out, (l) => process.stderr.write(`${l}\n`));
+  addGoogleCommands(program, out, (l) => process.stderr.write(`${l}\n`), helpLocale);
+  speakHelpCommand(program, helpLocale);
   return program;
 }
 
@@ -582,16 +653,29 @@ function lettersElsewhere(
 }
 
 function readTemplate(path: string): Buffer {
-  if (!existsSync(path)) throw new UsageError(`--template: ${path}: no such file`);
+  if (!existsSync(path)) throw new UsageError(say('cli.error.templateMissing', { path }));
   const template = readFileSync(path);
   const known = new Set(LETTER_PLACEHOLDERS.map((p) => p.key));
   const unknown = templatePlaceholders(template).filter((p) => !known.has(p));
   if (unknown.length > 0) {
     throw new UsageError(
-      `${path}: unknown placeholder ${unknown.map((u) => `{{${u}}}`).join(', ')}; known: ${[...known].join(', ')}`,
+      say('cli.error.templateUnknown', {
+        path,
+        unknown: unknown.map((u) => `{{${u}}}`).join(', '),
+        known: [...known].join(', '),
+      }),
     );
   }
   return template;
+}
+
+/** `--lang zh-CN|en` (or `--lang=…`), read before the program is built: its help speaks it. */
+function chosenLanguage(argv: readonly string[]): Locale | null {
+  for (let i = 0; i < argv.length; i++) {
+    const value = argv[i] === '--lang' ? argv[i + 1] : /^--lang=(.*)$/.exec(argv[i]!)?.[1];
+    if (value === 'zh-CN' || value === 'en') return value;
+  }
+  return null;
 }
 
 /** Runs the CLI; resolves to the exit code. */
@@ -600,11 +684,10 @@ export async function main(
   out?: Out,
   err: Out = (l) => process.stderr.write(`${l}\n`),
 ): Promise<number> {
-  const program = buildProgram(out, err);
-  program.configureOutput({
-    writeErr: (s) => err(s.trimEnd()),
-    writeOut: (s) => (out ?? ((l) => process.stdout.write(`${l}\n`)))(s.trimEnd()),
-  });
+  resetCliLocale();
+  const chosen = chosenLanguage(argv);
+  chooseCliLocale(chosen);
+  const program = buildProgram(out, chosen ?? 'zh-CN', err);
   try {
     await program.parseAsync([...argv], { from: 'user' });
     return 0;

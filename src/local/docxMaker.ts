@@ -18,7 +18,8 @@ export interface DocxMakerOptions {
   readonly workbookDir: string;
   /** Where new letters go; without it this maker can only void letters. */
   readonly folder?: string;
-  readonly template?: Buffer;
+  /** The template, or how to get it once the job knows the workbook's language. */
+  readonly template?: Buffer | (() => Buffer);
 }
 
 export class DocxMaker implements DocumentMaker {
@@ -59,10 +60,12 @@ export class DocxMaker implements DocumentMaker {
   }
 
   fill(document: MadeDocument, fields: Readonly<Record<string, string>>): void {
-    if (!this.options.template) throw new Error('no letter template given');
+    const { template } = this.options;
+    if (!template) throw new Error('no letter template given');
     const path = this.locate(document);
     mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(path, renderLetter(this.options.template, { ...fields }));
+    const bytes = typeof template === 'function' ? template() : template;
+    writeFileSync(path, renderLetter(bytes, { ...fields }));
     this.made.push(path);
   }
 

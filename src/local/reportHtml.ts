@@ -8,6 +8,7 @@
  * through `esc`, in element content and in attributes alike.
  */
 import type { JudgeMark, ReportModel, StarCell, StarRow } from '../app/reportModel';
+import { t, type MessageKey, type MessageParams } from '../domain/messages';
 import { ACTIVITY_KINDS, AWARD_KINDS, TIERS, type ActivityKind } from '../domain/vocabulary';
 
 export type ReportLocale = 'zh-CN' | 'en';
@@ -109,177 +110,93 @@ interface Words {
   year: (month: string) => string;
 }
 
-const ZH: Words = {
-  title: (year) => `${year}年度先进党支部创建 · 年度报告`,
-  generated: '生成时间',
-  period: '创建周期',
-  headline: '年度概况',
-  branches: '参与创建支部',
-  branchesSub: (applied) => `共申报 ${applied} 个`,
-  activities: '认可活动',
-  starTitles: '当月星级支部',
-  starTitlesSub: (picks) => `示范汇报 ${picks} 次`,
-  advanced: '先进党支部',
-  awards: '表彰',
-  nonCompliant: '未达标支部',
-  nonCompliantSub: '不具备评先资格',
-  notYet: '尚未产生',
-  byTier: '分层次统计',
-  tier: '支部层次',
-  tierBranches: '支部数',
-  tierActivities: '认可活动数',
-  starBranchesByMonth: '各月当月星级支部',
-  none: '—',
-  starsTitle: '月度星级',
-  starsNote:
-    '每格为该支部当月星级（★ 个数），颜色越深星级越高；悬停可见月度得分与排名。“合计”为全年星数，金框数字为获评当月星级支部的次数。',
-  legendStarBranch: '当月星级支部',
-  legendPresented: '示范汇报',
-  legendNoResult: '无月度结果',
-  legendVeto: '一票否决',
-  veto: '否决',
-  total: '合计',
-  titlesShort: (n) => `星级支部 ${n} 次`,
-  activitiesTitle: '各月活动（按类型）',
-  activitiesNote: (outside) =>
-    `仅统计未被标记为“不予认可”或“重复”的活动。` +
-    (outside > 0 ? `另有 ${outside} 项活动日期在创建周期之外，未列入图中。` : ''),
-  count: '项',
-  defenseTitle: '汇报答辩评分',
-  defenseNote: (from, count, mode) =>
-    mode === 'total'
-      ? `每个点为一位评委的总分。有效评委达到 ${from} 人时，去掉 ${count} 个最高分和 ${count} 个最低分（空心、划线），其余取平均（竖线）。`
-      : `每个点为一位评委的总分。按分项汇总：每个评分项在有效评委达到 ${from} 人时各去掉 ${count} 个最高分和最低分，去掉的分项分数列在图下；竖线为答辩得分。`,
-  droppedHigh: '去掉的最高分',
-  droppedLow: '去掉的最低分',
-  counted: '有效',
-  superseded: '已被替代',
-  conflict: '回避',
-  meanLine: '答辩得分（平均）',
-  mean: '得分',
-  recomputed: '（据评分重算）',
-  recomputedNote: '* 尚无答辩结果，得分按评分表重算，以正式答辩结果为准。',
-  tierShort: { junior: '低年级本科', senior: '高年级本科', graduate: '研究生' },
-  incomplete: '评委不足',
-  judges: (n) => `有效评委 ${n} 位`,
-  droppedCriterion: '去掉的分项分数',
-  colon: '：',
-  listSep: '；',
-  details: '评委打分明细',
-  detailsInWorkbook: '评委打分明细见工作簿“答辩评分”表，打印时从略。',
-  judge: '评委',
-  judgeTotal: '总分',
-  status: '状态',
-  reason: '说明',
-  rankingTitle: '综合排名',
-  rank: '名次',
-  branch: '支部',
-  process: '过程考核',
-  defense: '答辩',
-  finalTotal: '综合得分',
-  result: '结果',
-  advancedBadge: '先进党支部',
-  noData: '暂无数据',
-  footer: '本报告由 StarBranch 根据工作簿数据生成，可离线阅读与打印。分数按四舍五入保留两位小数。',
-  month: (m) => `${Number(m.slice(0, 4))}年${Number(m.slice(5, 7))}月`,
-  monthShort: (m) => `${Number(m.slice(5, 7))}月`,
-  year: (m) => `${m.slice(0, 4)}年`,
-};
-
-const MONTH_NAMES = [
-  'Jan',
-  'Feb',
-  'Mar',
-  'Apr',
-  'May',
-  'Jun',
-  'Jul',
-  'Aug',
-  'Sep',
-  'Oct',
-  'Nov',
-  'Dec',
-];
-
-const EN: Words = {
-  title: (year) => `Advanced Party Branch Programme ${year} · Annual Report`,
-  generated: 'Generated',
-  period: 'Programme period',
-  headline: 'The year at a glance',
-  branches: 'Branches taking part',
-  branchesSub: (applied) => `${applied} applied`,
-  activities: 'Activities counted',
-  starTitles: 'Star branch titles',
-  starTitlesSub: (picks) => `${picks} showcase presentations`,
-  advanced: 'Advanced branches',
-  awards: 'Awards',
-  nonCompliant: 'Non-compliant branches',
-  nonCompliantSub: 'not eligible for an award',
-  notYet: 'not yet',
-  byTier: 'By tier',
-  tier: 'Tier',
-  tierBranches: 'Branches',
-  tierActivities: 'Activities counted',
-  starBranchesByMonth: 'Star branch of each month',
-  none: '—',
-  starsTitle: 'Monthly stars',
-  starsNote:
-    "Each cell shows the branch's stars that month; darker means more stars. Hover for the monthly score and rank. 'Total' sums the year's stars; the number in a gold box counts star-branch-of-the-month titles.",
-  legendStarBranch: 'Star branch of the month',
-  legendPresented: 'Presented at the showcase',
-  legendNoResult: 'No monthly result',
-  legendVeto: 'Vetoed',
-  veto: 'veto',
-  total: 'Total',
-  titlesShort: (n) => `${n}× star branch`,
-  activitiesTitle: 'Activities by kind and month',
-  activitiesNote: (outside) =>
-    'Only activities not marked rejected or duplicate are counted.' +
-    (outside > 0 ? ` ${outside} more are dated outside the programme and not shown.` : ''),
-  count: 'activities',
-  defenseTitle: 'Defense scores',
-  defenseNote: (from, count, mode) =>
-    mode === 'total'
-      ? `Each dot is one judge's total. With ${from} or more counted judges, the ${count} highest and ${count} lowest totals are dropped (hollow, struck through) and the rest averaged (vertical line).`
-      : `Each dot is one judge's total. Aggregated by criterion: with ${from} or more counted judges, each criterion drops its ${count} highest and lowest marks (listed below the chart); the vertical line is the defense score.`,
-  droppedHigh: 'highest mark dropped',
-  droppedLow: 'lowest mark dropped',
-  counted: 'Counted',
-  superseded: 'Superseded',
-  conflict: 'Conflict of interest',
-  meanLine: 'Defense score (mean)',
-  mean: 'Score',
-  recomputed: ' (recomputed from the sheets)',
-  recomputedNote:
-    '* No defense result yet: the score is recomputed from the score sheets; the official result prevails.',
-  tierShort: { junior: 'Junior', senior: 'Senior', graduate: 'Graduate' },
-  incomplete: 'too few judges',
-  judges: (n) => `${n} judges counted`,
-  droppedCriterion: 'Criterion marks dropped',
-  colon: ': ',
-  listSep: '; ',
-  details: "Judges' marks in detail",
-  detailsInWorkbook:
-    "The judges' marks in detail are in the workbook (sheet “DefenseScores”) and left out of the printout.",
-  judge: 'Judge',
-  judgeTotal: 'Total',
-  status: 'Status',
-  reason: 'Note',
-  rankingTitle: 'Final ranking',
-  rank: 'Rank',
-  branch: 'Branch',
-  process: 'Process',
-  defense: 'Defense',
-  finalTotal: 'Final score',
-  result: 'Result',
-  advancedBadge: 'Advanced branch',
-  noData: 'No data yet',
-  footer:
-    'Generated by StarBranch from the workbook; readable offline and printable. Scores are rounded half-up to 2 decimals.',
-  month: (m) => `${MONTH_NAMES[Number(m.slice(5, 7)) - 1] ?? m.slice(5, 7)} ${m.slice(0, 4)}`,
-  monthShort: (m) => MONTH_NAMES[Number(m.slice(5, 7)) - 1] ?? m.slice(5, 7),
-  year: (m) => m.slice(0, 4),
-};
+/** The page's words in its language, from the message catalogue. */
+function words(locale: ReportLocale): Words {
+  const w = (key: MessageKey, params?: MessageParams) => t(locale, key, params);
+  const monthName = (m: string) => {
+    const n = Number(m.slice(5, 7));
+    return n >= 1 && n <= 12 ? w(`report.monthName.${n}` as MessageKey) : m.slice(5, 7);
+  };
+  return {
+    title: (year) => w('report.title', { year }),
+    generated: w('report.generated'),
+    period: w('report.period'),
+    headline: w('report.headline'),
+    branches: w('report.branches'),
+    branchesSub: (applied) => w('report.branchesSub', { applied }),
+    activities: w('report.activities'),
+    starTitles: w('report.starTitles'),
+    starTitlesSub: (picks) => w('report.starTitlesSub', { picks }),
+    advanced: w('report.advanced'),
+    awards: w('report.awards'),
+    nonCompliant: w('report.nonCompliant'),
+    nonCompliantSub: w('report.nonCompliantSub'),
+    notYet: w('report.notYet'),
+    byTier: w('report.byTier'),
+    tier: w('report.tier'),
+    tierBranches: w('report.tierBranches'),
+    tierActivities: w('report.tierActivities'),
+    starBranchesByMonth: w('report.starBranchesByMonth'),
+    none: w('report.none'),
+    starsTitle: w('report.starsTitle'),
+    starsNote: w('report.starsNote'),
+    legendStarBranch: w('report.legendStarBranch'),
+    legendPresented: w('report.legendPresented'),
+    legendNoResult: w('report.legendNoResult'),
+    legendVeto: w('report.legendVeto'),
+    veto: w('report.veto'),
+    total: w('report.total'),
+    titlesShort: (count) => w('report.titlesShort', { count }),
+    activitiesTitle: w('report.activitiesTitle'),
+    activitiesNote: (count) =>
+      w('report.activitiesNote') + (count > 0 ? w('report.activitiesOutside', { count }) : ''),
+    count: w('report.count'),
+    defenseTitle: w('report.defenseTitle'),
+    defenseNote: (from, count, mode) =>
+      w(mode === 'total' ? 'report.defenseNote.total' : 'report.defenseNote.criterion', {
+        from,
+        count,
+      }),
+    droppedHigh: w('report.droppedHigh'),
+    droppedLow: w('report.droppedLow'),
+    counted: w('report.counted'),
+    superseded: w('report.superseded'),
+    conflict: w('report.conflict'),
+    meanLine: w('report.meanLine'),
+    mean: w('report.mean'),
+    recomputed: w('report.recomputed'),
+    recomputedNote: w('report.recomputedNote'),
+    tierShort: {
+      junior: w('report.tierShort.junior'),
+      senior: w('report.tierShort.senior'),
+      graduate: w('report.tierShort.graduate'),
+    },
+    incomplete: w('report.incomplete'),
+    judges: (count) => w('report.judges', { count }),
+    droppedCriterion: w('report.droppedCriterion'),
+    colon: w('report.colon'),
+    listSep: w('report.listSep'),
+    details: w('report.details'),
+    detailsInWorkbook: w('report.detailsInWorkbook'),
+    judge: w('report.judge'),
+    judgeTotal: w('report.judgeTotal'),
+    status: w('report.status'),
+    reason: w('report.reason'),
+    rankingTitle: w('report.rankingTitle'),
+    rank: w('report.rank'),
+    branch: w('report.branch'),
+    process: w('report.process'),
+    defense: w('report.defense'),
+    finalTotal: w('report.finalTotal'),
+    result: w('report.result'),
+    advancedBadge: w('report.advancedBadge'),
+    noData: w('report.noData'),
+    footer: w('report.footer'),
+    month: (m) => w('report.month', { year: Number(m.slice(0, 4)), month: monthName(m) }),
+    monthShort: monthName,
+    year: (m) => w('report.year', { year: m.slice(0, 4) }),
+  };
+}
 
 /** Escapes text for HTML element content and quoted attribute values. */
 export function esc(text: string | number): string {
@@ -325,7 +242,7 @@ function kindLabel(kind: ActivityKind, locale: ReportLocale): string {
 }
 
 export function renderReportHtml(model: ReportModel, locale: ReportLocale = 'zh-CN'): string {
-  const w = locale === 'en' ? EN : ZH;
+  const w = words(locale);
   const title = w.title(model.programYear);
   return `<!DOCTYPE html>
 <html lang="${locale === 'en' ? 'en' : 'zh-CN'}">

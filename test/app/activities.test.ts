@@ -50,6 +50,29 @@ describe('rescoreActivities', () => {
     const [first, second] = table.records();
     expect([first!.status, first!.points]).toEqual(['submitted', 12]);
     expect([second!.status, second!.points, second!.note]).toEqual(['duplicate', 0, '与 r1 重复']);
+    const english = Table.read(
+      storeWith([
+        report('r1', '2026-10-11 09:00:00', 'a'),
+        report('r2', '2026-10-11 10:00:00', 'a'),
+      ]),
+      ActivitiesTable,
+      'en',
+    );
+    rescoreActivities(english, { ...DEFAULT_CONFIG, locale: 'en' });
+    expect(english.get('r2')!.note).toBe('duplicate of r1');
+  });
+
+  it.each([
+    ['Chinese', '与 r1 重复'],
+    ['English', 'duplicate of r1'],
+    ['both, as older workbooks have it', '与 r1 重复 / duplicate of r1'],
+  ])('takes back its own duplicate note in %s once the original is gone', (_, note) => {
+    const store = storeWith([
+      { ...report('r2', '2026-10-11 10:00:00', 'x'), status: 'duplicate', note },
+    ]);
+    const table = Table.read(store, ActivitiesTable, 'zh-CN');
+    rescoreActivities(table, DEFAULT_CONFIG);
+    expect(table.get('r2')).toMatchObject({ status: 'submitted', note: null });
   });
 
   it('un-marks the repeat when staff reject the original, and scores it', () => {

@@ -124,7 +124,7 @@ describe('awards before the defense is complete', () => {
     }
     expect(awards(ports)).toEqual([]);
     expect(records(ports.store, LogTable).at(-1)).toMatchObject({
-      job: 'awards',
+      job: '评定表彰',
       outcome: 'failed',
     });
   });

@@ -100,7 +100,8 @@ describe('aggregateDefense', () => {
     const report = aggregateDefense(ports);
 
     expect(report.summary).toEqual([
-      '3 branches aggregated from 12 counted sheets; 1 with fewer than 3 judges',
+      '汇总 3 个支部的答辩成绩，有效评分表 12 份',
+      '其中 1 个支部有效评委不足 3 位',
       '答辩满分 100（创建成效40、特色创新25、材料与PPT15、现场陈述10、答辩表现10），计入总成绩前折算为百分制',
     ]);
     expect(records(ports.store, DefenseResultsTable)).toEqual([
@@ -108,11 +109,11 @@ describe('aggregateDefense', () => {
         branch: 'B001',
         branchName: '计算机学院第1党支部',
         judgesCounted: 5,
-        dropped: '周老师 73.00（最低）; 孙老师 95.00（最高）',
+        dropped: '周老师 73.00（最低）；孙老师 95.00（最高）',
         score: 85.67,
         outOf: 100,
         criterionMeans:
-          '创建成效 35.00; 特色创新 21.00; 材料与PPT 12.67; 现场陈述 8.67; 答辩表现 8.33',
+          '创建成效 35.00；特色创新 21.00；材料与PPT 12.67；现场陈述 8.67；答辩表现 8.33',
         rank: 2,
         incomplete: false,
         computedAt: '2027-06-21 09:00:00',
@@ -120,7 +121,7 @@ describe('aggregateDefense', () => {
       expect.objectContaining({
         branch: 'B002',
         judgesCounted: 5,
-        dropped: '周老师 88.00（最低）; 孙老师 98.00（最高）',
+        dropped: '周老师 88.00（最低）；孙老师 98.00（最高）',
         score: 91.67,
         rank: 1,
         incomplete: false,
@@ -312,8 +313,8 @@ describe('selectAwards', () => {
         ['B004', 4, '44.40', false],
       ],
     );
-    expect(report.standings.find((s) => s.branch === 'B003')!.ineligibleReason).toMatch(
-      /short of the semester theme-activity rule/,
+    expect(report.standings.find((s) => s.branch === 'B003')!.ineligibleReason).toBe(
+      '未达到每学期“七个一”组织生活次数要求',
     );
     expect(records(ports.store, AwardsTable)).toEqual([
       {
@@ -355,8 +356,8 @@ describe('selectAwards', () => {
     expect(report.summary).toEqual([
       '2 个先进党支部，2 名优秀学生党员',
       '1 个支部不符合评选条件（学期活动不足）：B003 计算机学院第3党支部',
-      '#1 计算机学院第2党支部 57.20',
-      '#3 计算机学院第1党支部 52.40',
+      '第 1 名 计算机学院第2党支部 57.20',
+      '第 3 名 计算机学院第1党支部 52.40',
     ]);
   });
 
@@ -488,7 +489,7 @@ describe('issueLetters', () => {
     // Awards was not saved, but the failure is logged.
     expect(records(ports.store, AwardsTable).every((a) => a.letterId === null)).toBe(true);
     expect(records(ports.store, LogTable).at(-1)).toMatchObject({
-      job: 'letters',
+      job: '生成证书',
       outcome: 'failed',
       message: 'document service failed on call 3',
     });
@@ -552,7 +553,7 @@ describe('issueLetters', () => {
   });
 
   test('without a document maker the job refuses to start', () => {
-    expect(() => issueLetters(awarded())).toThrow('issueLetters: no document maker configured');
+    expect(() => issueLetters(awarded())).toThrow('无法生成证书：未配置证书生成方式');
   });
 });
 

@@ -38,7 +38,7 @@ describe('hand edits', () => {
     ports.clock.set('2026-10-01 02:00:00');
     const report = finaliseMonth(ports, '2026-09');
     expect(report.summary).toContain(
-      '未能读取 / could not read: 支部 row 3, 党员人数: "二十" is not a whole number; expected a whole number from 1 to 500',
+      '未能读取：支部 第 3 行，党员人数："二十" is not a whole number; expected a whole number from 1 to 500',
     );
     // The branch whose row cannot be read is not ranked, and not silently dropped from the sheet.
     expect(report.results.map((r) => r.branch)).toEqual(['B001', 'B003']);
@@ -66,7 +66,7 @@ describe('hand edits', () => {
     ports.clock.set('2026-10-01 02:00:00');
     finaliseMonth(ports, '2026-09');
     const log = records(ports.store, LogTable).at(-1)!;
-    expect(log.message).toContain('1 cells could not be read');
+    expect(log.message).toContain('1 个单元格无法读取');
     expect(log.message).not.toContain('张三');
   });
 

@@ -635,7 +635,7 @@ describe('statuses that depend on several sheets', () => {
       ['d2', 'counted', 89], // 36 + 22 + 13 + 9 + 9
       ['d1', 'superseded', 76], // 30 + 20 + 10 + 8 + 8
     ]);
-    expect(sheets[1]!.reason).toMatch(/^已被回复 d2 替代$/);
+    expect(sheets[1]!.reason).toBe('已被回复 d2 替代');
   });
 
   test('a judge scoring their own branch → conflict, in the defense and in the on-site vote', () => {
@@ -743,13 +743,13 @@ describe('idempotency', () => {
 
     const second = ingestResponses(ports, batch());
     expect(second).toMatchObject({ added: 0, rejected: 0, skipped: 8, rowsOut: 0 });
-    expect(second.summary).toEqual(['0 added, 0 rejected, 8 already known']);
+    expect(second.summary).toEqual(['新增 0 条，转入待处理 0 条，已有 8 条']);
     expect(ports.store.snapshot()).toEqual(before);
     // Nothing changed, so only the Log is written.
     expect([...ports.store.writes.keys()]).toEqual(['Log']);
     const log = records(ports.store, LogTable);
     expect(log.map((l) => [l.job, l.outcome, l.rowsIn, l.rowsOut])).toContainEqual([
-      'ingest',
+      '汇入表单回复',
       'ok',
       8,
       0,
@@ -817,7 +817,7 @@ describe('what ingest cannot understand, it keeps', () => {
       ingestResponses(ports, [
         response('activity', 'a1', '2026-10-11 10:00:00', activityAnswers('B001')),
       ]),
-    ).toThrow('设置 row 3, 键: is required');
+    ).toThrow('设置 第 3 行，键：is required');
     expect(ports.store.peek('Activities')).toEqual([]);
   });
 
@@ -1045,7 +1045,7 @@ describe('the summary says what was rejected and how to fix it', () => {
     );
     expect(report).toMatchObject({ added: 0, rejected: 45 });
     expect(report.summary).toEqual([
-      '0 added, 45 rejected, 0 already known',
+      '新增 0 条，转入待处理 45 条，已有 0 条',
       '45 × 评委不在评委表中 — 请先在「评委」表中添加评委，再运行 `starbranch reprocess`（表格中：菜单“重新处理待处理记录”）',
       '没有收录任何回复：全部 45 条都因同一原因转入「待处理」，请按上面的提示处理',
     ]);

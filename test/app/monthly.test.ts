@@ -120,12 +120,12 @@ describe('prepareShowcase', () => {
       ['B002', '计算机学院第2党支部'],
       ['B003', '计算机学院第3党支部'],
     ]);
-    expect(tops[0]!.note).toMatch(/ranked #1 by month-to-date score \(90\.00\)/);
+    expect(tops[0]!.note).toBe('月度得分第 1 名（90.00）');
     expect(spots).toHaveLength(2);
     expect(new Set(spots.map((s) => s.branch)).size).toBe(2);
     for (const s of spots) {
       expect(['B004', 'B005', 'B006', 'B007']).toContain(s.branch);
-      expect(s.note).toMatch(/drawn from 4 eligible branches, seed 2026-2027:2026-10/);
+      expect(s.note).toBe('随机抽查（从 4 个支部中抽取），种子 2026-2027:2026-10');
     }
 
     const rows = records(ports.store, ShowcaseTable);
@@ -158,13 +158,15 @@ describe('prepareShowcase', () => {
     expect(second.picks.map((p) => [p.branch, p.reason, p.name])).toEqual(
       first.picks.map((p) => [p.branch, p.reason, p.name]),
     );
-    expect(second.summary[0]).toMatch(/already drawn on 2026-10-25 09:00:00/);
+    expect(second.summary[0]).toBe(
+      '2026-10 已于 2026-10-25 09:00:00 抽选；如需重抽，请先删除该月的行',
+    );
     expect(ports.store.writes.get('Showcase')).toBeUndefined();
     expect(ports.store.snapshot()).toEqual(before);
     const log = records(ports.store, LogTable);
     expect(log.at(-1)).toMatchObject({
       startedAt: '2026-10-25 10:00:00',
-      job: `showcase ${MONTH}`,
+      job: `抽选示范汇报 ${MONTH}`,
       outcome: 'ok',
       rowsOut: 0,
     });
@@ -193,7 +195,7 @@ describe('prepareShowcase', () => {
   test('a month outside the programme is refused with a clear error', () => {
     const ports = october();
     expect(() => prepareShowcase(ports, '2027-07')).toThrow(
-      'month 2027-07 is outside the programme 2026-09-01..2027-06-30',
+      '2027-07 不在创建周期（2026-09-01 至 2027-06-30）内',
     );
   });
 });
@@ -263,7 +265,7 @@ describe('finaliseMonth', () => {
     const report = finaliseMonth(ports, MONTH);
     expect(report.starBranches).toEqual(['B002']);
     expect(report.summary).toEqual([
-      '2026-10: 7 branches ranked; star branch: B002 计算机学院第2党支部',
+      '2026-10：7 个支部排名；当月星级支部：B002 计算机学院第2党支部',
     ]);
   });
 
@@ -354,7 +356,7 @@ describe('finaliseMonth', () => {
     const ports = october();
     ports.store.resetCounts();
     expect(() => finaliseMonth(ports, '2026-08')).toThrow(
-      'month 2026-08 is outside the programme 2026-09-01..2027-06-30',
+      '2026-08 不在创建周期（2026-09-01 至 2027-06-30）内',
     );
     expect(ports.store.totalWrites).toBe(0);
   });

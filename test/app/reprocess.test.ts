@@ -81,7 +81,7 @@ describe('reprocessRejected', () => {
     // A moved row is no longer pointed out.
     expect(ports.store.marked('Rejected')).toEqual([]);
     expect(records(ports.store, LogTable).at(-1)).toMatchObject({
-      job: 'reprocess',
+      job: '重新处理待处理记录',
       outcome: 'ok',
       rowsIn: 1,
       rowsOut: 1,
@@ -101,7 +101,7 @@ describe('reprocessRejected', () => {
     const report = reprocessRejected(ports);
 
     expect(report).toMatchObject({ moved: 1, stillRejected: 1, dismissed: 0 });
-    expect(report.summary).toEqual(['1 moved to their tables, 1 still need attention']);
+    expect(report.summary).toEqual(['1 条已移入所属表，1 条仍待处理']);
     expect(records(ports.store, ActivitiesTable).map((a) => a.responseId)).toEqual(['a1']);
     const row = rejected(ports, 'a2');
     expect(row.resolved).toBe(false);

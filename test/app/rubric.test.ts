@@ -162,7 +162,7 @@ describe('a rubric changed after scores were recorded', () => {
     expect(ports.store.peek('答辩评分-旧细则-2027-06-20')).toEqual(old);
     expect(ports.store.peek(OLD_DEF.name)).toEqual([headerRow(NEW_DEF, 'zh-CN')]);
     expect(records(ports.store, LogTable).at(-1)).toMatchObject({
-      job: 'rubric archive',
+      job: '归档旧细则评分',
       outcome: 'ok',
     });
 

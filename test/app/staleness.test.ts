@@ -130,7 +130,7 @@ describe('(a) a report ingested after its month was finalised', () => {
     expect(findStaleMonths(ports)).toEqual([]);
     expect(logOf(ports)).toContainEqual(
       expect.objectContaining({
-        job: 'recompute 2026-10',
+        job: '重算 2026-10',
         outcome: 'ok',
         message: '2026-10 重算：B002 排名 2→1，星级 ★★→★★★★★；B001 排名 1→2',
       }),
@@ -163,7 +163,7 @@ describe('an ingest that touches no finalised month', () => {
       response('activity', known.responseId, known.submittedAt, activityAnswers('B001')),
       activity('B003', '2026-11-02', '2026-11-02 10:00:00'),
     ]);
-    expect(report.summary).toEqual(['1 added, 0 rejected, 1 already known']);
+    expect(report.summary).toEqual(['新增 1 条，转入待处理 0 条，已有 1 条']);
     expect(ports.store.writes.get('MonthlyResults')).toBeUndefined();
     expect(ports.store.reads.get('Showcase')).toBeUndefined();
   });
@@ -194,7 +194,7 @@ describe('(b) a reprocessed Rejected row landing in a finalised month', () => {
     // B003 and B004 shared rank 3 with nothing; B004's late report puts it ahead.
     expect(refresh.summary).toEqual(['2026-10 重算：B004 排名 3→2，星级 无星→★★；B003 排名 3→4']);
     expect(rowOf(ports, 'B004')).toMatchObject({ rank: 2, stars: 2, state: 'final' });
-    expect(logOf(ports).filter((l) => l.job === 'recompute 2026-10')).toHaveLength(1);
+    expect(logOf(ports).filter((l) => l.job === '重算 2026-10')).toHaveLength(1);
     // Nothing is stale any more: a second refresh does nothing.
     expect(refreshStaleMonths(ports).summary).toEqual(['没有需重算的月份']);
   });

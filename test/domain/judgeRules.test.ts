@@ -23,7 +23,7 @@ const JUDGES: JudgeInfo[] = [
 ];
 
 describe('screenSheets', () => {
-  it('rejects a judge scoring their own branch, with a bilingual reason', () => {
+  it("rejects a judge scoring their own branch, with a reason in the workbook's language", () => {
     const screened = screenSheets(
       [
         sheet('r1', 'li@example.edu', 'B007', '2027-06-20 09:00:00'),
@@ -39,6 +39,12 @@ describe('screenSheets', () => {
       },
       { responseId: 'r2', status: 'counted' },
     ]);
+    const en = screenSheets(
+      [sheet('r1', 'li@example.edu', 'B007', '2027-06-20 09:00:00')],
+      JUDGES,
+      'en',
+    );
+    expect(en[0]!.reason).toBe('the judge belongs to this branch (B007) and must recuse');
   });
 
   it('matches judge and branch with surrounding spaces trimmed', () => {

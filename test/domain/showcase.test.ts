@@ -54,14 +54,14 @@ describe('drawShowcase', () => {
     ]);
   });
 
-  it('explains each pick in both languages', () => {
+  it("explains each pick in the workbook's language", () => {
     const [top, , third, spot] = drawShowcase(example);
-    expect(top!.note).toBe('月度得分第2名 (92.00) / ranked #2 by month-to-date score (92.00)');
-    expect(third!.note).toContain('第4名 (87.50)');
-    expect(spot!.note).toBe(
-      '随机抽查（从 5 个支部中抽取），种子 2026-2027:2026-11 / ' +
-        'spot check drawn from 5 eligible branches, seed 2026-2027:2026-11',
-    );
+    expect(top!.note).toBe('月度得分第 2 名（92.00）');
+    expect(third!.note).toBe('月度得分第 4 名（87.50）');
+    expect(spot!.note).toBe('随机抽查（从 5 个支部中抽取），种子 2026-2027:2026-11');
+    const [enTop, , , enSpot] = drawShowcase({ ...example, locale: 'en' });
+    expect(enTop!.note).toBe('ranked #2 by month-to-date score (92.00)');
+    expect(enSpot!.note).toBe('spot check drawn from 5 eligible branches, seed 2026-2027:2026-11');
     expect(showcaseSeed('2026-2027', '2026-11')).toBe('2026-2027:2026-11');
   });
 

@@ -155,15 +155,15 @@ describe('service calls per job at 1× and 10×', () => {
       expect(seeded['支部']).toBe(52 * k);
       expect(seeded['活动']).toBeGreaterThan(550 * k);
       expect(seeded['答辩评分']).toBe(351 * k);
-      expect(outcomes['setup (again)']).toContain('sheets created: 0, kept: 14');
-      expect(outcomes['refresh form choices']).toBe(`${50 * k} branches in 4 dropdowns`);
-      expect(outcomes.showcase).toBe('2027-06: 5 branches picked to present');
+      expect(outcomes['setup (again)']).toContain('工作表：新建 0 张，保留 14 张');
+      expect(outcomes['refresh form choices']).toBe(`${50 * k} 个支部已写入 4 个下拉选项`);
+      expect(outcomes.showcase).toBe('2027-06：抽选 5 个支部示范汇报');
       // The 25 June votes wait in the vote form's response sheet (and the seeded year's last one).
       expect(outcomes['daily trigger']).toMatch(
         new RegExp(`^${t('zh-CN', 'gas.ingest.reconciled', { count: '2[56]' })}$`),
       );
-      expect(outcomes.finalise).toMatch(new RegExp(`^2027-06: ${50 * k} branches ranked`));
-      expect(outcomes.defense).toMatch(new RegExp(`^${50 * k} branches aggregated`));
+      expect(outcomes.finalise).toMatch(new RegExp(`^2027-06：${50 * k} 个支部排名`));
+      expect(outcomes.defense).toMatch(new RegExp(`^汇总 ${50 * k} 个支部的答辩成绩`));
       expect(outcomes.awards).toMatch(/^14 个先进党支部，\d+ 名优秀学生党员/);
       expect(outcomes.letters).toBe(`生成证书 ${letters} 封（其中重新生成 0 封），作废 0 封`);
       expect(outcomes['letters (none due)']).toBe('生成证书 0 封（其中重新生成 0 封），作废 0 封');

@@ -123,7 +123,7 @@ function expectReconciled(gas: Gas, ids: readonly string[]): void {
   expect(sheetRecords(gas.world, SHEETS.rejected)).toEqual([]);
   gas.world.advance(3600_000);
   expect(dailyTrigger(gas).value).toBe(RECONCILED(0));
-  expect(gas.bundle.call('rebuildFromResponses')).toBe('0 responses added');
+  expect(gas.bundle.call('rebuildFromResponses')).toBe(t('zh-CN', 'menu.rebuilt', { count: 0 }));
   expect(activityIds(gas)).toHaveLength(ids.length);
 }
 

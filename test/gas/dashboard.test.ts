@@ -87,7 +87,7 @@ describe('更新总览 on Google Sheets', () => {
     });
     expect(total(calls)).toBe(9);
     // The Log row went in the same batch, as cells.
-    expect(world.readSheet(SHEETS.log)!.at(-1)?.[1]).toBe('report');
+    expect(world.readSheet(SHEETS.log)!.at(-1)?.[1]).toBe(t('zh-CN', 'jobs.name.report'));
   });
 
   it('says what needs staff today, in numbers', () => {

@@ -4,6 +4,7 @@
  * lost (then the daily run notices the letters due). Each award ends with exactly one letter,
  * never two. Each case failed before continuations were kept until a run made progress.
  */
+import { t } from '../../src/domain/messages';
 import {
   activityAnswers,
   applicationAnswers,
@@ -73,7 +74,9 @@ function restOfDay(gas: Gas) {
 describe('letters resume within the day', () => {
   it('when the continuation finds the lock busy', () => {
     const gas = withAwards();
-    expect(gas.bundle.call<string>('generateLetters')).toMatch(/continuing in a minute/);
+    expect(gas.bundle.call<string>('generateLetters')).toContain(
+      t('zh-CN', 'menu.lettersContinue'),
+    );
     gas.world.holdLock();
     const busy = gas.bundle.runClock(61_000);
     expect(busy.map((r) => [r.execution.label, r.ok])).toEqual([['continueLetters', false]]);

@@ -139,7 +139,7 @@ function playYear(mode: Mode): Gas {
     ]);
   const month = (m: string) => sheetRecords(world, SHEETS.monthly).filter((r) => r['月份'] === m);
   const recomputed = (m: string) =>
-    sheetRecords(world, SHEETS.log).filter((r) => r['任务'] === `recompute ${m}`).length;
+    sheetRecords(world, SHEETS.log).filter((r) => r['任务'] === `重算 ${m}`).length;
 
   // Applications, review, judges and settings.
   BRANCHES.forEach((_, i) =>

@@ -5,7 +5,12 @@
 import { DEFAULT_CONFIG, defaultConfigRows } from '../../src/domain/config';
 import { choiceLabels, formDef, FORM_NAMES, questionTitle } from '../../src/domain/forms';
 import { headerRow, tabName } from '../../src/domain/schema/table';
-import { ActivitiesTable, AwardsTable, BranchesTable } from '../../src/domain/schema/tables';
+import {
+  ActivitiesTable,
+  AwardsTable,
+  BranchesTable,
+  DashboardTable,
+} from '../../src/domain/schema/tables';
 import { workbookTables } from '../../src/domain/schema/workbook';
 import { labelOf, TIERS } from '../../src/domain/vocabulary';
 import { MENU_ITEMS } from '../../src/gas/menu';
@@ -47,8 +52,8 @@ describe('onOpen and setup through the bundle', () => {
 
   it('setup, from the menu, creates the 14 sheets with zh headers, frozen and validated', () => {
     const result = bundle.clickMenu<string>('先进支部创建', '初始化工作簿与表单');
-    expect(result).toContain('sheets created: 14, kept: 0');
-    expect(result).toContain('triggers created: 3, removed: 0, kept: 0');
+    expect(result).toContain('工作表：新建 14 张，保留 0 张');
+    expect(result).toContain('触发器：新建 3 个，移除 0 个，保留 0 个');
     const names = world.peek(() => world.spreadsheet.getSheets().map((s) => s.getName()));
     expect(TABLES.map((def) => tabName(def, 'zh-CN'))).toEqual(Object.values(SHEETS));
     for (const def of TABLES) {
@@ -155,7 +160,8 @@ describe('onOpen and setup through the bundle', () => {
   });
 
   it('gives every table a filter over its columns with no end row, and dates their format', () => {
-    for (const def of TABLES.filter((t) => !t.freeForm)) {
+    // Not the dashboard (总览): laid out whole by the report job, it holds no table to filter.
+    for (const def of TABLES.filter((d) => d !== DashboardTable)) {
       const sheet = world.peek(() => world.spreadsheet.getSheetByName(tabName(def, 'zh-CN'))!);
       expect([def.name, sheet._basicFilter]).toEqual([
         def.name,
@@ -303,8 +309,8 @@ describe('onOpen and setup through the bundle', () => {
   it('running setup again creates nothing and changes nothing', () => {
     const before = state(world);
     const again = bundle.call<string>('setup');
-    expect(again).toContain('sheets created: 0, kept: 14');
-    expect(again).toContain('triggers created: 0, removed: 0, kept: 3');
+    expect(again).toContain('工作表：新建 0 张，保留 14 张');
+    expect(again).toContain('触发器：新建 0 个，移除 0 个，保留 3 个');
     expect(state(world)).toEqual(before);
   });
 

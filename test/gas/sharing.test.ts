@@ -97,7 +97,7 @@ describe('letters are shared with the narrowest access configured', () => {
     const gas = withAwards('anyone', { domainForbidsLinkSharing: true });
     const run = gas.bundle.run<string>('generateLetters', []);
     expect(run.ok).toBe(true);
-    expect(run.value).toContain('letters kept private: link sharing was refused');
+    expect(run.value).toContain('证书保持私有：链接共享被拒绝');
     expect(letterPermissions(gas).every((p) => p.length === 0)).toBe(true);
     expect(
       sheetRecords(gas.world, SHEETS.awards).every((r) => String(r['证书链接']).length > 0),

@@ -79,7 +79,7 @@ describe('the daily trigger recomputes a month whose inputs changed after it was
     expect(String(rowOf('B003')['计算时间']) >= '2026-11-03 10:05:00').toBe(true);
     expect(new Set(october().map((r) => r['状态']))).toEqual(new Set(['已定稿']));
     expect(sheetRecords(world, SHEETS.log)).toContainEqual(
-      expect.objectContaining({ 任务: 'recompute 2026-10', 结果: 'ok', 说明: line }),
+      expect.objectContaining({ 任务: '重算 2026-10', 结果: '成功', 说明: line }),
     );
   });
 

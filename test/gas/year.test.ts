@@ -189,7 +189,7 @@ describe('a programme year through the bundle', () => {
     for (const [key, value] of Object.entries(settings)) {
       expect(editRows(world, SHEETS.config, (r) => r['键'] === key, { 值: value })).toBe(1);
     }
-    expect(bundle.call('refreshFormChoices')).toBe('10 branches in 4 dropdowns');
+    expect(bundle.call('refreshFormChoices')).toBe('10 个支部已写入 4 个下拉选项');
     choices = approvedChoices(world);
     expect(choices).toHaveLength(10);
     expect(choices[0]).toMatch(/^B001 计算机学院第1学生党支部$/);
@@ -445,7 +445,7 @@ describe('a programme year through the bundle', () => {
     world.setCost('Drive.Files.copy', 60_000);
     const started = world.executions.length;
     const first = bundle.call<string>('generateLetters');
-    expect(first).toMatch(/continuing in a minute/);
+    expect(first).toContain(t('zh-CN', 'menu.lettersContinue'));
     const madeFirst = rows(gas, SHEETS.awards, (a) => a['证书文件'] !== '').length;
     expect(madeFirst).toBeGreaterThanOrEqual(4);
     expect(madeFirst).toBeLessThanOrEqual(5);

@@ -59,7 +59,7 @@ describe('the Sheets table store over the REST API', () => {
     const store = new GoogleSheetsStore(api, id, 'zh-CN');
     await store.load([LogTable]);
     const log = Table.read(store, LogTable, 'zh-CN').records();
-    expect(log.at(-1)).toMatchObject({ job: 'finalise 2026-10', outcome: 'ok' });
+    expect(log.at(-1)).toMatchObject({ job: '月度定稿 2026-10', outcome: 'ok' });
   });
 
   it('the report job lays 总览 out in one batchUpdate (with its Log row); again, it replaces its charts', async () => {
@@ -95,7 +95,7 @@ describe('the Sheets table store over the REST API', () => {
     expect(world.readSheet('总览')![0]![0]).toBe(
       t('zh-CN', 'dashboard.title', { year: DEFAULT_CONFIG.programYear }),
     );
-    expect(world.readSheet('日志')!.at(-1)![1]).toBe('report');
+    expect(world.readSheet('日志')!.at(-1)![1]).toBe(t('zh-CN', 'jobs.name.report'));
   });
 
   it('marks a rejected answer with a note and a highlight, in the batch before the values', async () => {
@@ -154,7 +154,7 @@ describe('the Sheets table store over the REST API', () => {
     const jobs = Table.read(store, LogTable, 'zh-CN')
       .records()
       .map((r) => r.job);
-    expect(jobs.slice(-2)).toEqual(['finalise 2026-09', 'finalise 2026-10']);
+    expect(jobs.slice(-2)).toEqual(['月度定稿 2026-09', '月度定稿 2026-10']);
   });
 
   it('grows a trimmed sheet before writing past its grid, with room to spare', async () => {

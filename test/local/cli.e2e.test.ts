@@ -20,6 +20,7 @@ import { XlsxStore } from '../../src/local/xlsxStore';
 import { Table } from '../../src/app/table';
 import { workbookTables } from '../../src/domain/schema/workbook';
 import { DEFAULT_CONFIG } from '../../src/domain/config';
+import { t } from '../../src/domain/messages';
 import {
   ActivitiesTable,
   AwardsTable,
@@ -168,7 +169,7 @@ describe('commands on the demo workbook', () => {
     expect(await snapshot(copy)).toBe(once);
     const { read } = await tables(copy);
     // The demo's run and these two: every run is logged.
-    expect(read(LogTable).filter((l) => l.job === 'finalise 2026-11')).toHaveLength(3);
+    expect(read(LogTable).filter((l) => l.job === '月度定稿 2026-11')).toHaveLength(3);
     // Eight commands, each opening and saving the whole workbook: slow on a busy machine.
   }, 90_000);
 
@@ -404,7 +405,9 @@ describe('public pages from the demo workbook', () => {
 
     const open = await run('board', copy, '--month', '2026-11', '--out', join(dir, 'open.html'));
     expect(open.code).toBe(0);
-    expect(open.out).toMatch(/open\.html\s+5\s+\d+\s+\d+\s+open/);
+    expect(open.out).toMatch(
+      new RegExp(`open\\.html\\s+5\\s+\\d+\\s+\\d+\\s+${t('zh-CN', 'cli.board.open')}`),
+    );
     expect(readFileSync(join(dir, 'open.html'), 'utf8')).toContain('投票进行中');
 
     const closed = await run(

@@ -14,6 +14,8 @@ import {
   demoVotes,
   type DemoResponse,
 } from '../../src/local/demo/demoYear';
+import { ZH_VOCABULARY, type DemoVocabulary } from '../../src/local/demo/demoVocabulary';
+import { EN_VOCABULARY } from '../../src/local/demo/demoVocabularyEn';
 
 /** The Google Forms zh-CN CSV export: `2026/9/3 下午2:15:00`, no padding of month, day, hour. */
 const GOOGLE_ZH_TIMESTAMP =
@@ -462,5 +464,79 @@ describe('demo year: nominations', () => {
       expect(n.answers.achievements!.length).toBeGreaterThan(10);
     }
     expect(new Set(nominations.map((n) => n.answers.studentId)).size).toBe(nominations.length);
+  });
+});
+
+describe('demo year in English', () => {
+  const CJK = /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]/;
+  // The English year's branches are those of the Chinese year, by position.
+  const englishApplications = demoApplications('en');
+  const englishNames = englishApplications.map((a) => a.answers.name!);
+  const chineseNames = applications.map((a) => a.answers.name!);
+  const englishOf = new Map(chineseNames.map((name, i) => [name, englishNames[i]!]));
+  const englishApproved = approved.map((b) => ({ id: b.id, name: englishOf.get(b.name)! }));
+  const everything = (locale: 'zh-CN' | 'en', branches: typeof approved) => [
+    ...demoApplications(locale),
+    ...demoActivities(branches, locale),
+    ...demoVotes('2026-10', branches.slice(0, 5), locale),
+    ...demoDefense(branches, RUBRIC_MAXES, locale),
+    ...demoNominations(branches, locale),
+  ];
+
+  it('is the same year in other words: the same responses, numbers and moments', () => {
+    const zh = everything('zh-CN', approved);
+    const en = everything('en', englishApproved);
+    expect(en).toHaveLength(zh.length);
+    const numbers = (r: DemoResponse) =>
+      Object.values(r.answers).filter((v) => /^-?\d+(\.\d+)?$/.test(v));
+    expect(en.map(numbers)).toEqual(zh.map(numbers));
+    // `9/3/2026 14:15:00` in English, `2026/9/3 下午2:15:00` in Chinese: the same moment.
+    const moment = (timestamp: string) => {
+      const m = /^(\d+)\/(\d+)\/(\d{4}) (\d+):(\d\d):(\d\d)$/.exec(timestamp)!;
+      const pad = (n: string) => n.padStart(2, '0');
+      return `${m[3]}-${pad(m[1]!)}-${pad(m[2]!)} ${pad(m[4]!)}:${m[5]}:${m[6]}`;
+    };
+    expect(en.map((r) => moment(r.timestamp))).toEqual(zh.map((r) => isoOf(r.timestamp)));
+    expect(demoDecisions('en').map((d) => d.status)).toEqual(decisions.map((d) => d.status));
+  });
+
+  it('has no Chinese in any answer, name or note', () => {
+    const answers = everything('en', englishApproved).flatMap((r) => Object.values(r.answers));
+    expect(answers.filter((a) => CJK.test(a))).toEqual([]);
+    const people = [...demoJudges('en'), ...demoDecisions('en')].map((x) => JSON.stringify(x));
+    expect(people.filter((p) => CJK.test(p))).toEqual([]);
+    expect(
+      demoBranches('en').filter((b) => CJK.test(`${b.name} ${b.unit} ${b.secretary}`)),
+    ).toEqual([]);
+  });
+
+  it('answers with the English labels of the form', () => {
+    const kinds = new Set(ACTIVITY_KINDS.map((k) => k.en));
+    const reports = demoActivities(englishApproved, 'en');
+    const labelled = reports.filter((r) => kinds.has(r.answers.kind!));
+    expect(labelled.length).toBe(reports.length - 1); // the one bad kind
+    const tiers = new Set(TIERS.map((t) => t.en));
+    expect(englishApplications.every((a) => tiers.has(a.answers.tier!))).toBe(true);
+    expect(new Set(reports.map((r) => r.answers.counselorPresent))).toEqual(
+      new Set(YES_NO.map((y) => y.en)),
+    );
+  });
+});
+
+describe('demo vocabulary', () => {
+  /** The blanks `fill` draws for (not those given), in order: the draws must line up. */
+  const drawn = (text: string) =>
+    [...text.matchAll(/\{(book|film|song|alumnus|grade|place|hours)\}/g)].map((m) => m[1]);
+  const shape = (v: DemoVocabulary) =>
+    JSON.stringify(v, (_, value: unknown) =>
+      typeof value === 'string'
+        ? drawn(value).join(',')
+        : typeof value === 'function'
+          ? 'fn'
+          : value,
+    );
+
+  it('is the same in both languages but for the words: lists as long, the same blanks drawn', () => {
+    expect(shape(EN_VOCABULARY)).toEqual(shape(ZH_VOCABULARY));
   });
 });

@@ -186,7 +186,7 @@ describe('exports in the encodings Excel saves', () => {
   test('the summary says a file was not UTF-8', () => {
     expect(ingested(gb18030(zh)).report.summary[1]).toBe('a.csv 是 GB18030 编码，已按此读取');
     expect(ingested(Buffer.from(zh, 'utf8')).report.summary).toEqual([
-      '3 added, 0 rejected, 0 already known',
+      '新增 3 条，转入待处理 0 条，已有 0 条',
     ]);
   });
 

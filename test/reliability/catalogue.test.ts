@@ -11,6 +11,7 @@ import { ingestResponses, type IngestReport } from '../../src/app/ingest';
 import { Table } from '../../src/app/table';
 import { DEFAULT_CONFIG } from '../../src/domain/config';
 import { formDef, FORM_NAMES, type FormName, type FormResponse } from '../../src/domain/forms';
+import { t } from '../../src/domain/messages';
 import { ActivitiesTable, LogTable, RejectedTable } from '../../src/domain/schema/tables';
 import type { Cell } from '../../src/domain/schema/column';
 import type { Locale } from '../../src/domain/vocabulary';
@@ -218,7 +219,11 @@ describe('use case', () => {
   test('the batch job succeeds and accounts for every row it was given', () => {
     const twice = CATALOGUE.filter((c) => c.deliveredTwice).length;
     expect(report.summary[0]).toBe(
-      `${report.added} added, ${report.rejected} rejected, ${report.skipped} already known`,
+      t('zh-CN', 'jobs.ingest.counts', {
+        added: report.added,
+        rejected: report.rejected,
+        skipped: report.skipped,
+      }),
     );
     expect(groupedCount(report.summary)).toBe(report.rejected);
     expect(report.rowsIn).toBe(responses.length);
@@ -228,7 +233,7 @@ describe('use case', () => {
     expect(after.canonical - before.canonical).toBe(report.added);
     expect(after.rejected - before.rejected).toBe(report.rejected);
     expect(records(run.ports.store, LogTable).at(-1)).toMatchObject({
-      job: 'ingest',
+      job: t('zh-CN', 'jobs.name.ingest'),
       outcome: 'ok',
       rowsIn: responses.length,
     });
@@ -334,7 +339,9 @@ describe('CSV', () => {
     expect(after.rejected - before.rejected).toBe(rejected);
     expect(afterAgain).toEqual(afterFirst);
     // The programme's own applications were one job; then two per form.
-    const log = records(run.ports.store, LogTable).filter((l) => l.job === 'ingest');
+    const log = records(run.ports.store, LogTable).filter(
+      (l) => l.job === t('zh-CN', 'jobs.name.ingest'),
+    );
     expect(log.map((l) => l.outcome)).toEqual(Array(1 + FORM_NAMES.length * 2).fill('ok'));
     expectEveryRowReadable(run.ports.store);
     checkLastRows(run);

@@ -8,6 +8,7 @@
 import type { Locale } from '../vocabulary';
 import { awardsMessages } from './awards';
 import { boardMessages } from './board';
+import { cliMessages } from './cli';
 import { common } from './common';
 import { dashboardMessages } from './dashboard';
 import { derivedMessages } from './derived';
@@ -15,6 +16,9 @@ import { gasMessages } from './gas';
 import { honoursMessages } from './honours';
 import { ingestMessages } from './ingest';
 import { lettersMessages } from './letters';
+import { jobsMessages } from './jobs';
+import { menuMessages } from './menu';
+import { reportMessages } from './report';
 import { rubricMessages } from './rubric';
 import { serverMessages } from './server';
 import { starterMessages } from './starter';
@@ -39,6 +43,10 @@ const AREAS = [
   settingsMessages,
   honoursMessages,
   boardMessages,
+  jobsMessages,
+  menuMessages,
+  cliMessages,
+  reportMessages,
 ] as const;
 
 type KeysOf<S> = S extends MessageSet<infer K> ? K : never;
@@ -67,6 +75,11 @@ export function t(locale: Locale, key: MessageKey, params: MessageParams = {}): 
 /** Every key of the catalogue (for tests that check both languages are complete). */
 export function messageKeys(): readonly string[] {
   return [...CATALOGUE['zh-CN'].keys()];
+}
+
+/** Clauses of one line in the locale's way: `；` between Chinese ones, "; " between English ones. */
+export function joinClauses(locale: Locale, clauses: readonly string[]): string {
+  return clauses.join(locale === 'en' ? '; ' : '；');
 }
 
 /** A list in the locale's way: 、 between Chinese items, ", " between English ones. */

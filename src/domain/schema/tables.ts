@@ -8,6 +8,7 @@ import {
   AWARD_KINDS,
   AWARD_STATES,
   BRANCH_STATUSES,
+  LOG_OUTCOMES,
   NOMINATION_STATUSES,
   RESULT_STATES,
   SCORE_STATUSES,
@@ -319,7 +320,7 @@ export const LogTable = defineTable({
     durationMs: int({ zh: '耗时（毫秒）', en: 'Duration (ms)', min: 0 }),
     rowsIn: int({ zh: '读入行数', en: 'Rows in', min: 0 }),
     rowsOut: int({ zh: '写出行数', en: 'Rows out', min: 0 }),
-    outcome: text({ zh: '结果', en: 'Outcome', required: true }),
+    outcome: oneOf(LOG_OUTCOMES, { zh: '结果', en: 'Outcome', required: true }),
     message: longText({ zh: '说明', en: 'Message' }),
   },
 });

@@ -472,3 +472,110 @@ export const DEFENSE_COMMENTS: Readonly<Record<'good' | 'fair' | 'poor', readonl
     '陈述内容与实际活动不符，需加强支部建设。',
   ],
 };
+
+/**
+ * Everything the demo year says, in one language. The English vocabulary mirrors the Chinese one
+ * entry for entry (same list lengths, the same drawn blanks in the same order), so the seeded draws
+ * give the same year in either language: only the words differ.
+ */
+export interface DemoVocabulary {
+  readonly SURNAMES: readonly (readonly [string, string])[];
+  readonly GIVEN_CHARS: readonly (readonly [string, string])[];
+  /** A person's name from the surname and the given name's parts (their shown forms). */
+  readonly personName: (surname: string, given: readonly string[]) => string;
+  readonly UNITS: readonly string[];
+  readonly BRANCH_PLAN: typeof BRANCH_PLAN;
+  /** A branch's name from its unit and the suffix of BRANCH_PLAN. */
+  readonly branchName: (unit: string, suffix: string) => string;
+  readonly JUDGES: typeof JUDGES;
+  readonly STUDENT_VOTERS: readonly string[];
+  readonly STAFF_VOTERS: readonly string[];
+  readonly BOOKS: readonly string[];
+  readonly FILMS: readonly string[];
+  readonly SONGS: readonly string[];
+  readonly ALUMNI: readonly string[];
+  readonly PLACES: readonly string[];
+  readonly TITLE_TEMPLATES: Readonly<Record<string, readonly string[]>>;
+  readonly WINTER_BREAK_TITLES: readonly string[];
+  readonly DESCRIPTION_TEMPLATES: Readonly<Record<string, readonly string[]>>;
+  readonly PLAN_FOCUS: typeof PLAN_FOCUS;
+  readonly PLAN_ACTIONS: readonly string[];
+  readonly PLAN_GOALS: readonly string[];
+  readonly APPROVAL_NOTES: readonly string[];
+  readonly REJECTIONS: typeof REJECTIONS;
+  readonly ACHIEVEMENTS: readonly string[];
+  readonly DEFENSE_COMMENTS: typeof DEFENSE_COMMENTS;
+  /** What joins sentences into one answer: nothing between Chinese ones, a space in English. */
+  readonly sentenceJoiner: string;
+  /** A title in quotation marks (unless it has some), for a description. */
+  readonly quoted: (title: string) => string;
+  /** The n-th activity of the same title: `（第2期）`. */
+  readonly series: (title: string, n: number) => string;
+  /** The college on the Config sheet. */
+  readonly COLLEGE: string;
+  /** Why staff turn down the last two nominations. */
+  readonly NOMINATION_NOTE: string;
+  /** The comment of a judge's corrected score sheet. */
+  readonly DEFENSE_CORRECTION: string;
+  /** The words of the deliberate bad activity reports (see DEMO_ACTIVITY_PROBLEMS). */
+  readonly PROBLEMS: {
+    readonly unknownBranch: string;
+    readonly unknownKind: string;
+    readonly titles: Readonly<Record<string, string>>;
+    readonly noEvidenceDescription: string;
+    /** The description of a problem report: `{title}` and `{n}` participants. */
+    readonly description: string;
+    /** The title a blank title is described as. */
+    readonly untitled: string;
+  };
+}
+
+export const ZH_VOCABULARY: DemoVocabulary = {
+  SURNAMES,
+  GIVEN_CHARS,
+  personName: (surname, given) => surname + given.join(''),
+  UNITS,
+  BRANCH_PLAN,
+  branchName: (unit, suffix) => unit + suffix,
+  JUDGES,
+  STUDENT_VOTERS,
+  STAFF_VOTERS,
+  BOOKS,
+  FILMS,
+  SONGS,
+  ALUMNI,
+  PLACES,
+  TITLE_TEMPLATES,
+  WINTER_BREAK_TITLES,
+  DESCRIPTION_TEMPLATES,
+  PLAN_FOCUS,
+  PLAN_ACTIONS,
+  PLAN_GOALS,
+  APPROVAL_NOTES,
+  REJECTIONS,
+  ACHIEVEMENTS,
+  DEFENSE_COMMENTS,
+  sentenceJoiner: '',
+  quoted: (title) => (title.includes('“') ? title : `“${title}”`),
+  series: (title, n) => `${title}（第${n}期）`,
+  COLLEGE: '示范大学学生工作部党委',
+  NOMINATION_NOTE: '事迹材料不够具体，请补充后下年度再推荐',
+  DEFENSE_CORRECTION: '更正：特色创新一项录入有误，以此次为准。',
+  PROBLEMS: {
+    unknownBranch: '数学学院第九党支部',
+    unknownKind: '聚餐',
+    titles: {
+      'unknown-branch': '读《平凡的世界》交流会',
+      'no-evidence': '“红色家书”诵读会',
+      'impossible-date': '观看《焦裕禄》',
+      'non-party-exceeds': '唱响《保卫黄河》合唱比赛',
+      'outside-programme': '暑期红色教育基地参观',
+      'negative-participants': '“学长面对面”考研分享',
+      'unknown-kind': '期末聚餐',
+      'formula-title': '=HYPERLINK("http://evil.example","点我")',
+    },
+    noEvidenceDescription: '支部特色活动，党员与班级同学诵读革命先烈家书，佐证照片稍后补交。',
+    description: '支部组织开展“{title}”，共{n}人参加。',
+    untitled: '主题活动',
+  },
+};

@@ -30,6 +30,7 @@ import {
   THEME_KINDS,
   TIERS,
   YES_NO,
+  labelOf,
   type ActivityKind,
   type Tier,
 } from '../../domain/vocabulary';
@@ -48,12 +49,19 @@ import {
   tenths,
   uniqueMail,
 } from './draw';
-import * as V from './demoVocabulary';
+import type { Locale } from '../../domain/vocabulary';
+import {
+  STAFF_MAIL_DOMAIN,
+  STUDENT_MAIL_DOMAIN,
+  ZH_VOCABULARY,
+  type DemoVocabulary,
+} from './demoVocabulary';
+import { demoVocabulary } from './vocabularies';
 
 export const DEMO_SEED = 'starbranch-demo-2026-2027';
 
 export interface DemoResponse {
-  /** As the Google Forms zh-CN CSV export writes it: `2026/9/3 下午2:15:00`. */
+  /** As the Google Forms CSV export writes it: `2026/9/3 下午2:15:00` (zh-CN), `9/3/2026 14:15:00` (en). */
   timestamp: string;
   email?: string;
   answers: Record<string, string>;
@@ -63,6 +71,8 @@ export type DemoProfile = 'strong' | 'steady' | 'weak' | 'lapsed';
 
 export interface DemoBranch {
   name: string;
+  /** The branch's Chinese name, whatever the language: it seeds the branch's draws. */
+  key: string;
   tier: Tier;
   unit: string;
   secretary: string;
@@ -154,43 +164,65 @@ function sortKey(m: Moment): string {
   return `${date} ${pad2(h)}:${pad2(min)}:${pad2(s)}`;
 }
 
-/** `2026/9/3 下午2:15:00`: no padding of month, day or hour; 上午/下午 with a 12-hour clock. */
-function googleTimestamp(m: Moment): string {
+/**
+ * As the export writes a timestamp. zh-CN: `2026/9/3 下午2:15:00`, no padding of month, day or
+ * hour, 上午/下午 with a 12-hour clock. en (Google en-US): `9/3/2026 14:15:00`.
+ */
+function googleTimestamp(m: Moment, locale: Locale): string {
   const { date, seconds } = normalise(m);
   const h = Math.floor(seconds / 3600);
+  const minutes = `${pad2(Math.floor(seconds / 60) % 60)}:${pad2(seconds % 60)}`;
+  if (locale === 'en') return `${googleDate(date, locale)} ${h}:${minutes}`;
   const half = h < 12 ? '上午' : '下午';
   const h12 = h % 12 === 0 ? 12 : h % 12;
-  return `${googleDate(date)} ${half}${h12}:${pad2(Math.floor(seconds / 60) % 60)}:${pad2(seconds % 60)}`;
+  return `${googleDate(date, locale)} ${half}${h12}:${minutes}`;
 }
 
-/** A date answer as the zh-CN export writes it: `2026/10/15`. */
-function googleDate(date: string): string {
+/** A date answer as the export writes it: `2026/10/15` (zh-CN), `10/15/2026` (en). */
+function googleDate(date: string, locale: Locale): string {
   const [y, m, d] = ymd(date);
-  return `${y}/${m}/${d}`;
+  return locale === 'en' ? `${m}/${d}/${y}` : `${y}/${m}/${d}`;
 }
 
-/** Responses with their moment, so that they can be listed in arrival order like a CSV export. */
+/** Answers with their moment, so that they can be listed in arrival order like a CSV export. */
 interface Stamped {
   readonly at: Moment;
-  readonly response: DemoResponse;
+  readonly answers: Record<string, string>;
+  readonly email?: string;
+  /** The day of the activity an activity report is about. */
+  readonly day?: string;
 }
 
 function stamp(at: Moment, answers: Record<string, string>, email?: string): Stamped {
-  const response: DemoResponse = { timestamp: googleTimestamp(at), answers };
-  if (email !== undefined) response.email = email;
-  return { at, response };
+  return email === undefined ? { at, answers } : { at, answers, email };
 }
 
-function inArrivalOrder(list: readonly Stamped[]): DemoResponse[] {
+function inArrivalOrder(list: readonly Stamped[], locale: Locale): DemoResponse[] {
   return list
-    .map((s) => ({ key: sortKey(s.at), response: s.response }))
+    .map((s) => ({ key: sortKey(s.at), s }))
     .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
-    .map((s) => s.response);
+    .map(({ s }) => {
+      const response: DemoResponse = {
+        timestamp: googleTimestamp(s.at, locale),
+        answers: s.answers,
+      };
+      if (s.email !== undefined) response.email = s.email;
+      return response;
+    });
 }
 
-const tierLabel = (tier: Tier): string => TIERS.find((t) => t.key === tier)!.zh;
-const kindLabel = (kind: ActivityKind): string => ACTIVITY_KINDS.find((k) => k.key === kind)!.zh;
-const yesNo = (yes: boolean): string => YES_NO[yes ? 0 : 1]!.zh;
+/** The words of the form's choices, as the respondent sees them in the form's language. */
+const tierLabel = (tier: Tier, locale: Locale): string =>
+  labelOf(
+    TIERS.find((t) => t.key === tier)!,
+    locale,
+  );
+const kindLabel = (kind: ActivityKind, locale: Locale): string =>
+  labelOf(
+    ACTIVITY_KINDS.find((k) => k.key === kind)!,
+    locale,
+  );
+const yesNo = (yes: boolean, locale: Locale): string => labelOf(YES_NO[yes ? 0 : 1]!, locale);
 
 // ---------------------------------------------------------------------------------------------
 // People
@@ -204,7 +236,7 @@ interface Cast {
   readonly rejected: string[];
 }
 
-function branchSlots(): { unit: string; suffix: string; tier: Tier }[] {
+function branchSlots(V: DemoVocabulary): { unit: string; suffix: string; tier: Tier }[] {
   const slots: { unit: string; suffix: string; tier: Tier }[] = [];
   V.UNITS.forEach((unit, u) => {
     for (const plan of V.BRANCH_PLAN) {
@@ -215,9 +247,11 @@ function branchSlots(): { unit: string; suffix: string; tier: Tier }[] {
   return slots;
 }
 
-function conflictBranchName(): string | null {
+function conflictBranchName(V: DemoVocabulary): string | null {
   const judge = V.JUDGES.find((j) => j.ownBranch);
-  return judge?.ownBranch ? V.UNITS[judge.ownBranch.unit]! + judge.ownBranch.suffix : null;
+  return judge?.ownBranch
+    ? V.branchName(V.UNITS[judge.ownBranch.unit]!, judge.ownBranch.suffix)
+    : null;
 }
 
 const MEMBER_RANGE: Record<Tier, [number, number]> = {
@@ -231,11 +265,12 @@ const MEMBER_RANGE: Record<Tier, [number, number]> = {
  * 2 weak (short of the semester rule all year), 2 lapsed (fine in autumn, quiet in spring), the
  * rest steady. The conflicted judge's branch is always approved and steady or strong.
  */
-function cast(): Cast {
+function cast(V: DemoVocabulary): Cast {
   const rng = createRng(`${DEMO_SEED}/branches`);
-  const slots = branchSlots();
-  const conflict = conflictBranchName();
-  const names = slots.map((s) => s.unit + s.suffix);
+  const slots = branchSlots(V);
+  const conflict = conflictBranchName(V);
+  const names = slots.map((s) => V.branchName(s.unit, s.suffix));
+  const keys = branchSlots(ZH_VOCABULARY).map((s) => ZH_VOCABULARY.branchName(s.unit, s.suffix));
   const order = shuffle(
     rng,
     slots.map((_, i) => i),
@@ -250,15 +285,16 @@ function cast(): Cast {
 
   const used = new Set(V.JUDGES.map((j) => j.mail));
   const branches = slots.map((slot, i): DemoBranch => {
-    const secretary = person(rng);
+    const secretary = person(rng, V);
     const [lo, hi] = MEMBER_RANGE[slot.tier];
     const rejection = rejectable.indexOf(i);
     return {
       name: names[i]!,
+      key: keys[i]!,
       tier: slot.tier,
       unit: slot.unit,
       secretary: secretary.name,
-      email: uniqueMail(secretary.mail, used, V.STUDENT_MAIL_DOMAIN),
+      email: uniqueMail(secretary.mail, used, STUDENT_MAIL_DOMAIN),
       members: rejection >= 0 ? V.REJECTIONS[rejection]!.members : between(rng, lo, hi),
       profile: profile.get(i) ?? 'steady',
     };
@@ -266,39 +302,47 @@ function cast(): Cast {
   return { branches, rejected: rejectable.map((i) => names[i]!) };
 }
 
-export function demoBranches(): DemoBranch[] {
-  return cast().branches;
+export function demoBranches(locale: Locale = 'zh-CN'): DemoBranch[] {
+  return cast(demoVocabulary(locale)).branches;
 }
 
-function branchesByName(): Map<string, DemoBranch> {
-  return new Map(demoBranches().map((b) => [b.name, b]));
+function branchesByName(locale: Locale): Map<string, DemoBranch> {
+  return new Map(demoBranches(locale).map((b) => [b.name, b]));
 }
 
-function creationPlan(rng: Rng, branch: DemoBranch): string {
+function creationPlan(rng: Rng, branch: DemoBranch, V: DemoVocabulary): string {
   const focus = pick(rng, V.PLAN_FOCUS[branch.tier]);
-  const actions = sample(rng, V.PLAN_ACTIONS, between(rng, 2, 3));
-  if (!actions.some((a) => a.includes('七个一'))) actions.unshift(V.PLAN_ACTIONS[0]!);
-  return [focus, ...actions, pick(rng, V.PLAN_GOALS)].join('');
+  // The first action is the “七个一” one: every plan has it.
+  const actions = sample(
+    rng,
+    V.PLAN_ACTIONS.map((_, i) => i),
+    between(rng, 2, 3),
+  );
+  if (!actions.includes(0)) actions.unshift(0);
+  return [focus, ...actions.map((i) => V.PLAN_ACTIONS[i]!), pick(rng, V.PLAN_GOALS)].join(
+    V.sentenceJoiner,
+  );
 }
 
 /** One application per branch, 2026-09-01..09-10. */
-export function demoApplications(): DemoResponse[] {
+export function demoApplications(locale: Locale = 'zh-CN'): DemoResponse[] {
+  const V = demoVocabulary(locale);
   const rng = createRng(`${DEMO_SEED}/applications`);
-  const { branches, rejected } = cast();
+  const { branches, rejected } = cast(V);
   const stamped = branches.map((branch) => {
     const at: Moment = {
       date: formatDate(2026, 9, between(rng, 1, 10)),
       seconds: between(rng, hm(8), hm(23, 50)),
     };
     const rejection = rejected.indexOf(branch.name);
-    const plan = rejection >= 0 ? V.REJECTIONS[rejection]!.plan : creationPlan(rng, branch);
+    const plan = rejection >= 0 ? V.REJECTIONS[rejection]!.plan : creationPlan(rng, branch, V);
     const planLink =
       rejection < 0 && chance(rng, 0.6) ? `https://docs.example.edu.cn/d/${token(rng, 12)}` : '';
     return stamp(
       at,
       {
         name: branch.name,
-        tier: tierLabel(branch.tier),
+        tier: tierLabel(branch.tier, locale),
         unit: branch.unit,
         secretary: branch.secretary,
         email: branch.email,
@@ -309,13 +353,14 @@ export function demoApplications(): DemoResponse[] {
       branch.email,
     );
   });
-  return inArrivalOrder(stamped);
+  return inArrivalOrder(stamped, locale);
 }
 
 /** Staff decisions on the applications: 50 approved, 2 rejected with the reason. */
-export function demoDecisions(): DemoDecision[] {
+export function demoDecisions(locale: Locale = 'zh-CN'): DemoDecision[] {
+  const V = demoVocabulary(locale);
   const rng = createRng(`${DEMO_SEED}/decisions`);
-  const { branches, rejected } = cast();
+  const { branches, rejected } = cast(V);
   return branches.map((b): DemoDecision => {
     const rejection = rejected.indexOf(b.name);
     return rejection >= 0
@@ -325,11 +370,14 @@ export function demoDecisions(): DemoDecision[] {
 }
 
 /** The 7 defense judges; exactly one belongs to a branch (conflict of interest). */
-export function demoJudges(): DemoJudge[] {
+export function demoJudges(locale: Locale = 'zh-CN'): DemoJudge[] {
+  const V = demoVocabulary(locale);
   return V.JUDGES.map((j) => ({
     name: j.name,
-    email: `${j.mail}@${j.ownBranch ? V.STUDENT_MAIL_DOMAIN : V.STAFF_MAIL_DOMAIN}`,
-    ownBranchName: j.ownBranch ? V.UNITS[j.ownBranch.unit]! + j.ownBranch.suffix : null,
+    email: `${j.mail}@${j.ownBranch ? STUDENT_MAIL_DOMAIN : STAFF_MAIL_DOMAIN}`,
+    ownBranchName: j.ownBranch
+      ? V.branchName(V.UNITS[j.ownBranch.unit]!, j.ownBranch.suffix)
+      : null,
     note: j.note,
   }));
 }
@@ -502,15 +550,21 @@ function enforceSemesterRule(rng: Rng, plans: Plan[], profile: DemoProfile): voi
 }
 
 /** A title this branch has not used yet; a series gets `（第N期）`. */
-function titleFor(rng: Rng, kind: ActivityKind, inBreak: boolean, used: Set<string>): string {
+function titleFor(
+  rng: Rng,
+  kind: ActivityKind,
+  inBreak: boolean,
+  used: Set<string>,
+  V: DemoVocabulary,
+): string {
   const templates = inBreak ? V.WINTER_BREAK_TITLES : V.TITLE_TEMPLATES[kind]!;
   let title = '';
   for (let attempt = 0; attempt < 8; attempt++) {
-    title = fill(rng, pick(rng, templates));
+    title = fill(rng, pick(rng, templates), {}, V);
     if (!used.has(title)) break;
   }
   const base = title;
-  for (let n = 2; used.has(title); n++) title = `${base}（第${n}期）`;
+  for (let n = 2; used.has(title); n++) title = V.series(base, n);
   used.add(title);
   return title;
 }
@@ -519,9 +573,10 @@ function descriptionFor(
   rng: Rng,
   kind: ActivityKind,
   values: Record<string, string | number>,
+  V: DemoVocabulary,
 ): string {
   const group = isThemeKind(kind) ? 'theme' : kind;
-  return fill(rng, pick(rng, V.DESCRIPTION_TEMPLATES[group]!), values);
+  return fill(rng, pick(rng, V.DESCRIPTION_TEMPLATES[group]!), values, V);
 }
 
 /** Party members who come, and non-party students reached: themes aim at non-party students. */
@@ -599,10 +654,12 @@ function activityResponse(
   branch: DemoBranch | undefined,
   plan: Plan,
   used: Set<string>,
+  locale: Locale,
 ): Stamped {
+  const V = demoVocabulary(locale);
   const profile = branch?.profile ?? 'steady';
   const inBreak = !semesterOf(plan.date);
-  const title = titleFor(rng, plan.kind, inBreak, used);
+  const title = titleFor(rng, plan.kind, inBreak, used, V);
   const [participants, nonParty] = headcount(rng, plan.kind, branch);
   const counselorRate: Partial<Record<ActivityKind, number>> = {
     training: 0.6,
@@ -611,42 +668,50 @@ function activityResponse(
   };
   const answers: Record<string, string> = {
     branch: branchAnswer(rng, ref),
-    date: googleDate(plan.date),
-    kind: kindLabel(plan.kind),
+    date: googleDate(plan.date, locale),
+    kind: kindLabel(plan.kind, locale),
     title,
-    description: descriptionFor(rng, plan.kind, {
-      title: title.includes('“') ? title : `“${title}”`,
-      n: participants,
-      np: nonParty,
-    }),
+    description: descriptionFor(
+      rng,
+      plan.kind,
+      { title: V.quoted(title), n: participants, np: nonParty },
+      V,
+    ),
     participants: String(participants),
     nonParty: String(nonParty),
-    counselorPresent: yesNo(chance(rng, counselorRate[plan.kind] ?? 0.12)),
+    counselorPresent: yesNo(chance(rng, counselorRate[plan.kind] ?? 0.12), locale),
     evidenceLink: chance(rng, EVIDENCE_RATE[profile]) ? evidenceLink(rng) : '',
     funds: fundsFor(rng, plan.kind),
     // Branches agree to show their featured work and service on the honour roll (no draw from
     // the generator, so the rest of the year stays as it was).
-    publishable: PUBLISHED_KINDS.has(plan.kind) ? yesNo(true) : '',
+    publishable: PUBLISHED_KINDS.has(plan.kind) ? yesNo(true, locale) : '',
   };
-  return stamp(submittedAfter(rng, plan.date, profile), answers, branch?.email);
+  const at = submittedAfter(rng, plan.date, profile);
+  return { ...stamp(at, answers, branch?.email), day: plan.date };
 }
 
 /**
  * The activity reports of the year for the approved branches: about two per branch per month,
  * plus DEMO_ACTIVITY_PROBLEMS (each exactly once). In arrival order, like a CSV export.
  */
-export function demoActivities(approved: readonly BranchRef[]): DemoResponse[] {
-  const known = branchesByName();
+export function demoActivities(
+  approved: readonly BranchRef[],
+  locale: Locale = 'zh-CN',
+): DemoResponse[] {
+  const known = branchesByName(locale);
   const regular: Stamped[] = [];
   for (const ref of approved) {
     const branch = known.get(ref.name);
-    const rng = createRng(`${DEMO_SEED}/activities/${ref.name}`);
+    const rng = createRng(`${DEMO_SEED}/activities/${branch?.key ?? ref.name}`);
     const used = new Set<string>();
     for (const plan of planYear(rng, branch?.profile ?? 'steady')) {
-      regular.push(activityResponse(rng, ref, branch, plan, used));
+      regular.push(activityResponse(rng, ref, branch, plan, used, locale));
     }
   }
-  return inArrivalOrder([...regular, ...problemResponses(approved, known, regular)]);
+  return inArrivalOrder(
+    [...regular, ...problemResponses(approved, known, regular, locale)],
+    locale,
+  );
 }
 
 /** The deliberate bad activity reports, and what the system should do with each. */
@@ -711,7 +776,9 @@ export const DEMO_ACTIVITY_PROBLEMS: readonly {
 
 /** One deliberate bad report: what was typed, and the day it arrived. */
 interface ProblemSpec {
-  readonly date: string;
+  readonly key: string;
+  /** The activity date as typed, `[year, month, day]` (not always a real date). */
+  readonly date: readonly [number, number, number];
   readonly submitted: string;
   readonly kind: string;
   readonly title: string;
@@ -719,63 +786,94 @@ interface ProblemSpec {
 }
 
 /** Each a valid report except for its one mistake (see DEMO_ACTIVITY_PROBLEMS for the handling). */
-const PROBLEM_SPECS: readonly ProblemSpec[] = [
-  // Unknown branch: the student typed a branch that does not take part. → Rejected.
-  {
-    date: '2026/11/12',
-    submitted: '2026-11-14',
-    kind: kindLabel('book'),
-    title: '读《平凡的世界》交流会',
-    overrides: { branch: '数学学院第九党支部' },
-  },
-  // No evidence link: valid, but half points.
-  {
-    date: '2026/12/10',
-    submitted: '2026-12-11',
-    kind: kindLabel('featured'),
-    title: '“红色家书”诵读会',
-    overrides: {
-      evidenceLink: '',
-      description: '支部特色活动，党员与班级同学诵读革命先烈家书，佐证照片稍后补交。',
+function problemSpecs(locale: Locale): readonly ProblemSpec[] {
+  const { PROBLEMS } = demoVocabulary(locale);
+  const title = (key: string) => PROBLEMS.titles[key]!;
+  const kind = (k: ActivityKind) => kindLabel(k, locale);
+  return [
+    // Unknown branch: the student typed a branch that does not take part. → Rejected.
+    {
+      key: 'unknown-branch',
+      date: [2026, 11, 12],
+      submitted: '2026-11-14',
+      kind: kind('book'),
+      title: title('unknown-branch'),
+      overrides: { branch: PROBLEMS.unknownBranch },
     },
-  },
-  // Formula-like title: stored as text, never executed; otherwise a valid report.
-  {
-    date: '2026/12/3',
-    submitted: '2026-12-5',
-    kind: kindLabel('other'),
-    title: '=HYPERLINK("http://evil.example","点我")',
-  },
-  // Impossible date. → Rejected.
-  { date: '2027/2/30', submitted: '2027-03-02', kind: kindLabel('film'), title: '观看《焦裕禄》' },
-  // More non-party participants than participants. → Rejected.
-  {
-    date: '2027/3/18',
-    submitted: '2027-03-20',
-    kind: kindLabel('song'),
-    title: '唱响《保卫黄河》合唱比赛',
-    overrides: { participants: '20', nonParty: '35' },
-  },
-  // A summer activity before the programme, reported late. → Rejected.
-  {
-    date: '2026/8/20',
-    submitted: '2026-09-06',
-    kind: kindLabel('practice'),
-    title: '暑期红色教育基地参观',
-  },
-  // Negative participants (non-party 0). → Rejected; the range check names participants.
-  {
-    date: '2027/4/15',
-    submitted: '2027-04-16',
-    kind: kindLabel('alumni'),
-    title: '“学长面对面”考研分享',
-    overrides: { participants: '-12', nonParty: '0' },
-  },
-  // Required title left blank. → Rejected.
-  { date: '2027/5/9', submitted: '2027-05-10', kind: kindLabel('deed'), title: '' },
-  // A kind that is not in the list. → Rejected.
-  { date: '2027/5/20', submitted: '2027-05-21', kind: '聚餐', title: '期末聚餐' },
-];
+    // No evidence link: valid, but half points.
+    {
+      key: 'no-evidence',
+      date: [2026, 12, 10],
+      submitted: '2026-12-11',
+      kind: kind('featured'),
+      title: title('no-evidence'),
+      overrides: { evidenceLink: '', description: PROBLEMS.noEvidenceDescription },
+    },
+    // Formula-like title: stored as text, never executed; otherwise a valid report.
+    {
+      key: 'formula-title',
+      date: [2026, 12, 3],
+      submitted: '2026-12-5',
+      kind: kind('other'),
+      title: title('formula-title'),
+    },
+    // Impossible date. → Rejected.
+    {
+      key: 'impossible-date',
+      date: [2027, 2, 30],
+      submitted: '2027-03-02',
+      kind: kind('film'),
+      title: title('impossible-date'),
+    },
+    // More non-party participants than participants. → Rejected.
+    {
+      key: 'non-party-exceeds',
+      date: [2027, 3, 18],
+      submitted: '2027-03-20',
+      kind: kind('song'),
+      title: title('non-party-exceeds'),
+      overrides: { participants: '20', nonParty: '35' },
+    },
+    // A summer activity before the programme, reported late. → Rejected.
+    {
+      key: 'outside-programme',
+      date: [2026, 8, 20],
+      submitted: '2026-09-06',
+      kind: kind('practice'),
+      title: title('outside-programme'),
+    },
+    // Negative participants (non-party 0). → Rejected; the range check names participants.
+    {
+      key: 'negative-participants',
+      date: [2027, 4, 15],
+      submitted: '2027-04-16',
+      kind: kind('alumni'),
+      title: title('negative-participants'),
+      overrides: { participants: '-12', nonParty: '0' },
+    },
+    // Required title left blank. → Rejected.
+    {
+      key: 'blank-title',
+      date: [2027, 5, 9],
+      submitted: '2027-05-10',
+      kind: kind('deed'),
+      title: '',
+    },
+    // A kind that is not in the list. → Rejected.
+    {
+      key: 'unknown-kind',
+      date: [2027, 5, 20],
+      submitted: '2027-05-21',
+      kind: PROBLEMS.unknownKind,
+      title: title('unknown-kind'),
+    },
+  ];
+}
+
+/** A date as the export writes it, even one that does not exist (`2027/2/30`). */
+function typedDate([y, m, d]: readonly [number, number, number], locale: Locale): string {
+  return locale === 'en' ? `${m}/${d}/${y}` : `${y}/${m}/${d}`;
+}
 
 /**
  * Builds DEMO_ACTIVITY_PROBLEMS: reports of steady branches (so that no branch's standing hangs on
@@ -785,26 +883,31 @@ function problemResponses(
   approved: readonly BranchRef[],
   known: Map<string, DemoBranch>,
   regular: readonly Stamped[],
+  locale: Locale,
 ): Stamped[] {
+  const { PROBLEMS } = demoVocabulary(locale);
+  const specs = problemSpecs(locale);
   if (approved.length === 0) return [];
   const rng = createRng(`${DEMO_SEED}/activity-problems`);
   const steady = approved.filter((b) => known.get(b.name)?.profile === 'steady');
   const hosts = steady.length > 0 ? steady : approved;
   const host = (k: number): BranchRef => hosts[(k * 7) % hosts.length]!;
 
-  const list = PROBLEM_SPECS.map((spec, k) => {
+  const list = specs.map((spec, k) => {
     const ref = host(k);
     const branch = known.get(ref.name);
     const [participants, nonParty] = headcount(rng, 'book', branch);
     const answers: Record<string, string> = {
       branch: branchChoice(ref),
-      date: spec.date,
+      date: typedDate(spec.date, locale),
       kind: spec.kind,
       title: spec.title,
-      description: `支部组织开展“${spec.title || '主题活动'}”，共${participants}人参加。`,
+      description: PROBLEMS.description
+        .replace('{title}', spec.title || PROBLEMS.untitled)
+        .replace('{n}', String(participants)),
       participants: String(participants),
       nonParty: String(nonParty),
-      counselorPresent: yesNo(false),
+      counselorPresent: yesNo(false, locale),
       evidenceLink: evidenceLink(rng),
       funds: '',
       ...spec.overrides,
@@ -816,20 +919,12 @@ function problemResponses(
 
   // Exact duplicate: a regular report submitted again an hour later, every answer the same.
   // → both kept; the later one marked duplicate.
-  const twin = host(PROBLEM_SPECS.length);
+  const twin = host(specs.length);
   const names = [branchChoice(twin), twin.name, twin.id];
-  const ofTwin = regular.filter((s) => names.includes(s.response.answers.branch ?? ''));
-  const original = ofTwin.find((s) => s.response.answers.date?.startsWith('2026/11/')) ?? ofTwin[0];
+  const ofTwin = regular.filter((s) => names.includes(s.answers.branch ?? ''));
+  const original = ofTwin.find((s) => s.day?.startsWith('2026-11-')) ?? ofTwin[0];
   if (original) {
-    const at = later(original.at, 3600);
-    list.push({
-      at,
-      response: {
-        ...original.response,
-        timestamp: googleTimestamp(at),
-        answers: { ...original.response.answers },
-      },
-    });
+    list.push({ ...original, at: later(original.at, 3600), answers: { ...original.answers } });
   }
   return list;
 }
@@ -844,9 +939,14 @@ const BASE_SCORE: Record<DemoProfile, number> = { strong: 88, steady: 82, weak: 
  * representatives, each score every presenter 60–98; sometimes one voter corrects a score later
  * that day (the later response supersedes).
  */
-export function demoVotes(month: string, presenters: readonly BranchRef[]): DemoResponse[] {
+export function demoVotes(
+  month: string,
+  presenters: readonly BranchRef[],
+  locale: Locale = 'zh-CN',
+): DemoResponse[] {
+  const V = demoVocabulary(locale);
   const rng = createRng(`${DEMO_SEED}/votes/${month}`);
-  const known = branchesByName();
+  const known = branchesByName(locale);
   const total = between(rng, 5, 7);
   const staff = between(rng, Math.max(2, total - V.STUDENT_VOTERS.length), Math.min(4, total - 1));
   const voters = [
@@ -891,7 +991,7 @@ export function demoVotes(month: string, presenters: readonly BranchRef[]): Demo
       }),
     );
   }
-  return inArrivalOrder(stamped);
+  return inArrivalOrder(stamped, locale);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -905,10 +1005,12 @@ export function demoVotes(month: string, presenters: readonly BranchRef[]): Demo
 export function demoDefense(
   branches: readonly BranchRef[],
   rubricMaxes: readonly number[],
+  locale: Locale = 'zh-CN',
 ): DemoResponse[] {
+  const V = demoVocabulary(locale);
   const rng = createRng(`${DEMO_SEED}/defense`);
-  const known = branchesByName();
-  const judges = demoJudges();
+  const known = branchesByName(locale);
+  const judges = demoJudges(locale);
   const styles = judges.map((_, j) => ([10, 5, 1, 10, 5, 1, 10] as const)[j % 7]!);
   const biases = V.JUDGES.map((j) => JUDGE_BIAS[j.bias] + jitter(rng, 0.02));
   const perDay = Math.max(1, Math.ceil(branches.length / DEFENSE_DAYS.length));
@@ -960,11 +1062,11 @@ export function demoDefense(
         ref,
         quality,
         { date: day, seconds: hm(17, 20) + between(rng, 0, 1800) },
-        '更正：特色创新一项录入有误，以此次为准。',
+        V.DEFENSE_CORRECTION,
       ),
     );
   }
-  return inArrivalOrder(stamped);
+  return inArrivalOrder(stamped, locale);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -978,21 +1080,25 @@ function studentId(rng: Rng, branchName: string, tier: Tier | undefined): string
 }
 
 /** About 20 nominations of 优秀学生党员, mostly from strong branches, early June. */
-export function demoNominations(approved: readonly BranchRef[]): DemoResponse[] {
+export function demoNominations(
+  approved: readonly BranchRef[],
+  locale: Locale = 'zh-CN',
+): DemoResponse[] {
+  const V = demoVocabulary(locale);
   const rng = createRng(`${DEMO_SEED}/nominations`);
-  const known = branchesByName();
+  const known = branchesByName(locale);
   const strong = approved.filter((b) => known.get(b.name)?.profile === 'strong');
   const others = shuffle(
     rng,
     approved.filter((b) => !strong.includes(b) && known.get(b.name)?.profile !== 'weak'),
   );
   const nominating = [...strong, ...others].slice(0, 20);
-  const used = new Set(demoBranches().map((b) => b.email.split('@')[0]!));
+  const used = new Set(demoBranches(locale).map((b) => b.email.split('@')[0]!));
 
   const stamped = nominating.map((ref) => {
     const branch = known.get(ref.name);
-    const nominee = person(rng);
-    const achievements = achievementsText(rng);
+    const nominee = person(rng, V);
+    const achievements = achievementsText(rng, V);
     const at: Moment = {
       date: formatDate(2027, 6, between(rng, 1, 12)),
       seconds: between(rng, hm(8), hm(23)),
@@ -1002,12 +1108,13 @@ export function demoNominations(approved: readonly BranchRef[]): DemoResponse[] 
       {
         branch: branchChoice(ref),
         name: nominee.name,
-        studentId: studentId(rng, ref.name, branch?.tier),
-        email: uniqueMail(nominee.mail, used, V.STUDENT_MAIL_DOMAIN),
+        // The grade is read from the branch's Chinese name (`2024级…`), the same in either language.
+        studentId: studentId(rng, branch?.key ?? ref.name, branch?.tier),
+        email: uniqueMail(nominee.mail, used, STUDENT_MAIL_DOMAIN),
         achievements,
       },
       branch?.email,
     );
   });
-  return inArrivalOrder(stamped);
+  return inArrivalOrder(stamped, locale);
 }

@@ -3,7 +3,7 @@
  * blanks, people's names and addresses. Shared by the demo year and the benchmark's generator.
  */
 import { sample, type Rng } from '../../domain/prng';
-import * as V from './demoVocabulary';
+import { ZH_VOCABULARY, type DemoVocabulary } from './demoVocabulary';
 
 export const pick = <T>(rng: Rng, list: readonly T[]): T => list[rng.int(list.length)] as T;
 export const chance = (rng: Rng, p: number): boolean => rng.next() < p;
@@ -15,6 +15,7 @@ export function fill(
   rng: Rng,
   template: string,
   values: Record<string, string | number> = {},
+  V: DemoVocabulary = ZH_VOCABULARY,
 ): string {
   return template.replace(/\{(\w+)\}/g, (whole, key: string) => {
     if (key in values) return String(values[key]);
@@ -45,11 +46,14 @@ export interface Person {
   readonly mail: string;
 }
 
-export function person(rng: Rng): Person {
+export function person(rng: Rng, V: DemoVocabulary = ZH_VOCABULARY): Person {
   const [surname, surnamePinyin] = pick(rng, V.SURNAMES);
   const chars = sample(rng, V.GIVEN_CHARS, chance(rng, 0.65) ? 2 : 1);
   return {
-    name: surname + chars.map(([c]) => c).join(''),
+    name: V.personName(
+      surname,
+      chars.map(([c]) => c),
+    ),
     mail: surnamePinyin + chars.map(([, p]) => p).join(''),
   };
 }
@@ -91,14 +95,19 @@ export function markTenths(rng: Rng, max: number, quality: number, style: 1 | 5 
 }
 
 /** A nominee's main achievements, two or three sentences in the seed's words. */
-export function achievementsText(rng: Rng): string {
+export function achievementsText(rng: Rng, V: DemoVocabulary = ZH_VOCABULARY): string {
   return sample(rng, V.ACHIEVEMENTS, between(rng, 2, 3))
     .map((s) =>
-      fill(rng, s, {
-        rank: between(rng, 1, 10),
-        hours: between(rng, 30, 160),
-        help: between(rng, 2, 6),
-      }),
+      fill(
+        rng,
+        s,
+        {
+          rank: between(rng, 1, 10),
+          hours: between(rng, 30, 160),
+          help: between(rng, 2, 6),
+        },
+        V,
+      ),
     )
-    .join('');
+    .join(V.sentenceJoiner);
 }

@@ -15,8 +15,9 @@ import { buildReport } from '../../app/report';
 import { issueLetters, type LettersReport } from '../../app/letters';
 import { Table } from '../../app/table';
 import { addMonths, monthsBetween } from '../../domain/calendar';
-import { DEFAULT_CONFIG, defaultConfigRows } from '../../domain/config';
+import { DEFAULT_CONFIG, defaultConfigRows, type Config } from '../../domain/config';
 import { formDef, type FormName } from '../../domain/forms';
+import { joinClauses, t } from '../../domain/messages';
 import {
   BranchesTable,
   ConfigTable,
@@ -24,8 +25,8 @@ import {
   NominationsTable,
   RejectedTable,
 } from '../../domain/schema/tables';
-import { t } from '../../domain/messages';
 import { parseLocalTimestamp } from '../../domain/timestamps';
+import type { Locale } from '../../domain/vocabulary';
 import type { Progress } from '../../ports';
 import { SettableClock } from '../clock';
 import { DocxMaker } from '../docxMaker';
@@ -45,6 +46,33 @@ import {
   demoActivities,
   type DemoResponse,
 } from './demoYear';
+import { demoVocabulary } from './vocabularies';
+
+/** A step of the year, as the demo's summary table lists it. */
+export type DemoStepKind =
+  | 'ingest'
+  | 'review'
+  | 'showcase'
+  | 'finalise'
+  | 'defense'
+  | 'awards'
+  | 'letters'
+  | 'report'
+  | 'closeVote'
+  | 'honours'
+  | 'board';
+
+export interface DemoStep {
+  /** Local time the step ran. */
+  readonly when: string;
+  readonly kind: DemoStepKind;
+  /** The form an `ingest` step read. */
+  readonly form?: FormName;
+  /** What the step's job said, in the workbook's language. */
+  readonly detail: string;
+  /** Responses the step turned away to 待处理 (Rejected). */
+  readonly rejected: number;
+}
 
 export interface DemoResult {
   readonly workbook: string;
@@ -55,13 +83,14 @@ export interface DemoResult {
   /** One month's meeting board, as it stood when its vote was closed. */
   readonly board: string;
   readonly formsDir: string;
-  readonly steps: readonly { when: string; step: string; detail: string }[];
+  readonly steps: readonly DemoStep[];
+  /** The language of the demo's workbook. */
+  readonly locale: Locale;
   readonly awards: AwardsReport;
   readonly letters: LettersReport;
   readonly rejected: number;
 }
 
-const COLLEGE = '示范大学学生工作部党委';
 /** The on-site vote form's link, for the board's QR code (a college sets its own in 设置). */
 const VOTE_FORM_URL = 'https://vote.example.edu.cn/xianchang';
 /** The month whose meeting board the demo writes. */
@@ -73,7 +102,16 @@ function localTime(response: DemoResponse): string {
   return parsed.value;
 }
 
-export async function runDemo(outDir: string, progress?: Progress): Promise<DemoResult> {
+/**
+ * Plays the year into `outDir`. `locale` is the language of everything: the workbook, the forms'
+ * answers (English names and activities in `en`), the letters and the report.
+ */
+export async function runDemo(
+  outDir: string,
+  progress?: Progress,
+  locale: Locale = 'zh-CN',
+): Promise<DemoResult> {
+  const words = demoVocabulary(locale);
   const paths = {
     workbook: join(outDir, 'starbranch-demo.xlsx'),
     lettersDir: join(outDir, 'letters'),
@@ -83,7 +121,7 @@ export async function runDemo(outDir: string, progress?: Progress): Promise<Demo
     board: join(outDir, `board-${BOARD_MONTH}.html`),
   };
   mkdirSync(paths.formsDir, { recursive: true });
-  const store = newWorkbook('zh-CN');
+  const store = newWorkbook(locale);
   const clock = new SettableClock('2026-09-01 08:00:00');
   const ports: Ports = {
     store,
@@ -91,19 +129,30 @@ export async function runDemo(outDir: string, progress?: Progress): Promise<Demo
     documents: new DocxMaker({
       workbookDir: outDir,
       folder: paths.lettersDir,
-      template: loadDefaultTemplate(store.locale),
+      template: loadDefaultTemplate(locale),
     }),
     ...(progress ? { progress } : {}),
   };
-  const config = DEFAULT_CONFIG;
-  const steps: { when: string; step: string; detail: string }[] = [];
-  const note = (step: string, detail: string) => steps.push({ when: clock.now(), step, detail });
+  const config: Config = { ...DEFAULT_CONFIG, locale };
+  const steps: DemoStep[] = [];
+  const note = (kind: DemoStepKind, lines: readonly string[], more: Partial<DemoStep> = {}) =>
+    steps.push({
+      when: clock.now(),
+      kind,
+      detail: joinClauses(config.locale, lines),
+      rejected: 0,
+      ...more,
+    });
 
   // Staff name their college on the Config sheet.
   const configTable = Table.read(store, ConfigTable, config.locale);
   for (const row of defaultConfigRows(config.locale)) {
     const value =
-      row.key === 'collegeName' ? COLLEGE : row.key === 'voteFormUrl' ? VOTE_FORM_URL : row.value;
+      row.key === 'collegeName'
+        ? words.COLLEGE
+        : row.key === 'voteFormUrl'
+          ? VOTE_FORM_URL
+          : row.value;
     configTable.upsert({ ...row, value });
   }
   configTable.save(store, config.locale, true);
@@ -115,16 +164,16 @@ export async function runDemo(outDir: string, progress?: Progress): Promise<Demo
     exported.set(form, all);
     const now = clock.now();
     const visible = all.filter((r) => localTime(r) <= now);
-    const csv = writeFormsCsv(formDef(form, config.defenseRubric), visible, 'zh-CN');
+    const csv = writeFormsCsv(formDef(form, config.defenseRubric), visible, locale);
     const report = ingestCsv(ports, form, csv, `${form}-responses.csv`);
-    note(`ingest ${form}`, report.summary.join('; '));
+    note('ingest', report.summary, { form, rejected: report.rejected });
   };
 
   // Stage 1 (申报审核): applications, then staff review them in the Branches sheet.
   clock.set('2026-09-12 09:00:00');
-  ingestExport('application', demoApplications());
+  ingestExport('application', demoApplications(locale));
   const branches = Table.read(store, BranchesTable, config.locale);
-  const decisions = new Map(demoDecisions().map((d) => [d.name, d]));
+  const decisions = new Map(demoDecisions(locale).map((d) => [d.name, d]));
   for (const branch of branches.records()) {
     const decision = decisions.get(branch.name);
     if (decision)
@@ -133,13 +182,15 @@ export async function runDemo(outDir: string, progress?: Progress): Promise<Demo
   branches.save(store, config.locale);
   const approved = branches.records().filter((b) => b.status === 'approved');
   const idOf = new Map(branches.records().map((b) => [b.name, b.id]));
-  note(
-    'review applications',
-    `${approved.length} approved, ${branches.size - approved.length} not approved`,
-  );
+  note('review', [
+    t(config.locale, 'cli.demo.reviewed', {
+      approved: approved.length,
+      rejected: branches.size - approved.length,
+    }),
+  ]);
 
   const judges = Table.read(store, JudgesTable, config.locale);
-  for (const j of demoJudges()) {
+  for (const j of demoJudges(locale)) {
     judges.upsert({
       name: j.name,
       email: j.email,
@@ -150,7 +201,7 @@ export async function runDemo(outDir: string, progress?: Progress): Promise<Demo
   judges.save(store, config.locale);
 
   // Stage 2 (定期抽查): every month, reports come in; showcase on the 25th; results on the 1st.
-  const activities = demoActivities(approved);
+  const activities = demoActivities(approved, locale);
   exported.set('activity', []);
   let pending = activities;
   const feedActivities = () => {
@@ -164,83 +215,84 @@ export async function runDemo(outDir: string, progress?: Progress): Promise<Demo
     clock.set(`${month}-${String(config.showcaseDay).padStart(2, '0')} 18:00:00`);
     feedActivities();
     const showcase = prepareShowcase(ports, month);
-    note('showcase', showcase.summary.join('; '));
+    note('showcase', showcase.summary);
     clock.set(`${month}-28 23:59:00`);
     ingestExport(
       'vote',
       demoVotes(
         month,
         showcase.picks.map((p) => ({ id: p.branch, name: p.name })),
+        locale,
       ),
     );
     // At October's meeting staff close the vote on the board once the votes are in (the board
     // then shows the result); the other months' votes stay open, as a college without the board
     // leaves them, and count until the month is finalised.
-    if (month === BOARD_MONTH) note('close vote', closeVote(ports, month).summary.join('; '));
+    if (month === BOARD_MONTH) note('closeVote', closeVote(ports, month).summary);
     if (month === '2027-06') {
       // Nominations close on June 12; staff review them before the defense.
-      ingestExport('nomination', demoNominations(approved));
-      approveNominations(ports);
+      ingestExport('nomination', demoNominations(approved, locale));
+      approveNominations(ports, config.locale, words.NOMINATION_NOTE);
       clock.set('2027-06-29 20:00:00');
       ingestExport(
         'defense',
         demoDefense(
           approved,
           config.defenseRubric.map((c) => c.max),
+          locale,
         ),
       );
     }
     clock.set(`${addMonths(month, 1)}-01 02:00:00`);
     feedActivities();
     const finalised = finaliseMonth(ports, month);
-    note('finalise', finalised.summary.join('; '));
+    note('finalise', finalised.summary);
   }
 
   // Stage 3 (汇报答辩) and 4 (表彰展示).
   const defense = aggregateDefense(ports);
-  note('defense', defense.summary.join('; '));
+  note('defense', defense.summary);
   clock.set(`${config.commendationDate} 09:00:00`);
   const awards = selectAwards(ports);
-  note('awards', awards.summary[0] ?? '');
+  note('awards', awards.summary.slice(0, 1));
   const letters = issueLetters(ports);
-  note('letters', letters.summary.join('; '));
+  note('letters', letters.summary);
   const report = buildReport(ports);
-  writeFileSync(paths.report, renderReportHtml(report.model, 'zh-CN'));
-  note('report', report.summary.join('; '));
+  writeFileSync(paths.report, renderReportHtml(report.model, locale));
+  note('report', report.summary);
   const site = await writeHonoursSite(ports, paths.workbook, paths.site);
   const year = site.roll.years[0];
-  note(
-    'honour roll',
+  note('honours', [
     t(config.locale, 'honours.written', {
       dir: paths.site,
       years: site.roll.years.length,
       branches: year?.branches.length ?? 0,
       members: year?.members.length ?? 0,
     }),
-  );
+  ]);
   writeBoardPage(readBoard(ports, BOARD_MONTH), paths.board, { voteUrl: VOTE_FORM_URL, clock });
-  note('board', `${BOARD_MONTH}: ${paths.board}`);
+  note('board', [`${BOARD_MONTH}: ${paths.board}`]);
 
   for (const [form, responses] of exported) {
-    const csv = writeFormsCsv(formDef(form, config.defenseRubric), responses, 'zh-CN');
+    const csv = writeFormsCsv(formDef(form, config.defenseRubric), responses, locale);
     writeFileSync(join(paths.formsDir, `${form}-responses.csv`), csv);
   }
   await store.save(paths.workbook);
   const rejected = Table.read(store, RejectedTable, config.locale).size;
-  return { ...paths, steps, awards, letters, rejected };
+  return { ...paths, steps, awards, letters, rejected, locale: config.locale };
 }
 
 /** Staff's decision on the nominations: all approved but the last two, which lack detail. */
-function approveNominations(ports: Ports): void {
-  const nominations = Table.read(ports.store, NominationsTable, DEFAULT_CONFIG.locale);
+function approveNominations(ports: Ports, locale: Locale, note: string): void {
+  const nominations = Table.read(ports.store, NominationsTable, locale);
   const records = nominations.records();
   records.forEach((n, i) => {
     const approve = i < records.length - 2;
     nominations.upsert({
       ...n,
       status: approve ? 'approved' : 'rejected',
-      note: approve ? null : '事迹材料不够具体，请补充后下年度再推荐',
+      note: approve ? null : note,
     });
   });
-  nominations.save(ports.store, DEFAULT_CONFIG.locale);
+  nominations.save(ports.store, locale);
 }
