@@ -9,7 +9,6 @@ import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import PizZip from 'pizzip';
-import { ConfigTable, RejectedTable } from '../../src/domain/schema/tables';
 import type { Locale } from '../../src/domain/vocabulary';
 import { runDemo, type DemoResult } from '../../src/local/demo/runDemo';
 
