@@ -59,6 +59,25 @@ const GRID_RANGE: Shape = {
     endColumnIndex: integer,
   },
 };
+/** Sheets v4 NumberFormat: its type is one of Google's NumberFormatType values. */
+const NUMBER_FORMAT: Shape = {
+  fields: {
+    type: {
+      enum: [
+        'NUMBER_FORMAT_TYPE_UNSPECIFIED',
+        'TEXT',
+        'NUMBER',
+        'PERCENT',
+        'CURRENCY',
+        'DATE',
+        'TIME',
+        'DATE_TIME',
+        'SCIENTIFIC',
+      ],
+    },
+    pattern: string,
+  },
+};
 const CELL_DATA: Shape = {
   fields: {
     userEnteredValue: {
@@ -71,24 +90,7 @@ const CELL_DATA: Shape = {
     },
     userEnteredFormat: {
       fields: {
-        numberFormat: {
-          fields: {
-            type: {
-              enum: [
-                'NUMBER_FORMAT_TYPE_UNSPECIFIED',
-                'TEXT',
-                'NUMBER',
-                'PERCENT',
-                'CURRENCY',
-                'DATE',
-                'TIME',
-                'DATE_TIME',
-                'SCIENTIFIC',
-              ],
-            },
-            pattern: string,
-          },
-        },
+        numberFormat: NUMBER_FORMAT,
         backgroundColor: COLOR,
         horizontalAlignment: { enum: ['HORIZONTAL_ALIGN_UNSPECIFIED', 'LEFT', 'CENTER', 'RIGHT'] },
         textFormat: {
@@ -234,24 +236,7 @@ export const SPREADSHEET_BATCH_UPDATE: Shape = {
                 fields: {
                   userEnteredFormat: {
                     fields: {
-                      numberFormat: {
-                        fields: {
-                          type: {
-                            enum: [
-                              'NUMBER_FORMAT_TYPE_UNSPECIFIED',
-                              'TEXT',
-                              'NUMBER',
-                              'PERCENT',
-                              'CURRENCY',
-                              'DATE',
-                              'TIME',
-                              'DATE_TIME',
-                              'SCIENTIFIC',
-                            ],
-                          },
-                          pattern: string,
-                        },
-                      },
+                      numberFormat: NUMBER_FORMAT,
                     },
                   },
                 },
