@@ -18,6 +18,8 @@ function copy(rows: readonly (readonly Cell[])[]): Cell[][] {
  */
 export class BenchStore implements TableStore {
   private readonly tables = new Map<string, Cell[][]>();
+  /** Sheets laid out whole (the dashboard), kept as laid out so the workbook bench can write them. */
+  private readonly layouts = new Map<string, SheetLayout>();
   reads = 0;
   writes = 0;
 
@@ -42,10 +44,16 @@ export class BenchStore implements TableStore {
   /** A laid-out sheet is kept as its cell values, as a spreadsheet would show them. */
   writeSheet(table: TableDef, layout: SheetLayout): void {
     this.writes++;
+    this.layouts.set(table.name, layout);
     this.tables.set(
       table.name,
       layout.rows.map((row) => row.map((cell) => cell.value)),
     );
+  }
+
+  /** A sheet's layout as last laid out, without counting a read. */
+  peekLayout(name: string): SheetLayout | undefined {
+    return this.layouts.get(name);
   }
 
   /** A table's rows without counting a read; `[]` when it does not exist. */
@@ -61,6 +69,7 @@ export class BenchStore implements TableStore {
   clone(): BenchStore {
     const other = new BenchStore();
     for (const [name, rows] of this.tables) other.tables.set(name, copy(rows));
+    for (const [name, layout] of this.layouts) other.layouts.set(name, layout);
     return other;
   }
 
