@@ -63,6 +63,7 @@ import { labelOf, type Locale } from '../domain/vocabulary';
 import type { CellMark, TableStore } from '../ports';
 import { clipColumns, filterTable, fitColumns, formatSettings, setUpPages } from './xlsxLayout';
 import { layOutSheet } from './xlsxSheetLayout';
+import { compactValidations } from './xlsxValidations';
 
 /** Rows below the data that still get dropdowns and number formats, for staff to type into. */
 export const FREE_ROWS = 1000;
@@ -340,6 +341,7 @@ export class XlsxStore implements TableStore {
   async save(path: string): Promise<void> {
     this.workbook.lastModifiedBy = CREATOR;
     this.workbook.modified = new Date();
+    for (const sheet of this.workbook.worksheets) compactValidations(validationsOf(sheet).model);
     const restore = escapeForSave(this.workbook);
     let buffer: Buffer;
     try {

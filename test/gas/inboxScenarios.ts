@@ -136,11 +136,9 @@ export function burst(gas: Gas, choices: readonly string[], count: number, windo
   })).sort((a, b) => a.at - b.at);
   const runs: RunResult[] = [];
   let next = 0;
-  const seen = new Set<string>();
+  const watch = activityWatch(gas);
   const stamp = () => {
-    for (const id of activityIds(gas)) {
-      if (seen.has(id)) continue;
-      seen.add(id);
+    for (const id of watch()) {
       const a = arrivals.find((x) => x.id === id && x.landed === undefined);
       if (a) a.landed = world.nowMs;
     }

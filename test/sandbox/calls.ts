@@ -162,6 +162,17 @@ const PROBES = new Set([
 type AnyFn = (...args: unknown[]) => unknown;
 
 /**
+ * The object behind a strict proxy, for the fakes' own inner loops: every read through the proxy
+ * costs a trap, and reading a sheet's cells makes millions of them.
+ */
+export const RAW = Symbol('sandbox raw object');
+
+/** `value` without its strict proxy (itself when it has none). */
+export function unwrapped<T extends object>(value: T): T {
+  return ((value as { [RAW]?: T })[RAW] ?? value) as T;
+}
+
+/**
  * Wraps `target` so that reading a member it does not implement throws, and its methods are
  * counted under `name` (`Range.getValues`). `api`, when given, narrows the members further: the
  * same object can be exposed as a generic `Item` and as a `TextItem`.
@@ -175,6 +186,7 @@ export function strict<T extends object>(
   const wrappers = new Map<string, { fn: AnyFn; wrapped: AnyFn }>();
   const proxy: T = new Proxy(target, {
     get(t, prop, receiver) {
+      if (prop === RAW) return t;
       if (typeof prop === 'symbol' || prop.startsWith('_') || prop in Object.prototype) {
         return Reflect.get(t, prop, receiver);
       }

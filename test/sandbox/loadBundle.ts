@@ -28,6 +28,29 @@ import type { Execution, ExecuteOptions, World } from './world';
 
 /** The names of the script's top-level `function` declarations: what Apps Script can run. */
 export function topLevelFunctions(code: string): string[] {
+  let names = functionsBySource.get(code);
+  if (!names) {
+    names = declaredFunctions(code);
+    functionsBySource.set(code, names);
+  }
+  return [...names];
+}
+
+// A test loads the same bundle into many worlds: parse and compile it once per source text.
+const functionsBySource = new Map<string, string[]>();
+const scriptsBySource = new Map<string, vm.Script>();
+
+function compiled(code: string, filename: string): vm.Script {
+  const key = `${filename}\n${code}`;
+  let script = scriptsBySource.get(key);
+  if (!script) {
+    script = new vm.Script(code, { filename });
+    scriptsBySource.set(key, script);
+  }
+  return script;
+}
+
+function declaredFunctions(code: string): string[] {
   const program = parse(code, { ecmaVersion: 'latest', sourceType: 'script' });
   const names: string[] = [];
   for (const node of program.body) {
@@ -181,7 +204,8 @@ export function loadBundleSource(world: World, code: string, filename = 'Code.js
   world._realm.Error = vm.runInContext('Error', context) as ErrorConstructor;
   const functions = topLevelFunctions(code);
   // Apps Script runs the script's top level at the start of every execution; once is enough here.
-  world.execute('(load)', () => vm.runInContext(code, context, { filename }), {
+  const script = compiled(code, filename);
+  world.execute('(load)', () => script.runInContext(context), {
     kind: 'test',
     ui: false,
   });

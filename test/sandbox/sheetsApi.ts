@@ -19,7 +19,7 @@
  * `Spreadsheets.batchUpdate` is `sheetsRequests.ts`: checked whole, then applied in order.
  * `Spreadsheets.get` gives each sheet's properties, protected ranges and charts.
  */
-import { Fake, type Assert, type OnlyApi } from './calls';
+import { Fake, unwrapped, type Assert, type OnlyApi } from './calls';
 import { displayValue, type CellValue, type FakeSheet, type FakeSpreadsheet } from './spreadsheet';
 import { BatchUpdate } from './sheetsRequests';
 import { developerMetadataOf } from './sheetsFoldRequests';
@@ -131,7 +131,7 @@ function readBox(box: Box, options: Options, method: string, world: World): Valu
   }
   const rows: unknown[][] = [];
   // Past the last row and column with content every cell reads '' and is trimmed: skip them.
-  const sheet = box.sheet;
+  const sheet = unwrapped(box.sheet);
   let lastRow = 0;
   let lastCol = 0;
   for (const grid of [sheet._values, sheet._formulas] as { rows: (unknown[] | undefined)[] }[]) {
@@ -155,7 +155,7 @@ function readBox(box: Box, options: Options, method: string, world: World): Valu
         major === 'COLUMNS'
           ? [box.row - 1 + j, box.col - 1 + i]
           : [box.row - 1 + i, box.col - 1 + j];
-      line.push(render(box.sheet, r, c, valueRender, dateRender));
+      line.push(render(sheet, r, c, valueRender, dateRender));
     }
     while (line.length > 0 && line[line.length - 1] === '') line.pop();
     rows.push(line);

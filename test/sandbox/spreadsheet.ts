@@ -12,7 +12,7 @@
  *  - `getUi()` throws in an execution without a user interface (a trigger).
  */
 import type { FakeHtmlOutput } from './html';
-import { enumOf, Fake, type Assert, type OnlyApi } from './calls';
+import { enumOf, Fake, unwrapped, type Assert, type OnlyApi } from './calls';
 import { FakeUser } from './services';
 import { formatSheetsDate, instantOfSerial, sheetsSerial, zonedToUtc } from './time';
 import { a1Of, isDate, javaTypeName, parseA1 } from './util';
@@ -514,11 +514,14 @@ export class FakeRange extends Fake<World> {
       for (let c = this._col - 1; c < this._col - 1 + this._nc; c++) fn(r, c);
     }
   }
-  _grid<T>(read: (r: number, c: number) => T): T[][] {
-    const out: T[][] = new Array<T[]>(this._nr);
-    for (let i = 0; i < this._nr; i++) {
-      const line = new Array<T>(this._nc);
-      for (let j = 0; j < this._nc; j++) line[j] = read(this._row - 1 + i, this._col - 1 + j);
+  /** Each cell of the range read by `read`, which is handed the sheet without its proxy. */
+  _grid<T>(read: (r: number, c: number, sheet: FakeSheet) => T): T[][] {
+    const { _nr: nr, _nc: nc, _row: row, _col: col } = unwrapped(this);
+    const sheet = unwrapped(this._sheet);
+    const out: T[][] = new Array<T[]>(nr);
+    for (let i = 0; i < nr; i++) {
+      const line = new Array<T>(nc);
+      for (let j = 0; j < nc; j++) line[j] = read(row - 1 + i, col - 1 + j, sheet);
       out[i] = line;
     }
     return out;
@@ -610,7 +613,7 @@ export class FakeRange extends Fake<World> {
     return this._styleOf('background') ?? '#ffffff';
   }
   getBackgrounds(): string[][] {
-    return this._grid((r, c) => this._sheet._styles.get(r, c)?.background ?? '#ffffff');
+    return this._grid((r, c, sheet) => sheet._styles.get(r, c)?.background ?? '#ffffff');
   }
   getCell(row: number, column: number): FakeRange {
     if (row < 1 || column < 1 || row > this._nr || column > this._nc) {
@@ -627,16 +630,15 @@ export class FakeRange extends Fake<World> {
     return this._sheet._validations.get(this._row - 1, this._col - 1) ?? null;
   }
   getDataValidations(): (FakeDataValidation | null)[][] {
-    return this._grid((r, c) => this._sheet._validations.get(r, c) ?? null);
+    return this._grid((r, c, sheet) => sheet._validations.get(r, c) ?? null);
   }
   getDisplayValue(): string {
     return this.getDisplayValues()[0]![0]!;
   }
   getDisplayValues(): string[][] {
-    const s = this._sheet;
-    const tz = s._ss._timeZone;
-    const locale = s._ss._locale;
-    return this._grid((r, c) =>
+    const tz = this._sheet._ss._timeZone;
+    const locale = this._sheet._ss._locale;
+    return this._grid((r, c, s) =>
       displayValue(s._values.get(r, c), s._formats.get(r, c) ?? s._implicit.get(r, c), tz, locale),
     );
   }
@@ -644,13 +646,13 @@ export class FakeRange extends Fake<World> {
     return (this._styleOf('fontWeight') ?? 'normal') as GoogleAppsScript.Spreadsheet.FontWeight;
   }
   getFontWeights(): string[][] {
-    return this._grid((r, c) => this._sheet._styles.get(r, c)?.fontWeight ?? 'normal');
+    return this._grid((r, c, sheet) => sheet._styles.get(r, c)?.fontWeight ?? 'normal');
   }
   getFormula(): string {
     return this._sheet._formulas.get(this._row - 1, this._col - 1) ?? '';
   }
   getFormulas(): string[][] {
-    return this._grid((r, c) => this._sheet._formulas.get(r, c) ?? '');
+    return this._grid((r, c, sheet) => sheet._formulas.get(r, c) ?? '');
   }
   getGridId(): number {
     return this._sheet._id;
@@ -668,7 +670,7 @@ export class FakeRange extends Fake<World> {
     return this._styleOf('note') ?? '';
   }
   getNotes(): string[][] {
-    return this._grid((r, c) => this._sheet._styles.get(r, c)?.note ?? '');
+    return this._grid((r, c, sheet) => sheet._styles.get(r, c)?.note ?? '');
   }
   getNumColumns(): number {
     return this._nc;
@@ -680,9 +682,8 @@ export class FakeRange extends Fake<World> {
     return this.getNumberFormats()[0]![0]!;
   }
   getNumberFormats(): string[][] {
-    const s = this._sheet;
     return this._grid(
-      (r, c) => s._formats.get(r, c) ?? s._implicit.get(r, c) ?? '0.###############',
+      (r, c, s) => s._formats.get(r, c) ?? s._implicit.get(r, c) ?? '0.###############',
     );
   }
   getRow(): number {
@@ -699,7 +700,7 @@ export class FakeRange extends Fake<World> {
   }
   /** A fresh copy every time: Dates are new Date objects, empty cells are ''. */
   getValues(): CellValue[][] {
-    return this._grid((r, c) => this._sheet._read(r, c));
+    return this._grid((r, c, sheet) => sheet._read(r, c));
   }
   getWidth(): number {
     return this._nc;
@@ -708,7 +709,7 @@ export class FakeRange extends Fake<World> {
     return this._styleOf('wrap') ?? true;
   }
   getWraps(): boolean[][] {
-    return this._grid((r, c) => this._sheet._styles.get(r, c)?.wrap ?? true);
+    return this._grid((r, c, sheet) => sheet._styles.get(r, c)?.wrap ?? true);
   }
   isBlank(): boolean {
     let blank = true;

@@ -56,6 +56,21 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
 
 /** The wall-clock reading of instant `ms` in `timeZone`. Throws RangeError for a bad zone. */
 export function wallTime(ms: number, timeZone: string): WallTime {
+  const shifted = new Date(ms + tzOffsetMs(ms, timeZone));
+  return {
+    year: shifted.getUTCFullYear(),
+    month: shifted.getUTCMonth() + 1,
+    day: shifted.getUTCDate(),
+    hour: shifted.getUTCHours(),
+    minute: shifted.getUTCMinutes(),
+    second: shifted.getUTCSeconds(),
+    millisecond: ((ms % 1000) + 1000) % 1000,
+    weekday: shifted.getUTCDay(),
+  };
+}
+
+/** `wallTime` as the zone database tells it (slow: the offsets above are read from it). */
+function zoneReading(ms: number, timeZone: string): WallTime {
   const parts = formatter(timeZone).formatToParts(new Date(ms));
   const get = (type: Intl.DateTimeFormatPartTypes) =>
     parts.find((p) => p.type === type)?.value ?? '0';
@@ -73,10 +88,28 @@ export function wallTime(ms: number, timeZone: string): WallTime {
 
 /** Offset of `timeZone` from UTC at instant `ms`, in ms (Asia/Shanghai: +8 h). */
 export function tzOffsetMs(ms: number, timeZone: string): number {
+  // Reading the zone is slow and offsets rarely change: a quarter hour whose two ends agree is
+  // read once (a change inside it, as in 1900's local mean times, is read exactly every time).
+  const quarter = Math.floor(ms / QUARTER_HOUR_MS);
+  const key = `${timeZone}|${quarter}`;
+  let offset = offsets.get(key);
+  if (offset === undefined) {
+    const start = offsetAt(quarter * QUARTER_HOUR_MS, timeZone);
+    offset = start === offsetAt((quarter + 1) * QUARTER_HOUR_MS - 1000, timeZone) ? start : NaN;
+    if (offsets.size > 200_000) offsets.clear();
+    offsets.set(key, offset);
+  }
+  return Number.isNaN(offset) ? offsetAt(ms, timeZone) : offset;
+}
+
+function offsetAt(ms: number, timeZone: string): number {
   const base = Math.floor(ms / 1000) * 1000;
-  const w = wallTime(base, timeZone);
+  const w = zoneReading(base, timeZone);
   return Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second) - base;
 }
+
+const QUARTER_HOUR_MS = 15 * 60_000;
+const offsets = new Map<string, number>();
 
 /** The instant whose wall-clock reading in `timeZone` is the given time (month 1–12). */
 export function zonedToUtc(
