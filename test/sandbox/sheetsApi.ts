@@ -62,7 +62,7 @@ function resolve(world: World, ss: FakeSpreadsheet, range: unknown, method: stri
   const fail = () =>
     world._googleJsonError(`sheets.spreadsheets.${method}`, `Unable to parse range: ${text}`, 400);
   if (!ref) throw fail();
-  const sheet = ref.sheet === null ? ss._sheets[0]! : ss._find(ref.sheet);
+  const sheet = ref.sheet === null ? ss._sheets[0]! : unwrapped(ss)._find(ref.sheet);
   if (!sheet) throw fail();
   const b = ref.box ?? {};
   const row1 = b.row1 ?? 1;
@@ -430,11 +430,11 @@ export class FakeSheetsSpreadsheets extends Fake<World> {
     });
     return { spreadsheetId: ss._id, replies };
   }
-  _properties(ss: FakeSpreadsheet, s: FakeSheet): GoogleAppsScript.Sheets.Schema.SheetProperties {
+  _properties(s: FakeSheet, index: number): GoogleAppsScript.Sheets.Schema.SheetProperties {
     return {
       sheetId: s._id,
       title: s._name,
-      index: ss._sheets.indexOf(s),
+      index,
       sheetType: 'GRID',
       gridProperties: {
         rowCount: s._maxRows,
@@ -454,6 +454,8 @@ export class FakeSheetsSpreadsheets extends Fake<World> {
         'Sandbox: Sheets.Spreadsheets.get with includeGridData is not implemented',
       );
     }
+    // Read past the proxies: the ten-minute sweep asks for this thousands of times a month.
+    const sheets = unwrapped(ss)._sheets.map((s) => unwrapped(s));
     const full: GoogleAppsScript.Sheets.Schema.Spreadsheet = {
       spreadsheetId: ss._id,
       properties: {
@@ -462,8 +464,8 @@ export class FakeSheetsSpreadsheets extends Fake<World> {
         timeZone: ss._timeZone,
         autoRecalc: 'ON_CHANGE',
       },
-      sheets: ss._sheets.map((s) => ({
-        properties: this._properties(ss, s),
+      sheets: sheets.map((s, index) => ({
+        properties: this._properties(s, index),
         ...(s._protection ? { protectedRanges: [protectedRange(s, s._protection, 0)] } : {}),
         ...(s._charts.length > 0
           ? { charts: JSON.parse(JSON.stringify(s._charts)) as Sheet['charts'] }
