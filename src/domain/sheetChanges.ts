@@ -51,6 +51,23 @@ export interface AppendDimension {
   };
 }
 
+/** A table's cells before and after a write, date cells as serial numbers, and its date columns. */
+export interface TableChange {
+  readonly was: Cell[][];
+  readonly now: Cell[][];
+  readonly dates: Map<number, DateKind>;
+}
+
+/** What a Sheets store compares and sends when a pending table is flushed over `before`. */
+export function tableChange(
+  def: TableDef | null,
+  before: readonly (readonly Cell[])[],
+  rows: readonly (readonly Cell[])[],
+): TableChange {
+  const dates = def ? dateColumnsOf(def, rows[0] ?? []) : new Map<number, DateKind>();
+  return { was: withSerialDates(before, dates), now: withSerialDates(rows, dates), dates };
+}
+
 /** The columns of `header` the schema declares date or datetime, by index (staff's never). */
 export function dateColumnsOf(def: TableDef, header: readonly Cell[]): Map<number, DateKind> {
   const kinds = new Map<string, DateKind>();

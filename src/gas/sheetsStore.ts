@@ -19,13 +19,12 @@ import {
   cellsOf,
   changedCellRequests,
   changedRanges,
-  dateColumnsOf,
   dateFormatRequests,
   gridGrowth,
   markRequests,
   mergeMarks,
   READ_OPTIONS,
-  withSerialDates,
+  tableChange,
   type ValueRange,
 } from '../domain/sheetChanges';
 import type { Cell } from '../domain/schema/column';
@@ -228,13 +227,8 @@ export class SheetsApiStore implements TableStore {
     const grow: Request[] = [];
     const marked: Request[] = [];
     for (const [name, { def, title, rows, marks }] of this.pending) {
-      const before = this.cache.get(name) ?? [];
-      const dates = dateColumnsOf(def, rows[0] ?? []);
-      const { ranges, total, width } = changedRanges(
-        quoteSheet(title),
-        withSerialDates(before, dates),
-        withSerialDates(rows, dates),
-      );
+      const { was, now, dates } = tableChange(def, this.cache.get(name) ?? [], rows);
+      const { ranges, total, width } = changedRanges(quoteSheet(title), was, now);
       data.push(...ranges);
       grow.push(...this.growth(title, total, width, dates));
       const grid = this.sheetGrids().get(title);
@@ -264,14 +258,9 @@ export class SheetsApiStore implements TableStore {
     const requests: Request[] = [...additions.requests];
     const cells: Request[] = [];
     for (const [name, { def, title, rows, marks }] of this.pending) {
-      const before = this.cache.get(name) ?? [];
       const grid = this.sheetGrids().get(title)!;
-      const dates = dateColumnsOf(def, rows[0] ?? []);
-      const changed = changedCellRequests(
-        grid.sheetId,
-        withSerialDates(before, dates),
-        withSerialDates(rows, dates),
-      );
+      const { was, now, dates } = tableChange(def, this.cache.get(name) ?? [], rows);
+      const changed = changedCellRequests(grid.sheetId, was, now);
       requests.push(...this.growth(title, changed.total, changed.width, dates));
       cells.push(...(changed.requests as Request[]));
       if (marks) cells.push(...(markRequests(grid.sheetId, marks) as Request[]));

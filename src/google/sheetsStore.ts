@@ -18,14 +18,13 @@ import {
   cellsOf,
   changedCellRequests,
   changedRanges,
-  dateColumnsOf,
   dateFormatRequests,
   gridGrowth,
   markRequests,
   mergeMarks,
   READ_OPTIONS,
   withHeadRoom,
-  withSerialDates,
+  tableChange,
 } from '../domain/sheetChanges';
 import type { Cell } from '../domain/schema/column';
 import { tabName, type TableDef } from '../domain/schema/table';
@@ -244,13 +243,8 @@ export class GoogleSheetsStore implements TableStore {
     const written: [string, Cell[][]][] = [];
     const marked: sheets_v4.Schema$Request[] = [];
     for (const [name, { def, title, rows, marks }] of this.pending) {
-      const before = this.cache.get(name) ?? [];
-      const dates = def ? dateColumnsOf(def, rows[0] ?? []) : new Map<number, DateKind>();
-      const { ranges, total, width } = changedRanges(
-        quoteSheet(title),
-        withSerialDates(before, dates),
-        withSerialDates(rows, dates),
-      );
+      const { was, now, dates } = tableChange(def, this.cache.get(name) ?? [], rows);
+      const { ranges, total, width } = changedRanges(quoteSheet(title), was, now);
       data.push(...ranges);
       grow.push(...this.growth(title, total, width, dates));
       const grid = this.loadedGrids().get(title);
@@ -288,9 +282,7 @@ export class GoogleSheetsStore implements TableStore {
     const cells: sheets_v4.Schema$Request[] = [];
     const written: [string, Cell[][]][] = [];
     for (const [name, { def, title, rows, marks }] of this.pending) {
-      const before = this.cache.get(name) ?? [];
-      const dates = def ? dateColumnsOf(def, rows[0] ?? []) : new Map<number, DateKind>();
-      const [was, now] = [withSerialDates(before, dates), withSerialDates(rows, dates)];
+      const { was, now, dates } = tableChange(def, this.cache.get(name) ?? [], rows);
       const { total, width } = changedRanges(quoteSheet(title), was, now);
       requests.push(...this.growth(title, total, width, dates));
       const grid = this.loadedGrids().get(title)!;
