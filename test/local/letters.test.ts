@@ -14,13 +14,13 @@ import { LETTER_PLACEHOLDERS, letterFields, type LetterInput } from '../../src/d
 import {
   convertAllToPdf,
   convertToPdf,
-  findLibreOffice,
   findPackageRoot,
   loadDefaultTemplate,
   renderLetter,
   templatePlaceholders,
 } from '../../src/local/letters';
 import { buildLetterTemplate, templateFileName } from '../../src/local/letterTemplate';
+import { withLibreOffice } from '../support/libreOffice';
 
 const input: LetterInput = {
   awardId: 'A001',
@@ -333,7 +333,7 @@ describe('convertToPdf', () => {
   });
 
   // Only where LibreOffice is really installed (not a project dependency).
-  (findLibreOffice() ? it : it.skip)(
+  withLibreOffice(
     'converts a real letter with LibreOffice',
     async () => {
       const docx = join(dir, 'letter.docx');
@@ -441,7 +441,7 @@ describe('convertAllToPdf', () => {
   });
 
   // Only where LibreOffice is really installed (not a project dependency).
-  (findLibreOffice() ? it : it.skip)(
+  withLibreOffice(
     'prints every letter on one A4 page, the longest member citation too',
     async () => {
       const longest = letterFields({

@@ -10,8 +10,8 @@ import PizZip from 'pizzip';
 import { achievementsByAward } from '../../src/app/letterCheck';
 import { AwardsTable, NominationsTable } from '../../src/domain/schema/tables';
 import { main } from '../../src/local/cli';
-import { findLibreOffice } from '../../src/local/letters';
 import { records as read } from '../support/workbookEdits';
+import { withLibreOffice } from '../support/libreOffice';
 
 async function run(...argv: string[]) {
   const out: string[] = [];
@@ -79,7 +79,7 @@ describe('the demo year’s letters', () => {
 
 describe('awards --pdf', () => {
   // Only where LibreOffice is really installed (not a project dependency).
-  (findLibreOffice() ? it : it.skip)(
+  withLibreOffice(
     'shows its progress and says how many PDFs it wrote, and where',
     async () => {
       const copy = join(dir, 'pdf');

@@ -4,7 +4,7 @@
  * another program (no sheet views) opens and saves.
  */
 import ExcelJS from 'exceljs';
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import {
   chmodSync,
   existsSync,
@@ -21,6 +21,7 @@ import { main } from '../../src/local/cli';
 import { openWorkbook, saveWorkbook } from '../../src/local/workbookFile';
 import { BACKUPS_KEPT, backupWorkbook } from '../../src/local/workbookGuard';
 import { XlsxStore } from '../../src/local/xlsxStore';
+import { withLibreOffice } from '../support/libreOffice';
 
 jest.setTimeout(60_000);
 
@@ -165,8 +166,7 @@ describe('a workbook saved by another program', () => {
   });
 
   // LibreOffice writes its own styles, views and shared strings; tried only where it is installed.
-  const soffice = spawnSync('soffice', ['--version'], { stdio: 'ignore' }).status === 0;
-  (soffice ? it : it.skip)(
+  withLibreOffice(
     'opens a workbook LibreOffice saved',
     async () => {
       const { dir, path } = await freshWorkbook();
