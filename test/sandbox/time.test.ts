@@ -1,20 +1,10 @@
 import fc from 'fast-check';
-import { tzOffsetMs, wallTime } from './time';
+import { tzOffsetMs, wallTime, zoneReading } from './time';
 
 /** The zone database's own reading, field by field, for comparison. */
 function intlReading(ms: number, timeZone: string): number[] {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: 'numeric',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: 'numeric',
-    second: 'numeric',
-  }).formatToParts(new Date(ms));
-  const get = (type: string) => Number(parts.find((p) => p.type === type)!.value);
-  return [get('year'), get('month'), get('day'), get('hour') % 24, get('minute'), get('second')];
+  const w = zoneReading(ms, timeZone);
+  return [w.year, w.month, w.day, w.hour, w.minute, w.second];
 }
 
 const ZONES = ['Asia/Shanghai', 'America/New_York', 'Europe/London', 'Australia/Lord_Howe', 'UTC'];

@@ -70,7 +70,7 @@ export function wallTime(ms: number, timeZone: string): WallTime {
 }
 
 /** `wallTime` as the zone database tells it (slow: the offsets above are read from it). */
-function zoneReading(ms: number, timeZone: string): WallTime {
+export function zoneReading(ms: number, timeZone: string): WallTime {
   const parts = formatter(timeZone).formatToParts(new Date(ms));
   const get = (type: Intl.DateTimeFormatPartTypes) =>
     parts.find((p) => p.type === type)?.value ?? '0';
