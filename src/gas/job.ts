@@ -11,6 +11,7 @@ import type { DocumentMaker, Markers } from '../ports';
 import { spreadsheetLocale } from './menu';
 import { SheetsApiStore } from './sheetsStore';
 import { GasClock, ScriptLock, ScriptMarkers, toastProgress } from './services';
+import { pagesChanged } from './pageCache';
 
 export interface GasJob {
   readonly spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -57,7 +58,9 @@ export function runLocked<T>(
       return work(job);
     } finally {
       // Whatever the job got done before a failure (its Log row included) is kept.
-      job.store.flush();
+      const written = job.store.pendingTables();
+      const { clock } = job.ports;
+      if (job.store.flush() > 0) pagesChanged(written, `${clock.now()}.${clock.elapsedMs()}`);
     }
   });
 }

@@ -216,6 +216,11 @@ export class SheetsApiStore implements TableStore {
     ] as GoogleAppsScript.Sheets.Schema.Request[];
   }
 
+  /** The tables written and not yet flushed, by name. */
+  pendingTables(): string[] {
+    return [...this.pending.keys()];
+  }
+
   /**
    * Sends every pending table in one `batchUpdate`: only the rows that differ from what was read,
    * and blanks over rows a table no longer has. Returns the number of ranges sent. The sheets'

@@ -29,7 +29,6 @@ import { t } from '../domain/messages';
 import { voteClosedAt } from '../domain/onsiteVotes';
 import {
   ActivitiesTable,
-  AwardsTable,
   BranchesTable,
   ConfigTable,
   LogTable,
@@ -39,18 +38,12 @@ import {
 } from '../domain/schema/tables';
 import type { Locale } from '../domain/vocabulary';
 import { knownFormIds } from './forms';
+import { cachedPage, HONOURS_TABLES } from './pageCache';
 import { runLocked } from './job';
 import { GasClock } from './services';
 import { SheetsApiStore } from './sheetsStore';
 
-/** What the honour roll reads, and what the board reads (its result needs the month's inputs). */
-const HONOURS_TABLES = [
-  ConfigTable,
-  BranchesTable,
-  ActivitiesTable,
-  MonthlyResultsTable,
-  AwardsTable,
-];
+/** What the board reads (its result needs the month's inputs too). */
 const TALLY_TABLES = [ConfigTable, BranchesTable, ShowcaseTable, OnsiteVotesTable];
 
 /**
@@ -159,16 +152,22 @@ function honoursPage(
   spreadsheetId: string,
   parameter: Readonly<Record<string, string>>,
 ): GoogleAppsScript.HTML.HtmlOutput {
-  const ports = readPorts(spreadsheetId, HONOURS_TABLES);
+  // 设置 first: a visitor who may not see the roll costs one read, and one who may is usually
+  // served from the cache without reading the rest.
+  const ports = readPorts(spreadsheetId, [ConfigTable]);
   const { config } = ports;
   if (!mayView(config)) return notice(config.locale, t(config.locale, 'honours.domainOnly'));
-  const roll = publicHonourRoll(honourRollModel(readHonourYear(ports), earlierYears(config)));
   const branch = (parameter.branch ?? '').trim();
-  const html = renderHonoursPage(roll, {
-    mode: 'webapp',
-    baseUrl: ScriptApp.getService().getUrl() ?? '',
-    selected: branch ? { branch, ...(parameter.year ? { year: parameter.year } : {}) } : null,
-    generatedAt: ports.clock.now(),
+  const year = (parameter.year ?? '').trim();
+  const html = cachedPage(`honours:${config.locale}:${year}:${branch}`, () => {
+    ports.store.prefetch(HONOURS_TABLES.filter((table) => table !== ConfigTable));
+    const roll = publicHonourRoll(honourRollModel(readHonourYear(ports), earlierYears(config)));
+    return renderHonoursPage(roll, {
+      mode: 'webapp',
+      baseUrl: ScriptApp.getService().getUrl() ?? '',
+      selected: branch ? { branch, ...(year ? { year } : {}) } : null,
+      generatedAt: ports.clock.now(),
+    });
   });
   return (
     HtmlService.createHtmlOutput(html)

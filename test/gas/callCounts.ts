@@ -226,8 +226,12 @@ function needsGrowth(
   return false;
 }
 
-/** The calls a run makes once, whatever it makes: its continuation and the check of its sources. */
-const PER_RUN = /^(ScriptApp|TriggerBuilder|ClockTriggerBuilder|Trigger)\.|^Drive\.Files\.get$/;
+/**
+ * The calls a run makes once, whatever it makes: its continuation, the check of its sources, and
+ * the renewal of the cached web pages once it wrote.
+ */
+const PER_RUN =
+  /^(ScriptApp|TriggerBuilder|ClockTriggerBuilder|Trigger|CacheService|Cache)\.|^Drive\.Files\.get$/;
 
 function perLetter(run: CallCounts, none: CallCounts, letters: number): CallCounts {
   const out: CallCounts = {};

@@ -189,6 +189,39 @@ describe('the web app over a month of the programme', () => {
     expect(page).toContain(`"selected":{"branch":"${presenters[1]}"}`);
   });
 
+  it('the honour roll is served from the cache to the crowd; a job shows at once, a hand edit within ten minutes', () => {
+    const visit = () => content(bundle.visit({ page: 'honours' }, { visitor: TEACHER }));
+    const named = (name: string) =>
+      editRows(world, SHEETS.branches, (r) => r['支部编号'] === presenters[1], { 支部名称: name });
+    const first = visit();
+    const before = world.calls.snapshot();
+    expect(visit()).toBe(first);
+    const calls = world.calls.since(before);
+    // 设置 alone is read (who may see it), and the page comes from the cache in three calls.
+    expect(calls['Sheets.Spreadsheets.Values.batchGet']).toBe(1);
+    expect([calls['Cache.get'], calls['Cache.getAll'], calls['Cache.putAll']]).toEqual([
+      2,
+      1,
+      undefined,
+    ]);
+
+    named('改名甲党支部');
+    expect(visit()).not.toContain('改名甲党支部');
+    // Any job that writes to the spreadsheet starts the pages afresh.
+    bundle.call('finaliseMonthNow', '2026-10');
+    expect(visit()).toContain('改名甲党支部');
+
+    named('改名乙党支部');
+    expect(visit()).not.toContain('改名乙党支部');
+    world.setNow(new Date(world.nowMs + 11 * 60_000));
+    expect(visit()).toContain('改名乙党支部');
+
+    // Google may drop cached entries at any time: the page is built again, the same.
+    const cached = visit();
+    world.services.CacheService._evictAll();
+    expect(visit()).toBe(cached);
+  });
+
   it('the menu item shows the links to share; before deployment it says how to deploy', () => {
     bundle.open();
     bundle.clickMenu('先进支部创建', t('zh-CN', 'board.menuItem'));

@@ -1,7 +1,7 @@
 /**
  * Loads the built Apps Script bundle (`dist/Code.js`) into a `node:vm` context whose globals are
  * ONLY the world's fakes — SpreadsheetApp, FormApp, DocumentApp, DriveApp, Docs, Drive, Sheets,
- * LockService, PropertiesService, ScriptApp, Session, Utilities, Logger, MimeType — plus
+ * LockService, PropertiesService, CacheService, ScriptApp, Session, Utilities, Logger, MimeType — plus
  * `console` (recorded) and the world's `Date` (the world clock). There is no `require`, no
  * `process`, no `setTimeout`, no `Buffer`, no `URL`: like Apps Script's V8, only the language.
  *
@@ -191,6 +191,7 @@ export function loadBundleSource(world: World, code: string, filename = 'Code.js
     Sheets: g.Sheets,
     LockService: g.LockService,
     PropertiesService: g.PropertiesService,
+    CacheService: g.CacheService,
     ScriptApp: g.ScriptApp,
     Session: g.Session,
     Utilities: g.Utilities,

@@ -26,6 +26,7 @@
  * Everything a test does through `world.peek`, `world.submitForm` and the `read…`/`describe…`
  * helpers is not a service call: not counted, not timed, never faulted.
  */
+import { FakeCacheService } from './cache';
 import { CallRecorder, type CallGate } from './calls';
 import {
   FakeDocs,
@@ -216,6 +217,7 @@ export interface SandboxGlobals {
   readonly Sheets: FakeSheets;
   readonly LockService: FakeLockService;
   readonly PropertiesService: FakePropertiesService;
+  readonly CacheService: FakeCacheService;
   readonly ScriptApp: FakeScriptApp;
   readonly Session: FakeSession;
   readonly Utilities: FakeUtilities;
@@ -347,6 +349,7 @@ export class World implements CallGate {
       Sheets: (advanced.sheets === false ? undefined : new FakeSheets(this)) as FakeSheets,
       LockService: new FakeLockService(this),
       PropertiesService: new FakePropertiesService(this),
+      CacheService: new FakeCacheService(this),
       ScriptApp: new FakeScriptApp(this),
       Session: new FakeSession(this),
       Utilities: new FakeUtilities(this),
