@@ -443,20 +443,19 @@ async function localPagesWithMarkup(dir: string): Promise<{ site: string; board:
       30_000,
     );
 
-    it('the live tally follows a vote submitted through the vote form', async () => {
-      const opened = collect(
+    /** October's board on the meeting room's projector, opened as `visitor`, its clock faked. */
+    const boardOnProjector = async (visitor: string) =>
+      collect(
         await openWebApp(
           browser,
           year.gas.bundle,
           { page: 'board', month: '2026-10' },
-          {
-            visitor: STAFF,
-            width: 1920,
-            height: 1080,
-            fakeClock: true,
-          },
+          { visitor, width: 1920, height: 1080, fakeClock: true },
         ),
       );
+
+    it('the live tally follows a vote submitted through the vote form', async () => {
+      const opened = await boardOnProjector(STAFF);
       const { page } = opened;
       try {
         const first = year.presenters[0]!;
@@ -491,19 +490,7 @@ async function localPagesWithMarkup(dir: string): Promise<{ site: string; board:
         }),
       );
       world.setNow(cst('2026-10-27 16:00'));
-      const opened = collect(
-        await openWebApp(
-          browser,
-          year.gas.bundle,
-          { page: 'board', month: '2026-10' },
-          {
-            visitor: STAFF,
-            width: 1920,
-            height: 1080,
-            fakeClock: true,
-          },
-        ),
-      );
+      const opened = await boardOnProjector(STAFF);
       const { page } = opened;
       try {
         await page.click('#close');
