@@ -78,7 +78,8 @@ export function englishOrdinal(n: number): string {
   return `${n}${suffix}`;
 }
 
-const ENGLISH_MONTHS = [
+/** January … December, as English dates name the months. */
+export const ENGLISH_MONTHS = [
   'January',
   'February',
   'March',

@@ -7,6 +7,7 @@ import {
   type ParseOptions,
   type ParseResult,
 } from '../../src/domain/timestamps';
+import { ENGLISH_MONTHS } from '../../src/domain/numerals';
 
 // it.each callbacks give `options` a default so that the function's arity stays at two: an extra
 // parameter would make Jest treat it as a `done` callback and wait for it.
@@ -334,28 +335,13 @@ const stampArb: fc.Arbitrary<Stamp> = fc
     day: (dayIndex % daysInMonth(rest.year, rest.month)) + 1,
   }));
 
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-
 const h12 = (s: Stamp): number => s.hour % 12 || 12;
 const ap = (s: Stamp): string => (s.hour < 12 ? 'AM' : 'PM');
 const zhAp = (s: Stamp): string => (s.hour < 12 ? '上午' : '下午');
 const ymdDash = (s: Stamp): string => `${s.year}-${pad2(s.month)}-${pad2(s.day)}`;
 const hms = (s: Stamp): string => `${pad2(s.hour)}:${pad2(s.minute)}:${pad2(s.second)}`;
 const ms = (s: Stamp): string => `${pad2(s.minute)}:${pad2(s.second)}`;
-const monthName = (s: Stamp): string => MONTHS[s.month - 1] as string;
+const monthName = (s: Stamp): string => ENGLISH_MONTHS[s.month - 1] as string;
 const fullWidth = (text: string): string =>
   text.replace(/[0-9:/\- ]/g, (c) =>
     c === ' ' ? '\u3000' : String.fromCharCode(c.charCodeAt(0) + 0xfee0),

@@ -3,6 +3,7 @@
  * IANA zone, the instant of a wall-clock time in a zone, `Utilities.formatDate`'s
  * SimpleDateFormat patterns, and the Sheets number-format date patterns (`yyyy-mm-dd hh:mm`).
  */
+import { ENGLISH_MONTHS } from '../../src/domain/numerals';
 
 export interface WallTime {
   readonly year: number;
@@ -20,20 +21,6 @@ export interface WallTime {
 const formatters = new Map<string, Intl.DateTimeFormat>();
 const WEEKDAY_SHORT = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 const WEEKDAY_LONG = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
-const MONTH_LONG = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
 
 function formatter(timeZone: string): Intl.DateTimeFormat {
   let f = formatters.get(timeZone);
@@ -193,8 +180,8 @@ export function formatSimpleDate(
         out += n === 2 ? pad(t.year % 100, 2) : pad(t.year, n);
         break;
       case 'M':
-        if (n >= 4) out += MONTH_LONG[t.month - 1];
-        else if (n === 3) out += MONTH_LONG[t.month - 1]!.slice(0, 3);
+        if (n >= 4) out += ENGLISH_MONTHS[t.month - 1];
+        else if (n === 3) out += ENGLISH_MONTHS[t.month - 1]!.slice(0, 3);
         else out += pad(t.month, n);
         break;
       case 'd':
@@ -299,8 +286,8 @@ export function formatSheetsDate(ms: number, timeZone: string, format: string): 
         const prev = fields[k - 1]?.kind;
         const next = fields[k + 1]?.kind;
         if (prev === 'h' || next === 's') out += pad(t.minute, Math.min(tk.n, 2));
-        else if (tk.n >= 4) out += MONTH_LONG[t.month - 1];
-        else if (tk.n === 3) out += MONTH_LONG[t.month - 1]!.slice(0, 3);
+        else if (tk.n >= 4) out += ENGLISH_MONTHS[t.month - 1];
+        else if (tk.n === 3) out += ENGLISH_MONTHS[t.month - 1]!.slice(0, 3);
         else out += pad(t.month, tk.n);
         break;
       }
