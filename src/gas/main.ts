@@ -175,47 +175,47 @@ export function dailyTrigger(): string {
   return lines.join('\n');
 }
 
+/** What the monthly jobs (the showcase draw, finalising a month) read and write. */
+const MONTH_JOB_TABLES = [
+  BranchesTable,
+  ActivitiesTable,
+  OnsiteVotesTable,
+  ShowcaseTable,
+  MonthlyResultsTable,
+  LogTable,
+];
+
 function runDueMonthlyJobs(): string[] {
-  return runLocked(
-    [
-      BranchesTable,
-      ActivitiesTable,
-      OnsiteVotesTable,
-      ShowcaseTable,
-      MonthlyResultsTable,
-      LogTable,
-    ],
-    (job) => {
-      const { ports, config } = job;
-      const markers = ports.markers!;
-      const lines: string[] = [];
-      const due = dueMonthlyJobs(ports.clock.now().slice(0, 10), config);
-      // A job is marked done only once what it wrote is in the sheets: a run cut off before
-      // then leaves it due, and the next day's run does it.
-      const doneOnceWritten = (key: string) => {
-        job.store.flush();
-        markers.set(key, ports.clock.now());
-      };
-      // A month drawn or finalised from the menu is done too: it is not redone, only marked.
-      if (due.showcase && markers.get(`done:showcase:${due.showcase}`) === null) {
-        const showcase = prepareShowcase(ports, due.showcase);
-        if (!showcase.alreadyDrawn) lines.push(...showcase.summary);
-        doneOnceWritten(`done:showcase:${due.showcase}`);
+  return runLocked(MONTH_JOB_TABLES, (job) => {
+    const { ports, config } = job;
+    const markers = ports.markers!;
+    const lines: string[] = [];
+    const due = dueMonthlyJobs(ports.clock.now().slice(0, 10), config);
+    // A job is marked done only once what it wrote is in the sheets: a run cut off before
+    // then leaves it due, and the next day's run does it.
+    const doneOnceWritten = (key: string) => {
+      job.store.flush();
+      markers.set(key, ports.clock.now());
+    };
+    // A month drawn or finalised from the menu is done too: it is not redone, only marked.
+    if (due.showcase && markers.get(`done:showcase:${due.showcase}`) === null) {
+      const showcase = prepareShowcase(ports, due.showcase);
+      if (!showcase.alreadyDrawn) lines.push(...showcase.summary);
+      doneOnceWritten(`done:showcase:${due.showcase}`);
+    }
+    if (due.finalise && markers.get(`done:finalise:${due.finalise}`) === null) {
+      if (!isFinalised(ports, due.finalise, config)) {
+        lines.push(...finaliseMonth(ports, due.finalise).summary);
       }
-      if (due.finalise && markers.get(`done:finalise:${due.finalise}`) === null) {
-        if (!isFinalised(ports, due.finalise, config)) {
-          lines.push(...finaliseMonth(ports, due.finalise).summary);
-        }
-        doneOnceWritten(`done:finalise:${due.finalise}`);
-      }
-      // Months whose inputs changed after they were finalised (a late or reprocessed report, an
-      // edited row, a corrected vote): recomputed every day, each change in its own Log row.
-      lines.push(...refreshStaleMonths(ports).recomputed.map((r) => r.line));
-      // Work started and cut off (a setup, letters whose continuation was lost) is finished here.
-      lines.push(...finishUnfinishedWork(job));
-      return lines;
-    },
-  );
+      doneOnceWritten(`done:finalise:${due.finalise}`);
+    }
+    // Months whose inputs changed after they were finalised (a late or reprocessed report, an
+    // edited row, a corrected vote): recomputed every day, each change in its own Log row.
+    lines.push(...refreshStaleMonths(ports).recomputed.map((r) => r.line));
+    // Work started and cut off (a setup, letters whose continuation was lost) is finished here.
+    lines.push(...finishUnfinishedWork(job));
+    return lines;
+  });
 }
 
 export function prepareShowcaseNow(): string {
@@ -245,22 +245,12 @@ export function finaliseMonthPrompt(): string {
 }
 
 export function finaliseMonthNow(month?: string): string {
-  return runLocked(
-    [
-      BranchesTable,
-      ActivitiesTable,
-      OnsiteVotesTable,
-      ShowcaseTable,
-      MonthlyResultsTable,
-      LogTable,
-    ],
-    (job) => {
-      const target = month ?? addMonths(job.ports.clock.now().slice(0, 7), -1);
-      const report = finaliseMonth(job.ports, target);
-      tell(job, 'finalise', report.summary);
-      return report.summary.join('\n');
-    },
-  );
+  return runLocked(MONTH_JOB_TABLES, (job) => {
+    const target = month ?? addMonths(job.ports.clock.now().slice(0, 7), -1);
+    const report = finaliseMonth(job.ports, target);
+    tell(job, 'finalise', report.summary);
+    return report.summary.join('\n');
+  });
 }
 
 export function aggregateDefenseNow(): string {
