@@ -283,7 +283,12 @@ async function localPagesWithMarkup(dir: string): Promise<{ site: string; board:
     return page;
   }
 
-  function collect(opened: WebAppPage): WebAppPage {
+  /** A page the bundle's `doGet` served in the sandbox, kept for the last test's checks. */
+  async function openFromBundle(
+    params: Readonly<Record<string, string>>,
+    options: Parameters<typeof openWebApp>[3],
+  ): Promise<WebAppPage> {
+    const opened = await openWebApp(browser, year.gas.bundle, params, options);
     afterAllChecks.push(opened);
     return opened;
   }
@@ -412,17 +417,13 @@ async function localPagesWithMarkup(dir: string): Promise<{ site: string; board:
     ])(
       'the board at %i px, served by doGet',
       async (width, height) => {
-        const opened = collect(
-          await openWebApp(
-            browser,
-            year.gas.bundle,
-            { page: 'board', month: '2026-10' },
-            {
-              visitor: TEACHER,
-              width,
-              height,
-            },
-          ),
+        const opened = await openFromBundle(
+          { page: 'board', month: '2026-10' },
+          {
+            visitor: TEACHER,
+            width,
+            height,
+          },
         );
         try {
           const { page } = opened;
@@ -444,14 +445,10 @@ async function localPagesWithMarkup(dir: string): Promise<{ site: string; board:
     );
 
     /** October's board on the meeting room's projector, opened as `visitor`, its clock faked. */
-    const boardOnProjector = async (visitor: string) =>
-      collect(
-        await openWebApp(
-          browser,
-          year.gas.bundle,
-          { page: 'board', month: '2026-10' },
-          { visitor, width: 1920, height: 1080, fakeClock: true },
-        ),
+    const boardOnProjector = (visitor: string) =>
+      openFromBundle(
+        { page: 'board', month: '2026-10' },
+        { visitor, width: 1920, height: 1080, fakeClock: true },
       );
 
     it('the live tally follows a vote submitted through the vote form', async () => {
@@ -522,17 +519,13 @@ async function localPagesWithMarkup(dir: string): Promise<{ site: string; board:
     it('a close that the server refuses says why on the page', async () => {
       // The page was opened by staff, but the server sees someone else (a shared screen whose
       // sign-in changed): the server's check decides.
-      const opened = collect(
-        await openWebApp(
-          browser,
-          year.gas.bundle,
-          { page: 'board', month: '2026-11' },
-          {
-            visitor: STAFF,
-            width: 1280,
-            height: 720,
-          },
-        ),
+      const opened = await openFromBundle(
+        { page: 'board', month: '2026-11' },
+        {
+          visitor: STAFF,
+          width: 1280,
+          height: 720,
+        },
       );
       expect(await opened.page.locator('#close').count()).toBe(0);
       await opened.page.close();
@@ -546,17 +539,13 @@ async function localPagesWithMarkup(dir: string): Promise<{ site: string; board:
     ])(
       'the honour roll at %i px, focused on one branch by ?branch=',
       async (width, height) => {
-        const opened = collect(
-          await openWebApp(
-            browser,
-            year.gas.bundle,
-            { page: 'honours', branch: 'B002' },
-            {
-              visitor: TEACHER,
-              width,
-              height,
-            },
-          ),
+        const opened = await openFromBundle(
+          { page: 'honours', branch: 'B002' },
+          {
+            visitor: TEACHER,
+            width,
+            height,
+          },
         );
         const { page } = opened;
         try {
