@@ -4,8 +4,8 @@
  * executions Google caps (30): a visit that reads five tables and renders takes seconds, one
  * served from the cache three calls. A page is kept ten minutes at most, and every job that
  * writes one of the tables it is built from starts a new generation, so what staff just did shows
- * at once; a hand edit in a sheet shows within the ten minutes. The cache is an optimisation only: any failure of
- * it serves the page built afresh.
+ * at once; a hand edit in a sheet shows within the ten minutes. The cache is an optimisation
+ * only: any failure of it serves the page built afresh.
  *
  * CacheService holds at most 100 KB a value (a Chinese character is three bytes in UTF-8), so a
  * page is stored in pieces under one manifest, and at most 1,000 entries, the oldest dropped.
