@@ -43,6 +43,47 @@ export interface SheetGrid {
   readonly columns: number;
 }
 
+/** A tab as both Sheets stores know it: its grid, and the ids of the charts on it. */
+export interface TabGrid extends SheetGrid {
+  readonly charts: readonly number[];
+}
+
+/** The `fields` of the one `spreadsheets.get` a store makes: what `tabGrids` reads. */
+export const TAB_GRID_FIELDS =
+  'sheets(properties(title,sheetId,gridProperties(rowCount,columnCount)),charts(chartId))';
+
+/** A `spreadsheets.get` reply asked for `TAB_GRID_FIELDS` (Apps Script's and REST's alike). */
+interface TabsReply {
+  readonly sheets?:
+    | readonly {
+        readonly properties?: {
+          readonly title?: string | null;
+          readonly sheetId?: number | null;
+          readonly gridProperties?: {
+            readonly rowCount?: number | null;
+            readonly columnCount?: number | null;
+          } | null;
+        } | null;
+        readonly charts?: readonly { readonly chartId?: number | null }[] | null;
+      }[]
+    | null;
+}
+
+/** Every tab's grid, by title, from a `spreadsheets.get` reply. */
+export function tabGrids(reply: TabsReply): Map<string, TabGrid> {
+  return new Map(
+    (reply.sheets ?? []).map((s) => [
+      s.properties?.title ?? '',
+      {
+        sheetId: s.properties?.sheetId ?? 0,
+        rows: s.properties?.gridProperties?.rowCount ?? 0,
+        columns: s.properties?.gridProperties?.columnCount ?? 0,
+        charts: (s.charts ?? []).map((c) => c.chartId ?? 0),
+      },
+    ]),
+  );
+}
+
 export interface AppendDimension {
   readonly appendDimension: {
     readonly sheetId: number;

@@ -24,7 +24,10 @@ import {
   markRequests,
   mergeMarks,
   READ_OPTIONS,
+  TAB_GRID_FIELDS,
   tableChange,
+  tabGrids,
+  type TabGrid,
   type ValueRange,
 } from '../domain/sheetChanges';
 import type { Cell } from '../domain/schema/column';
@@ -47,18 +50,10 @@ interface Pending {
   readonly marks?: readonly CellMark[];
 }
 
-interface SheetGrid {
-  readonly sheetId: number;
-  readonly rows: number;
-  readonly columns: number;
-  /** The ids of the charts on the sheet. */
-  readonly charts: readonly number[];
-}
-
 type Request = GoogleAppsScript.Sheets.Schema.Request;
 
 export class SheetsApiStore implements TableStore {
-  private grids: Map<string, SheetGrid> | null = null;
+  private grids: Map<string, TabGrid> | null = null;
   private readonly cache = new Map<string, Cell[][]>();
   private readonly pending = new Map<string, Pending>();
   /** Sheets to add on flush (archives, not tables), by title. */
@@ -72,23 +67,12 @@ export class SheetsApiStore implements TableStore {
   ) {}
 
   /** Every tab's title, id and grid size, from one metadata call. */
-  private sheetGrids(): Map<string, SheetGrid> {
+  private sheetGrids(): Map<string, TabGrid> {
     if (!this.grids) {
       const meta = Sheets!.Spreadsheets!.get(this.spreadsheetId, {
-        fields:
-          'sheets(properties(title,sheetId,gridProperties(rowCount,columnCount)),charts(chartId))',
+        fields: TAB_GRID_FIELDS,
       });
-      this.grids = new Map(
-        (meta.sheets ?? []).map((s) => [
-          s.properties?.title ?? '',
-          {
-            sheetId: s.properties?.sheetId ?? 0,
-            rows: s.properties?.gridProperties?.rowCount ?? 0,
-            columns: s.properties?.gridProperties?.columnCount ?? 0,
-            charts: (s.charts ?? []).map((c) => c.chartId ?? 0),
-          },
-        ]),
-      );
+      this.grids = tabGrids(meta);
     }
     return this.grids;
   }

@@ -24,7 +24,10 @@ import {
   mergeMarks,
   READ_OPTIONS,
   withHeadRoom,
+  TAB_GRID_FIELDS,
   tableChange,
+  tabGrids,
+  type TabGrid,
 } from '../domain/sheetChanges';
 import type { Cell } from '../domain/schema/column';
 import { tabName, type TableDef } from '../domain/schema/table';
@@ -35,21 +38,13 @@ import { quoteSheet } from '../gas/sheetsStore';
 import type { CellMark, TableStore } from '../ports';
 import type { GoogleApi } from './clients';
 
-interface SheetGrid {
-  readonly sheetId: number;
-  readonly rows: number;
-  readonly columns: number;
-  /** The ids of the charts on the sheet. */
-  readonly charts: readonly number[];
-}
-
 export interface GoogleStoreOptions {
   /** Add a tab for a table that has none (push into a fresh spreadsheet); else writing throws. */
   readonly createMissingSheets?: boolean;
 }
 
 export class GoogleSheetsStore implements TableStore {
-  private grids: Map<string, SheetGrid> | null = null;
+  private grids: Map<string, TabGrid> | null = null;
   private readonly cache = new Map<string, Cell[][]>();
   private readonly pending = new Map<
     string,
@@ -71,21 +66,10 @@ export class GoogleSheetsStore implements TableStore {
       const meta = await this.api.call('sheets.spreadsheets.get', () =>
         this.api.sheets.spreadsheets.get({
           spreadsheetId: this.spreadsheetId,
-          fields:
-            'sheets(properties(title,sheetId,gridProperties(rowCount,columnCount)),charts(chartId))',
+          fields: TAB_GRID_FIELDS,
         }),
       );
-      this.grids = new Map(
-        (meta.sheets ?? []).map((s) => [
-          s.properties?.title ?? '',
-          {
-            sheetId: s.properties?.sheetId ?? 0,
-            rows: s.properties?.gridProperties?.rowCount ?? 0,
-            columns: s.properties?.gridProperties?.columnCount ?? 0,
-            charts: (s.charts ?? []).map((c) => c.chartId ?? 0),
-          },
-        ]),
-      );
+      this.grids = tabGrids(meta);
     }
     const wanted = defs
       .filter((d) => !this.cache.has(d.name))
@@ -106,7 +90,7 @@ export class GoogleSheetsStore implements TableStore {
     });
   }
 
-  private loadedGrids(): Map<string, SheetGrid> {
+  private loadedGrids(): Map<string, TabGrid> {
     if (!this.grids) throw new Error('GoogleSheetsStore: load() the tables before the job');
     return this.grids;
   }
